@@ -1,0 +1,54 @@
+import type { CalendarDay } from '../dates/calendar-day.js';
+import type { FindingState } from '../lifecycle/state.js';
+import type { Inspection } from '../model/inspection.js';
+import { missedMonthlyReports, staleLedgers, type MissedMonthlyReport, type StaleLedger } from './cadence.js';
+import { dueSoon, overdue, overdueMeasures, type DeadlineItem, type OverdueMeasure } from './deadlines.js';
+import { laggingUnits, type LaggingUnit, type LaggingWeights } from './lagging.js';
+import { reconcile, type Discrepancy } from './reconcile.js';
+import { totals, type Totals } from './totals.js';
+
+/** Everything a dashboard shows, as of one day. */
+export interface Analysis {
+  asOf: CalendarDay;
+  totals: Totals;
+  overdue: DeadlineItem[];
+  dueSoon: DeadlineItem[];
+  overdueMeasures: OverdueMeasure[];
+  staleLedgers: StaleLedger[];
+  missedMonthlyReports: MissedMonthlyReport[];
+  laggingUnits: LaggingUnit[];
+  discrepancies: Discrepancy[];
+}
+
+/**
+ * Runs every analysis over the findings of one inspection as of a day, with the
+ * inspection's cadence. Pure: the same findings and day give the same result.
+ *
+ * Pass the findings' state *as of* that day (see {@link replayAsOf}) to report on
+ * a past day.
+ *
+ * @example
+ * ```ts
+ * const a = analyze(findings, inspection, '2023-11-15');
+ * console.log(a.totals.byStatus, a.overdue.length, a.laggingUnits[0]);
+ * ```
+ */
+export function analyze(
+  findings: readonly FindingState[],
+  inspection: Inspection,
+  asOf: CalendarDay,
+  options: { laggingWeights?: LaggingWeights } = {},
+): Analysis {
+  const cadence = inspection.workflow.cadence;
+  return {
+    asOf,
+    totals: totals(findings, inspection),
+    overdue: overdue(findings, asOf),
+    dueSoon: dueSoon(findings, asOf, cadence.dueSoonDays),
+    overdueMeasures: overdueMeasures(findings, asOf),
+    staleLedgers: staleLedgers(findings, asOf, cadence),
+    missedMonthlyReports: missedMonthlyReports(findings, asOf, cadence),
+    laggingUnits: laggingUnits(findings, asOf, cadence, options.laggingWeights),
+    discrepancies: reconcile(findings, inspection),
+  };
+}

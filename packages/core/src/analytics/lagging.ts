@@ -1,0 +1,103 @@
+import { daysBetween, type CalendarDay } from '../dates/calendar-day.js';
+import { DONE_STATUSES, isOpenStatus } from '../lifecycle/status.js';
+import { activeMeasures, type FindingState } from '../lifecycle/state.js';
+import type { Cadence } from '../model/workflow.js';
+import { staleLedgers } from './cadence.js';
+
+/** How much each factor weighs in the lagging score; they need not sum to 1. */
+export interface LaggingWeights {
+  /** Share of the unit's findings that are overdue. */
+  overdue: number;
+  /** How far the unit's progress is behind the time elapsed (see {@link progressLag}). */
+  lag: number;
+  /** Share of the unit's findings whose ledger is stale. */
+  stale: number;
+  /** The unit's share of all findings (问题集中). */
+  concentration: number;
+}
+
+/** The default weights: overdue 0.4, lag 0.3, stale 0.2, concentration 0.1. */
+export const DEFAULT_LAGGING_WEIGHTS: LaggingWeights = { overdue: 0.4, lag: 0.3, stale: 0.2, concentration: 0.1 };
+
+/** One unit in the lagging ranking, with the factors behind its score. */
+export interface LaggingUnit {
+  /** 1 for the unit that lags most. */
+  rank: number;
+  unitId: string;
+  findings: number;
+  open: number;
+  overdue: number;
+  stale: number;
+  /** Share of all assigned findings led by this unit (0–1). */
+  concentration: number;
+  /** Mean {@link progressLag} of its findings (0–1). */
+  lag: number;
+  /** Weighted sum of the factors; higher lags more. */
+  score: number;
+}
+
+/**
+ * How far a finding is behind schedule as of a day, from 0 (on time) to 1: the share
+ * of the time from assignment to deadline that has elapsed, minus the share of its
+ * measures done (a finding completed in any sense counts as fully done).
+ */
+export function progressLag(f: FindingState, asOf: CalendarDay): number {
+  const a = f.assignment;
+  if (a === undefined || f.assignedOn === undefined) return 0;
+  if (!isOpenStatus(f.status)) return 0;
+  const span = daysBetween(f.assignedOn, a.deadline);
+  const elapsed = daysBetween(f.assignedOn, asOf);
+  const expected = span <= 0 ? 1 : Math.min(1, Math.max(0, elapsed / span));
+  const measures = activeMeasures(f);
+  const actual = measures.length === 0 ? 0 : measures.filter((m) => m.status === 'done').length / measures.length;
+  return Math.max(0, expected - actual);
+}
+
+/**
+ * 对问题集中、整改进度滞后的股室，重点跟踪督促: ranks lead units by how much they lag,
+ * combining overdue findings, progress behind schedule, stale ledgers and the
+ * concentration of findings. Returns every factor so the ranking can be explained.
+ *
+ * @example
+ * ```ts
+ * laggingUnits(findings, '2023-10-31', inspection.workflow.cadence).slice(0, 3);
+ * ```
+ */
+export function laggingUnits(
+  findings: readonly FindingState[],
+  asOf: CalendarDay,
+  cadence: Pick<Cadence, 'ledgerUpdateDays' | 'longTermReportDays'>,
+  weights: LaggingWeights = DEFAULT_LAGGING_WEIGHTS,
+): LaggingUnit[] {
+  const assigned = findings.filter((f) => f.assignment !== undefined);
+  const stale = new Set(staleLedgers(assigned, asOf, cadence).map((s) => s.findingId));
+  const byUnit = new Map<string, FindingState[]>();
+  for (const f of assigned) {
+    const unit = f.assignment!.leadUnitId;
+    byUnit.set(unit, [...(byUnit.get(unit) ?? []), f]);
+  }
+  const rows = [...byUnit.entries()].map(([unitId, list]) => {
+    const overdueCount = list.filter((f) => isOpenStatus(f.status) && f.assignment!.deadline < asOf).length;
+    const staleCount = list.filter((f) => stale.has(f.finding.id)).length;
+    const concentration = list.length / assigned.length;
+    const lag = list.reduce((sum, f) => sum + progressLag(f, asOf), 0) / list.length;
+    const score =
+      weights.overdue * (overdueCount / list.length) +
+      weights.lag * lag +
+      weights.stale * (staleCount / list.length) +
+      weights.concentration * concentration;
+    return {
+      rank: 0,
+      unitId,
+      findings: list.length,
+      open: list.filter((f) => !DONE_STATUSES.includes(f.status) && f.status !== 'sustaining').length,
+      overdue: overdueCount,
+      stale: staleCount,
+      concentration,
+      lag,
+      score,
+    };
+  });
+  rows.sort((a, b) => b.score - a.score || b.findings - a.findings || a.unitId.localeCompare(b.unitId));
+  return rows.map((row, i) => ({ ...row, rank: i + 1 }));
+}

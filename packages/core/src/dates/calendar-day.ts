@@ -1,0 +1,142 @@
+import {
+  addDays,
+  addMonths,
+  differenceInCalendarDays,
+  format,
+  isValid,
+  parse,
+} from 'date-fns';
+import { z } from 'zod';
+
+/**
+ * A calendar day such as `2023-08-17`: a deadline, a feedback date, the date a
+ * document was issued. Not an instant: it has no time and no time zone, so it never
+ * moves by a day when a machine runs in UTC.
+ */
+export type CalendarDay = string;
+
+/**
+ * A month such as `2023-08`, used for monthly reports (每月一报).
+ */
+export type CalendarMonth = string;
+
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH_PATTERN = /^\d{4}-\d{2}$/;
+
+/**
+ * Reads a `YYYY-MM-DD` string as a local `Date` at midnight. Arithmetic is then done
+ * with date-fns in local time and written back with {@link formatCalendarDay}; both
+ * ends use the same (local) zone, so the day never shifts whatever `TZ` is.
+ */
+function toLocalDate(day: CalendarDay): Date {
+  return parse(day, 'yyyy-MM-dd', new Date(2000, 0, 1));
+}
+
+function formatCalendarDay(date: Date): CalendarDay {
+  return format(date, 'yyyy-MM-dd');
+}
+
+/**
+ * Tells whether `value` is a real calendar day written `YYYY-MM-DD`
+ * (`2024-02-29` yes, `2023-02-29` no).
+ *
+ * @example
+ * ```ts
+ * isCalendarDay('2023-08-17'); // true
+ * isCalendarDay('2023-8-17');  // false
+ * ```
+ */
+export function isCalendarDay(value: unknown): value is CalendarDay {
+  if (typeof value !== 'string' || !DAY_PATTERN.test(value)) return false;
+  const date = toLocalDate(value);
+  return isValid(date) && formatCalendarDay(date) === value;
+}
+
+/** Tells whether `value` is a month written `YYYY-MM`. */
+export function isCalendarMonth(value: unknown): value is CalendarMonth {
+  return typeof value === 'string' && MONTH_PATTERN.test(value) && isCalendarDay(`${value}-01`);
+}
+
+/** Schema of a {@link CalendarDay}. */
+export const CalendarDaySchema = z
+  .string()
+  .refine(isCalendarDay, { message: 'Expected a calendar day written YYYY-MM-DD, e.g. 2023-08-17' });
+
+/** Schema of a {@link CalendarMonth}. */
+export const CalendarMonthSchema = z
+  .string()
+  .refine(isCalendarMonth, { message: 'Expected a month written YYYY-MM, e.g. 2023-08' });
+
+/**
+ * Adds (or, with a negative `days`, subtracts) calendar days.
+ *
+ * @example
+ * ```ts
+ * addCalendarDays('2023-08-30', 3); // '2023-09-02'
+ * ```
+ */
+export function addCalendarDays(day: CalendarDay, days: number): CalendarDay {
+  return formatCalendarDay(addDays(toLocalDate(day), days));
+}
+
+/**
+ * Adds calendar months; the day is clamped to the end of a shorter month
+ * (`2024-01-31` + 1 → `2024-02-29`).
+ */
+export function addCalendarMonths(day: CalendarDay, months: number): CalendarDay {
+  return formatCalendarDay(addMonths(toLocalDate(day), months));
+}
+
+/**
+ * The number of days from `from` to `to` (positive when `to` is later).
+ *
+ * @example
+ * ```ts
+ * daysBetween('2023-08-17', '2023-08-30'); // 13
+ * ```
+ */
+export function daysBetween(from: CalendarDay, to: CalendarDay): number {
+  return differenceInCalendarDays(toLocalDate(to), toLocalDate(from));
+}
+
+/** Compares two days for sorting: negative if `a` is earlier. */
+export function compareDays(a: CalendarDay, b: CalendarDay): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The later of two days. */
+export function maxDay(a: CalendarDay, b: CalendarDay): CalendarDay {
+  return a >= b ? a : b;
+}
+
+/** The month a day falls in: `2023-08-17` → `2023-08`. */
+export function monthOf(day: CalendarDay): CalendarMonth {
+  return day.slice(0, 7);
+}
+
+/**
+ * Every month from the month of `from` to the month of `to`, inclusive.
+ *
+ * @example
+ * ```ts
+ * monthsBetween('2023-08-30', '2023-11-15'); // ['2023-08', '2023-09', '2023-10', '2023-11']
+ * ```
+ */
+export function monthsBetween(from: CalendarDay, to: CalendarDay): CalendarMonth[] {
+  const months: CalendarMonth[] = [];
+  let cursor = `${monthOf(from)}-01`;
+  const last = monthOf(to);
+  while (monthOf(cursor) <= last) {
+    months.push(monthOf(cursor));
+    cursor = addCalendarMonths(cursor, 1);
+  }
+  return months;
+}
+
+/** The `day`-th of the month after `month` (clamped): when a monthly report for `month` is due. */
+export function dayOfFollowingMonth(month: CalendarMonth, day: number): CalendarDay {
+  const first = addCalendarMonths(`${month}-01`, 1);
+  const lastDay = addCalendarDays(addCalendarMonths(first, 1), -1);
+  const wanted = Math.min(Math.max(1, day), Number(lastDay.slice(8)));
+  return `${first.slice(0, 8)}${String(wanted).padStart(2, '0')}`;
+}

@@ -1,0 +1,3 @@
+export * from './calendar-day.js';
+export * from './instant.js';
+export * from './period.js';

@@ -1,0 +1,4 @@
+export * from './locale.js';
+export * from './numbering.js';
+export * from './date-format.js';
+export * from './labels.js';

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/**
+ * Schema of an identifier. Ids come from the caller (or an id generator the caller
+ * injects): the core never invents one, so the same input always gives the same output.
+ */
+export const IdSchema = z
+  .string()
+  .min(1, { message: 'An id must not be empty' })
+  .max(200, { message: 'An id must be at most 200 characters' });
+
+/** An identifier chosen by the caller. */
+export type Id = string;
+
+/** Schema of a short, required, trimmed-non-empty text such as a title. */
+export const TitleSchema = z
+  .string()
+  .max(10_000, { message: 'At most 10,000 characters' })
+  .refine((s) => s.trim().length > 0, { message: 'Must not be empty' });
+
+/** Schema of a long text (narrative, measure text): at most 200,000 characters. */
+export const LongTextSchema = z.string().max(200_000, { message: 'At most 200,000 characters' });
+
+/**
+ * Schema of a role name. Built-in roles are listed in {@link Roles}; a workflow for
+ * another kind of audit may define its own.
+ */
+export const RoleSchema = z.string().min(1).max(100);
