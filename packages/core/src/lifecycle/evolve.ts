@@ -154,6 +154,8 @@ export function evolve(state: FindingState | undefined, event: FindingEvent): Fi
         approvals: state.approvals,
         sustaining: state.signOffRequest?.statusBefore === 'sustaining',
       };
+      // The approvals now belong to the sign-off record; `approvals` is the open cycle's.
+      next.approvals = [];
       next.status = 'signed_off';
       delete next.signOffRequest;
       break;

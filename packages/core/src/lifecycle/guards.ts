@@ -109,9 +109,15 @@ export function guard(command: Command, state: FindingState | undefined, ctx: Gu
     case 'add_measure':
       out.push(...uniqueIds([...state.measures.map((m) => m.id), command.measure.id], 'measures'));
       break;
-    case 'revise_measure':
-      requireMeasure(command.measureId, true);
+    case 'revise_measure': {
+      const m = requireMeasure(command.measureId, true);
+      // A sustaining finding has only long-term work open; making that work a
+      // one-off measure would leave the status claiming more than is true.
+      if (m && state.status === 'sustaining' && command.kind !== undefined && command.kind !== 'long_term') {
+        out.push(unmet('measure.kind_breaks_status', `阶段性完成的问题不能把长期措施第${m.ordinal}项改为一次性措施`, `measure ${m.ordinal} cannot stop being long-term while the finding is sustaining`, `measures[${m.id}]`));
+      }
       break;
+    }
     case 'withdraw_measure':
       requireMeasure(command.measureId, true);
       break;

@@ -145,6 +145,7 @@ export interface FindingState {
   progress: ProgressEntry[];
   indicators: IndicatorState[];
   signOffRequest?: SignOffRequest;
+  /** Approvals of the open sign-off cycle (moved into {@link SignOffRecord} at sign-off). */
   approvals: ApprovalRecord[];
   returns: ReturnRecord[];
   signOff?: SignOffRecord;

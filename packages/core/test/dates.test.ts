@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  addCalendarDays,
+  addCalendarMonths,
+  CalendarDaySchema,
+  compareInstants,
+  dayOfFollowingMonth,
+  dayOfInstant,
+  daysBetween,
+  InstantSchema,
+  isCalendarDay,
+  isCalendarMonth,
+  maxDay,
+  monthsBetween,
+  PeriodSchema,
+} from '../src/index.js';
+
+describe('calendar days', () => {
+  it('accepts real days only', () => {
+    expect(isCalendarDay('2023-08-17')).toBe(true);
+    expect(isCalendarDay('2024-02-29')).toBe(true);
+    for (const bad of ['2023-02-29', '2023-8-17', '2023-13-01', '2023-00-10', '20230817', '2023-08-17T00:00', 20230817, null]) {
+      expect(isCalendarDay(bad)).toBe(false);
+    }
+    expect(CalendarDaySchema.safeParse('2023-04-31').success).toBe(false);
+    expect(isCalendarMonth('2023-08')).toBe(true);
+    expect(isCalendarMonth('2023-13')).toBe(false);
+  });
+
+  it('adds days across month ends, leap days and the year boundary', () => {
+    expect(addCalendarDays('2023-08-30', 3)).toBe('2023-09-02');
+    expect(addCalendarDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addCalendarDays('2023-02-28', 1)).toBe('2023-03-01');
+    expect(addCalendarDays('2023-12-31', 1)).toBe('2024-01-01');
+    expect(addCalendarDays('2024-01-01', -1)).toBe('2023-12-31');
+    expect(addCalendarMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(daysBetween('2023-08-17', '2023-08-30')).toBe(13);
+    expect(daysBetween('2024-03-01', '2024-02-28')).toBe(-2);
+    expect(maxDay('2023-01-02', '2022-12-31')).toBe('2023-01-02');
+  });
+
+  it('is consistent: adding n days then measuring gives n, whatever the day (property)', () => {
+    const day = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+    fc.assert(fc.property(day, fc.integer({ min: -2000, max: 2000 }), (d, n) => {
+      const later = addCalendarDays(d, n);
+      return isCalendarDay(later) && daysBetween(d, later) === n && addCalendarDays(later, -n) === d;
+    }), { numRuns: 2000 });
+  });
+
+  it('lists months and their report due days, clamped to short months', () => {
+    expect(monthsBetween('2023-08-30', '2023-11-15')).toEqual(['2023-08', '2023-09', '2023-10', '2023-11']);
+    expect(monthsBetween('2023-12-01', '2024-01-01')).toEqual(['2023-12', '2024-01']);
+    expect(dayOfFollowingMonth('2023-08', 5)).toBe('2023-09-05');
+    expect(dayOfFollowingMonth('2024-01', 31)).toBe('2024-02-29');
+    expect(dayOfFollowingMonth('2023-12', 5)).toBe('2024-01-05');
+  });
+
+  it('validates periods', () => {
+    expect(PeriodSchema.safeParse({ start: '2023-04-12', end: '2023-06-30' }).success).toBe(true);
+    const bad = PeriodSchema.safeParse({ start: '2023-06-30', end: '2023-04-12' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.path).toEqual(['end']);
+  });
+});
+
+describe('instants', () => {
+  it('gives the calendar day where people are, not where the machine is', () => {
+    expect(dayOfInstant('2023-08-17T17:00:00Z', '+08:00')).toBe('2023-08-18');
+    expect(dayOfInstant('2023-08-17T15:59:59Z', '+08:00')).toBe('2023-08-17');
+    expect(dayOfInstant('2023-08-18T00:30:00+08:00')).toBe('2023-08-18');
+    expect(dayOfInstant('2023-08-18T00:30:00+08:00', '-07:00')).toBe('2023-08-17');
+    expect(dayOfInstant('2023-12-31T16:00:00Z', '+08:00')).toBe('2024-01-01');
+    expect(() => dayOfInstant('yesterday')).toThrow(RangeError);
+  });
+
+  it('accepts ISO 8601 with an offset only', () => {
+    expect(InstantSchema.safeParse('2023-08-18T09:00:00+08:00').success).toBe(true);
+    expect(InstantSchema.safeParse('2023-08-18T01:00:00Z').success).toBe(true);
+    expect(InstantSchema.safeParse('2023-08-18T09:00:00').success).toBe(false);
+    expect(InstantSchema.safeParse('2023-08-18').success).toBe(false);
+    expect(compareInstants('2023-08-18T09:00:00+08:00', '2023-08-18T01:00:00Z')).toBe(0);
+  });
+});

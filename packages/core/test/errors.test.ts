@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ConflictError,
+  formatPath,
+  InspectionSchema,
+  isRectifyError,
+  NotFoundError,
+  parseInspection,
+  parseWith,
+  RectifyError,
+  ValidationError,
+} from '../src/index.js';
+
+describe('errors', () => {
+  it('have a stable code, details and JSON form', () => {
+    const e = new NotFoundError('finding', 'f-9');
+    expect(e.code).toBe('not_found');
+    expect(e.name).toBe('NotFoundError');
+    expect(e.toJSON()).toEqual({ name: 'NotFoundError', code: 'not_found', message: 'No finding with id "f-9"', details: { kind: 'finding', id: 'f-9' } });
+    expect(new ConflictError('f', 1, 2).retryable).toBe(true);
+    expect(e.retryable).toBe(false);
+  });
+
+  it('are recognised by code and prefix, and nothing else is', () => {
+    const e = new ConflictError('f', 1, 2);
+    expect(isRectifyError(e)).toBe(true);
+    expect(isRectifyError(e, 'concurrency')).toBe(true);
+    expect(isRectifyError(e, 'concurrency.conflict')).toBe(true);
+    expect(isRectifyError(e, 'concur')).toBe(false);
+    expect(isRectifyError(new Error('x'))).toBe(false);
+    expect(isRectifyError({ code: 'validation' })).toBe(false);
+    expect(isRectifyError(null)).toBe(false);
+  });
+
+  it('are recognised across two copies of the package, where instanceof fails', async () => {
+    // The built package is a second copy of every class: what an app gets when two
+    // versions of @rectify/core are installed side by side.
+    const built = (await import('../dist/index.js')) as typeof import('../src/index.js');
+    const foreign = new built.NotFoundError('finding', 'f-1');
+    expect(foreign instanceof RectifyError).toBe(false);
+    expect(isRectifyError(foreign, 'not_found')).toBe(true);
+    expect(built.isRectifyError(new NotFoundError('x', 'y'))).toBe(true);
+  });
+
+  it('validation lists every bad field with its path', () => {
+    let error: unknown;
+    try {
+      parseInspection({ id: '', kind: 'visit', title: 'x', inspector: {}, subjectOrganisationId: 'o', onSite: { start: '2023-06-30', end: '2023-04-12' }, feedbackDate: '2023-13-01' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    const issues = (error as ValidationError).issues;
+    expect(issues.map((i) => i.path)).toEqual(expect.arrayContaining(['id', 'kind', 'inspector.name', 'onSite.end', 'feedbackDate']));
+    expect((error as ValidationError).message).toContain('Invalid inspection');
+  });
+
+  it('checks cross-field rules of an inspection', () => {
+    const result = InspectionSchema.safeParse({
+      id: 'i', kind: 'xuncha', title: 't', inspector: { name: 'n' }, subjectOrganisationId: 'o',
+      onSite: { start: '2023-04-12', end: '2023-06-30' }, feedbackDate: '2023-04-01', planAdoptedDate: '2023-03-01',
+      categories: [{ id: 'a', ordinal: 1, title: 'x' }, { id: 'a', ordinal: 1, title: 'y' }],
+    });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => formatPath(i.path))).toEqual(['categories[1].id', 'categories[1].ordinal', 'feedbackDate', 'planAdoptedDate']);
+  });
+
+  it('formats paths', () => {
+    expect(formatPath([])).toBe('(root)');
+    expect(formatPath(['measures', 2, 'deadline'])).toBe('measures[2].deadline');
+    expect(() => parseWith(InspectionSchema, 42, 'inspection')).toThrow(/\(root\)/);
+  });
+});
