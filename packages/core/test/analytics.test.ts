@@ -114,10 +114,10 @@ describe('cadence', () => {
   it('lists missed monthly reports per finding and month until completion', () => {
     const h = scenario();
     const missed = missedMonthlyReports(all(h), '2023-10-05', h.inspection.workflow.cadence);
-    // f-1 was completed in September, so August and September are due; f-2 reported August.
+    // f-1 was completed in September, so only August is due; f-2 reported August.
     expect(missed.map((m) => `${m.findingId}:${m.period}`)).toEqual([
       'f-1:2023-08', 'f-3:2023-08', 'f-4:2023-08',
-      'f-1:2023-09', 'f-2:2023-09', 'f-3:2023-09', 'f-4:2023-09',
+      'f-2:2023-09', 'f-3:2023-09', 'f-4:2023-09',
     ]);
     expect(missedMonthlyReports(all(h), '2023-10-04', h.inspection.workflow.cadence)).toHaveLength(3);
     expect(missedMonthlyReports(all(h), '2023-12-31', { monthlyReportDueDay: null })).toEqual([]);

@@ -68,8 +68,9 @@ export interface MissedMonthlyReport {
 
 /**
  * 每月一报: for every finding, every month from its assignment on, a monthly report is
- * due on `cadence.monthlyReportDueDay` of the following month, until the month in
- * which the finding was completed (sustaining findings keep reporting). Lists those
+ * due on `cadence.monthlyReportDueDay` of the following month, up to the month before
+ * the one in which the finding was completed (completion itself reports that month;
+ * sustaining findings keep reporting). Lists those
  * due by `asOf` and not made. Empty when the workflow has no monthly report.
  */
 export function missedMonthlyReports(findings: readonly FindingState[], asOf: CalendarDay, cadence: Pick<Cadence, 'monthlyReportDueDay'>): MissedMonthlyReport[] {
@@ -79,12 +80,12 @@ export function missedMonthlyReports(findings: readonly FindingState[], asOf: Ca
   for (const f of findings) {
     if (f.assignedOn === undefined) continue;
     const reported = new Set(f.progress.filter((p) => p.kind === 'monthly_report' && p.period).map((p) => p.period));
-    // A finding done (not sustaining) stops reporting after the month it was completed.
+    // A finding done (not sustaining) stops reporting with the month it was completed.
     const stopsAfter = f.status !== 'sustaining' && f.completedOn !== undefined && !['in_progress', 'reopened', 'not_started'].includes(f.status)
       ? monthOf(f.completedOn)
       : undefined;
     for (const period of monthsBetween(f.assignedOn, asOf)) {
-      if (stopsAfter !== undefined && period > stopsAfter) break;
+      if (stopsAfter !== undefined && period >= stopsAfter) break;
       const dueOn = dayOfFollowingMonth(period, dueDay);
       if (dueOn > asOf) break;
       if (reported.has(period)) continue;
