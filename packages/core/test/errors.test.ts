@@ -35,7 +35,7 @@ describe('errors', () => {
   it('are recognised across two copies of the package, where instanceof fails', async () => {
     // The built package is a second copy of every class: what an app gets when two
     // versions of @rectify/core are installed side by side.
-    const built = (await import('../dist/index.js')) as typeof import('../src/index.js');
+    const built = (await import('../dist/index.js')) as unknown as typeof import('../src/index.js');
     const foreign = new built.NotFoundError('finding', 'f-1');
     expect(foreign instanceof RectifyError).toBe(false);
     expect(isRectifyError(foreign, 'not_found')).toBe(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  actorOf,
   can,
   COMMAND_TYPES,
   createRolePolicy,
@@ -156,7 +157,7 @@ describe('replacing the policy', () => {
     const h = new Harness();
     h.createAssigned();
     const person = PEOPLE.find((p) => p.id === 'p-observer')!;
-    const request = { command: { type: 'start', commandId: 'c', findingId: 'f-1', actorId: person.id, at: '2023-09-01T00:00:00Z' } as never, actor: person, state: h.state(), inspection: h.inspection };
+    const request = { command: { type: 'start', commandId: 'c', findingId: 'f-1', actorId: person.id, at: '2023-09-01T00:00:00Z' } as never, actor: actorOf(person), state: h.state(), inspection: h.inspection };
     expect(can(createRolePolicy(), request)).toBe(false);
   });
 });
