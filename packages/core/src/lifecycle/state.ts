@@ -23,37 +23,51 @@ export interface MeasureState extends MeasurePlan {
 export interface ProgressEntry {
   /** The id of the command that recorded it. */
   id: string;
+  /** `update`: a ledger update (每周更新); `monthly_report`: the monthly report (每月一报). */
   kind: 'update' | 'monthly_report';
   /** The month a monthly report covers. */
   period?: string;
+  /** The measure the entry is about, if any. */
   measureId?: string;
+  /** What was done, in the words of the person who did it. */
   text: string;
+  /** Proof attached to the entry. */
   evidence: Evidence[];
   /** The day the work was done. */
   on: CalendarDay;
   /** When it was recorded. */
   at: Instant;
+  /** Who recorded it. */
   actorId: string;
 }
 
 /** An indicator with its readings, oldest first. */
 export interface IndicatorState extends Indicator {
+  /** Every reading recorded, in the order recorded. */
   readings: IndicatorReading[];
 }
 
 /** One approval given in the current sign-off cycle. */
 export interface ApprovalRecord {
+  /** The stage approved (an id of the workflow's approval chain). */
   stage: string;
+  /** Who approved. */
   actorId: string;
+  /** When. */
   at: Instant;
+  /** Their words, if any (同意，报主要领导终审). */
   comment?: string;
 }
 
 /** A return (退回) from a stage, with the reason. */
 export interface ReturnRecord {
+  /** The stage that returned it. */
   stage: string;
+  /** Who returned it. */
   actorId: string;
+  /** When. */
   at: Instant;
+  /** Why: what is missing. */
   reason: string;
 }
 
@@ -61,7 +75,9 @@ export interface ReturnRecord {
 export interface SignOffRequest {
   /** The stages to pass, in order, fixed when the request was made. */
   stages: string[];
+  /** Who asked for sign-off. */
   requestedBy: string;
+  /** When. */
   at: Instant;
   /** The status to go back to if the request is returned. */
   statusBefore: 'completed' | 'sustaining';
@@ -69,8 +85,11 @@ export interface SignOffRequest {
 
 /** The sign-off (销号) of a finding. */
 export interface SignOffRecord {
+  /** Who signed off (销号). */
   actorId: string;
+  /** When. */
   at: Instant;
+  /** The day of the sign-off where the inspection is. */
   on: CalendarDay;
   /** The approvals it rests on. */
   approvals: ApprovalRecord[];
@@ -80,46 +99,73 @@ export interface SignOffRecord {
 
 /** A look-back review (回头看). */
 export interface ReviewRecord {
+  /** Its id, chosen when scheduled. */
   id: string;
+  /** The day by which it is to be done. */
   dueOn: CalendarDay;
+  /** Who is to do it, if named. */
   reviewerId?: string;
+  /** Who scheduled it. */
   scheduledBy: string;
+  /** `confirmed`: the result holds; `relapsed`: the problem came back (反弹). Absent while open. */
   outcome?: 'confirmed' | 'relapsed';
+  /** The day it was done. */
   conductedOn?: CalendarDay;
+  /** What it found. */
   notes?: string;
 }
 
 /** A deadline extension (延期), with the original deadline kept. */
 export interface ExtensionRecord {
+  /** Its id, chosen by the requester. */
   id: string;
   /** The deadline when it was requested. */
   from: CalendarDay;
+  /** The deadline asked for. */
   to: CalendarDay;
+  /** Why more time is needed. */
   reason: string;
+  /** Who asked. */
   requestedBy: string;
+  /** When. */
   requestedAt: Instant;
+  /** Where the request stands. */
   status: 'pending' | 'approved' | 'rejected';
+  /** Who decided. */
   decidedBy?: string;
+  /** When. */
   decidedAt?: Instant;
+  /** The decider's words. */
   comment?: string;
 }
 
 /** A supervision record: 督办, 约谈, 问责 or 通报. */
 export interface SupervisionRecord {
+  /** The id of the command that recorded it. */
   id: string;
+  /** 督办, 约谈, 问责 or 通报. */
   kind: 'urge' | 'interview' | 'accountability' | 'notice';
+  /** The day it happened. */
   on: CalendarDay;
+  /** Who supervised. */
   actorId: string;
+  /** The people it addressed. */
   targetPersonIds: string[];
+  /** The units it addressed. */
   targetUnitIds: string[];
+  /** What was said or decided. */
   note: string;
 }
 
 /** A reopening of the finding. */
 export interface ReopenRecord {
+  /** When. */
   at: Instant;
+  /** The day, where the inspection is. */
   on: CalendarDay;
+  /** Who reopened it (or recorded the relapse). */
   actorId: string;
+  /** Why. */
   reason: string;
   /** `review` when a look-back found a relapse; `command` when reopened directly. */
   via: 'review' | 'command';
@@ -130,30 +176,45 @@ export interface ReopenRecord {
  * ({@link replay}), never edited by hand.
  */
 export interface FindingState {
+  /** What the finding is: its inspection, category, number, title. */
   finding: Finding;
   /** The number of events applied; the next event gets `version + 1`. */
   version: number;
+  /** Where it stands. */
   status: FindingStatus;
+  /** When it was created. */
   createdAt: Instant;
+  /** When its last event happened. */
   updatedAt: Instant;
+  /** Who answers for it and by when, once assigned. */
   assignment?: Assignment;
   /** The day the finding was first assigned. */
   assignedOn?: CalendarDay;
   /** The first deadline ever assigned; kept when extensions move the deadline. */
   originalDeadline?: CalendarDay;
+  /** The plan: every measure, withdrawn ones included. */
   measures: MeasureState[];
+  /** The ledger entries, in the order recorded. */
   progress: ProgressEntry[];
+  /** Quantified results tracked. */
   indicators: IndicatorState[];
+  /** The open sign-off request, while `awaiting_signoff`. */
   signOffRequest?: SignOffRequest;
   /** Approvals of the open sign-off cycle (moved into {@link SignOffRecord} at sign-off). */
   approvals: ApprovalRecord[];
+  /** Every return from the approval chain. */
   returns: ReturnRecord[];
+  /** The sign-off, while `signed_off`. */
   signOff?: SignOffRecord;
   /** The day the finding last reached `completed` or `sustaining`. */
   completedOn?: CalendarDay;
+  /** Look-back reviews, scheduled and done. */
   reviews: ReviewRecord[];
+  /** Deadline extensions asked for, with their decisions. */
   extensions: ExtensionRecord[];
+  /** 督办, 约谈, 问责, 通报 on this finding. */
   supervisions: SupervisionRecord[];
+  /** Every reopening; its length is how often the problem came back. */
   reopenings: ReopenRecord[];
 }
 

@@ -22,7 +22,9 @@ export const ALLOWED_FROM: Readonly<Record<CommandType, readonly FindingStatus[]
   assign: [...OPEN, ...PHASE_DONE],
   add_measure: [...OPEN, ...PHASE_DONE],
   revise_measure: [...OPEN, ...PHASE_DONE],
-  withdraw_measure: [...OPEN, ...PHASE_DONE],
+  // Withdrawing from a plan that is done would leave a status with nothing behind it;
+  // a finding whose plan changes after completion gets a new measure (or is reopened).
+  withdraw_measure: OPEN,
   start: ['not_started'],
   // After sign-off, long-term measures still report (紧盯不放); checked in the guard.
   record_progress: [...OPEN, ...PHASE_DONE, 'signed_off'],
