@@ -249,6 +249,17 @@ describe('completion', () => {
   });
 });
 
+/** A finding whose one-off measure is done and whose long-term measure has reported: sustaining. */
+function sustaining(): Harness {
+  const h = new Harness();
+  h.createAssigned();
+  h.ok('p-resp', 'start');
+  h.ok('p-resp', 'complete_measure', { measureId: 'm1', evidence: [{ kind: 'note', text: 'ok' }] });
+  h.ok('p-resp', 'record_progress', { measureId: 'm2', text: '持续学习', evidence: [{ kind: 'meeting', title: '学习会' }] });
+  h.ok('p-resp', 'mark_sustaining');
+  return h;
+}
+
 describe('sign-off chain', () => {
   it('runs request → preliminary → final → sign-off and keeps the approvals', () => {
     const h = new Harness();
@@ -320,12 +331,7 @@ describe('sign-off chain', () => {
   });
 
   it('returns to the status before the request and clears the approvals', () => {
-    const h = new Harness();
-    h.createAssigned();
-    h.ok('p-resp', 'start');
-    h.ok('p-resp', 'complete_measure', { measureId: 'm1', evidence: [{ kind: 'note', text: 'ok' }] });
-    h.ok('p-resp', 'record_progress', { measureId: 'm2', text: '持续学习', evidence: [{ kind: 'meeting', title: '学习会' }] });
-    h.ok('p-resp', 'mark_sustaining');
+    const h = sustaining();
     h.ok('p-resp', 'request_signoff');
     h.ok('p-leader', 'approve', { stage: 'preliminary' });
     const s = h.ok('p-principal', 'return', { stage: 'final', reason: '佐证材料不充分' });
@@ -335,12 +341,7 @@ describe('sign-off chain', () => {
   });
 
   it('signs off a sustaining finding whose long-term measure reports in time, and accepts its later reports', () => {
-    const h = new Harness();
-    h.createAssigned();
-    h.ok('p-resp', 'start');
-    h.ok('p-resp', 'complete_measure', { measureId: 'm1', evidence: [{ kind: 'note', text: 'ok' }] });
-    h.ok('p-resp', 'record_progress', { measureId: 'm2', text: '持续学习', evidence: [{ kind: 'meeting', title: '学习会' }] });
-    h.ok('p-resp', 'mark_sustaining');
+    const h = sustaining();
     const s = h.signOff();
     expect(s.signOff?.sustaining).toBe(true);
     h.ok('p-resp', 'record_progress', { measureId: 'm2', text: '继续坚持' });
@@ -348,12 +349,7 @@ describe('sign-off chain', () => {
   });
 
   it('refuses sign-off when the long-term report is older than the cadence', () => {
-    const h = new Harness();
-    h.createAssigned();
-    h.ok('p-resp', 'start');
-    h.ok('p-resp', 'complete_measure', { measureId: 'm1', evidence: [{ kind: 'note', text: 'ok' }] });
-    h.ok('p-resp', 'record_progress', { measureId: 'm2', text: '学习', evidence: [{ kind: 'meeting', title: '学习会' }] });
-    h.ok('p-resp', 'mark_sustaining');
+    const h = sustaining();
     h.goTo('2023-11-01');
     refusedWith(h.run('p-resp', 'request_signoff'), 'rule.unmet', 'measures.long_term_unreported');
   });
