@@ -4,7 +4,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     // Tests run against the sources, so a change is tested without a build.
-    alias: { '@rectify/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)) },
+    alias: Object.fromEntries(
+      ['core', 'storage-sql', 'storage-sqlite', 'storage-postgres', 'testing'].map((name) => [
+        `@rectify/${name}`,
+        fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url)),
+      ]),
+    ),
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],

@@ -53,3 +53,5 @@ export * from './analytics/cadence.js';
 export * from './analytics/lagging.js';
 export * from './analytics/reconcile.js';
 export * from './analytics/analyze.js';
+
+export * from './storage/index.js';

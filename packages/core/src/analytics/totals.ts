@@ -49,12 +49,6 @@ export function emptyStatusCounts(): StatusCounts {
   return Object.fromEntries(FINDING_STATUSES.map((s) => [s, 0])) as StatusCounts;
 }
 
-function countStatuses(findings: readonly FindingState[]): GroupTotals {
-  const byStatus = emptyStatusCounts();
-  for (const f of findings) byStatus[f.status] += 1;
-  return { total: findings.length, byStatus };
-}
-
 /** Completion rates of a status count (see {@link CompletionRates}). */
 export function completionRates(counts: GroupTotals): CompletionRates {
   const sum = (statuses: readonly FindingStatus[]) => statuses.reduce((n, s) => n + counts.byStatus[s], 0);
@@ -64,6 +58,70 @@ export function completionRates(counts: GroupTotals): CompletionRates {
     completed: ratio(done),
     phaseCompleted: ratio(done + counts.byStatus.sustaining),
     signedOff: ratio(counts.byStatus.signed_off),
+  };
+}
+
+/**
+ * One group of findings counted by status: what a store's `GROUP BY category, unit,
+ * status` returns, and what {@link totalsFromCounts} assembles into {@link Totals}.
+ */
+export interface StatusCount {
+  categoryId: string | null;
+  unitId: string | null;
+  status: FindingStatus;
+  count: number;
+}
+
+/** Counts findings by category, lead unit and status (the pure twin of a SQL `GROUP BY`). */
+export function countByGroup(findings: readonly FindingState[]): StatusCount[] {
+  const counts = new Map<string, StatusCount>();
+  for (const f of findings) {
+    const categoryId = f.finding.categoryId ?? null;
+    const unitId = f.assignment?.leadUnitId ?? null;
+    const key = JSON.stringify([categoryId, unitId, f.status]);
+    const row = counts.get(key);
+    if (row) row.count += 1;
+    else counts.set(key, { categoryId, unitId, status: f.status, count: 1 });
+  }
+  return [...counts.values()];
+}
+
+function sumCounts(rows: readonly StatusCount[]): GroupTotals {
+  const byStatus = emptyStatusCounts();
+  let total = 0;
+  for (const r of rows) {
+    byStatus[r.status] += r.count;
+    total += r.count;
+  }
+  return { total, byStatus };
+}
+
+/**
+ * Assembles {@link Totals} from group counts, in the categories' order. Stores compute
+ * the counts in the database and call this, so their totals equal {@link totals}.
+ */
+export function totalsFromCounts(rows: readonly StatusCount[], inspection?: Pick<Inspection, 'categories'>): Totals {
+  const all = sumCounts(rows);
+  const categories = [...(inspection?.categories ?? [])].sort((a, b) => a.ordinal - b.ordinal || a.id.localeCompare(b.id));
+  const byCategory: CategoryTotals[] = categories.map((c) => ({
+    categoryId: c.id,
+    ordinal: c.ordinal,
+    title: c.title,
+    ...sumCounts(rows.filter((r) => r.categoryId === c.id)),
+  }));
+  const known = new Set(categories.map((c) => c.id));
+  const uncategorised = rows.filter((r) => r.categoryId === null || !known.has(r.categoryId));
+  if (uncategorised.length > 0) byCategory.push({ categoryId: null, ordinal: null, title: null, ...sumCounts(uncategorised) });
+
+  const unitIds = [...new Set(rows.map((r) => r.unitId))].sort((a, b) => (a ?? '\uffff').localeCompare(b ?? '\uffff'));
+  const byUnit = unitIds.map((unitId) => ({ unitId, ...sumCounts(rows.filter((r) => r.unitId === unitId)) }));
+
+  return {
+    ...all,
+    open: OPEN_STATUSES.reduce((n, s) => n + all.byStatus[s], 0),
+    rates: completionRates(all),
+    byCategory,
+    byUnit,
   };
 }
 
@@ -79,32 +137,5 @@ export function completionRates(counts: GroupTotals): CompletionRates {
  * ```
  */
 export function totals(findings: readonly FindingState[], inspection?: Pick<Inspection, 'categories'>): Totals {
-  const all = countStatuses(findings);
-  const categories = [...(inspection?.categories ?? [])].sort((a, b) => a.ordinal - b.ordinal);
-  const byCategory: CategoryTotals[] = categories.map((c) => ({
-    categoryId: c.id,
-    ordinal: c.ordinal,
-    title: c.title,
-    ...countStatuses(findings.filter((f) => f.finding.categoryId === c.id)),
-  }));
-  const known = new Set(categories.map((c) => c.id));
-  const uncategorised = findings.filter((f) => f.finding.categoryId === undefined || !known.has(f.finding.categoryId));
-  if (uncategorised.length > 0) byCategory.push({ categoryId: null, ordinal: null, title: null, ...countStatuses(uncategorised) });
-
-  const units = new Map<string | null, FindingState[]>();
-  for (const f of findings) {
-    const key = f.assignment?.leadUnitId ?? null;
-    units.set(key, [...(units.get(key) ?? []), f]);
-  }
-  const byUnit = [...units.entries()]
-    .map(([unitId, list]) => ({ unitId, ...countStatuses(list) }))
-    .sort((a, b) => (a.unitId ?? '\uffff').localeCompare(b.unitId ?? '\uffff'));
-
-  return {
-    ...all,
-    open: OPEN_STATUSES.reduce((n, s) => n + all.byStatus[s], 0),
-    rates: completionRates(all),
-    byCategory,
-    byUnit,
-  };
+  return totalsFromCounts(countByGroup(findings), inspection);
 }

@@ -8,3 +8,4 @@ export {
   TransitionError,
   type UnmetRule,
 } from './domain-errors.js';
+export { IntegrityError, SchemaVersionError, StorageUnavailableError } from './storage-errors.js';

@@ -13,7 +13,7 @@ import { defaultPolicy, type Actor, type PermissionPolicy } from '../permissions
 import { defaultRules } from '../rules/builtin/index.js';
 import type { SignOffRule } from '../rules/rule.js';
 import { CommandSchema, type Command } from './commands.js';
-import { EVENT_OF_COMMAND, type FindingEvent } from './events.js';
+import { EVENT_OF_COMMAND, FindingEventSchema, type FindingEvent } from './events.js';
 import { evolve } from './evolve.js';
 import { guard, type Directory } from './guards.js';
 import type { FindingState } from './state.js';
@@ -71,7 +71,9 @@ export function decide(state: FindingState | undefined, input: unknown, context:
 
   const at = command.at;
   const { commandId, findingId, actorId, type, expectedVersion: _v, at: _at, ...payload } = command;
-  const event = {
+  // Parsed into the event schema's canonical shape (key order included), so that an
+  // event decided here and the same event imported from JSON are byte-for-byte equal.
+  const event = FindingEventSchema.parse({
     type: EVENT_OF_COMMAND[type],
     findingId,
     version: (state?.version ?? 0) + 1,
@@ -80,7 +82,7 @@ export function decide(state: FindingState | undefined, input: unknown, context:
     at,
     on: dayOfInstant(at, context.inspection.utcOffset),
     payload: completePayload(type, payload, dayOfInstant(at, context.inspection.utcOffset), context.inspection),
-  } as FindingEvent;
+  });
   return { ok: true, event, state: evolve(state, event) };
 }
 

@@ -1,0 +1,80 @@
+import type { FindingEvent } from '../lifecycle/events.js';
+import type { StatusCount } from '../analytics/totals.js';
+import type { FindingQuery, Page, Scope } from './query.js';
+import type { FindingRow } from './row.js';
+
+/** The kinds of plain records a store keeps besides findings. */
+export type RecordKind = 'organisation' | 'person' | 'inspection';
+
+/**
+ * What a driver can do natively. The store reads these flags and does the rest
+ * itself, so a driver stays small (as unstorage and better-auth do).
+ */
+export interface DriverCapabilities {
+  /** The driver counts findings by category, unit and status itself (SQL `GROUP BY`). */
+  groupCounts: boolean;
+  /** Several processes may open the same store at once (a file or a server). */
+  multiProcess: boolean;
+}
+
+/**
+ * One transaction of a driver. Every method acts inside it; nothing is visible to
+ * others until the transaction commits, and nothing is kept if it fails.
+ */
+export interface DriverTransaction {
+  /** A plain record (organisation, person, inspection) of a tenant, as stored. */
+  getRecord(kind: RecordKind, tenantId: string, id: string): Promise<unknown>;
+  /** Every tenant (organisation id) that has an organisation record, sorted. */
+  listTenants(): Promise<string[]>;
+  /** The tenant an inspection belongs to (inspection ids are unique in a store). */
+  getInspectionTenant(inspectionId: string): Promise<string | undefined>;
+  /** Every record of a kind of a tenant, ordered by id. */
+  listRecords(kind: RecordKind, tenantId: string): Promise<unknown[]>;
+  /** Creates or replaces a record. */
+  putRecord(kind: RecordKind, tenantId: string, id: string, value: unknown): Promise<void>;
+  /** A finding's row, whatever its tenant (finding ids are unique in a store). */
+  getFinding(findingId: string): Promise<FindingRow | undefined>;
+  /**
+   * Creates or replaces a finding's row. `expectedVersion` is the version the row had
+   * when read (0 when new): a driver that sees another version must throw
+   * `ConflictError`, so that two writers can never both win.
+   */
+  putFinding(row: FindingRow, expectedVersion: number): Promise<void>;
+  /** Appends an event; a second event with the same finding and version must throw `ConflictError`. */
+  appendEvent(tenantId: string, event: FindingEvent): Promise<void>;
+  /** Where a command id was applied: its finding and the version its event got. */
+  getCommand(commandId: string): Promise<{ findingId: string; version: number } | undefined>;
+  /** Remembers that a command id was applied (idempotency key). */
+  putCommand(commandId: string, findingId: string, version: number): Promise<void>;
+  /**
+   * Events of a tenant in (finding id, version) order: of one finding, or of one
+   * inspection, optionally only those on or before a day (`event.on <= upTo`).
+   */
+  listEvents(tenantId: string, filter: { findingId?: string; inspectionId?: string; upTo?: string }): Promise<FindingEvent[]>;
+  /** One page of a query, filtered and sorted as {@link runQuery} does. */
+  queryFindings(query: FindingQuery): Promise<Page<FindingRow>>;
+  /** Counts by category, lead unit and status; only when `capabilities.groupCounts`. */
+  groupCounts?(scope: Scope): Promise<StatusCount[]>;
+}
+
+/**
+ * A storage driver: the small contract a database adapter implements. The store
+ * (`createStore`) does validation, permissions, rules, idempotency and history on top,
+ * once, for every driver.
+ */
+export interface StorageDriver {
+  /** A name for messages, e.g. `sqlite` or `postgres`. */
+  readonly name: string;
+  readonly capabilities: DriverCapabilities;
+  /** The schema version stored, or `null` for an empty store. */
+  schemaVersion(): Promise<number | null>;
+  /** Brings the schema from `from` (null: empty) up to `to`, in one transaction. */
+  migrate(from: number | null, to: number): Promise<void>;
+  /** Runs `work` in one transaction; commits if it resolves, rolls back if it throws. */
+  transaction<T>(work: (tx: DriverTransaction) => Promise<T>): Promise<T>;
+  /** Releases connections and files. */
+  close(): Promise<void>;
+}
+
+/** The schema version this library writes; a store at a higher version is refused. */
+export const SCHEMA_VERSION = 1;

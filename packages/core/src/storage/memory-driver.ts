@@ -1,0 +1,152 @@
+import { countByGroup } from '../analytics/totals.js';
+import { ConflictError } from '../errors/domain-errors.js';
+import type { FindingEvent } from '../lifecycle/events.js';
+import type { DriverTransaction, RecordKind, StorageDriver } from './driver.js';
+import { SerialLock } from './lock.js';
+import { runQuery } from './query.js';
+import type { FindingRow } from './row.js';
+
+interface MemoryData {
+  schemaVersion: number | null;
+  records: Map<string, unknown>;
+  inspectionTenants: Map<string, string>;
+  findings: Map<string, FindingRow>;
+  tenantFindings: Map<string, Set<string>>;
+  events: Map<string, FindingEvent[]>;
+  commands: Map<string, { findingId: string; version: number }>;
+}
+
+const key = (kind: RecordKind, tenantId: string, id: string) => `${kind}\u0000${tenantId}\u0000${id}`;
+
+/**
+ * The reference storage driver: everything in memory, no dependencies. Transactions
+ * run one at a time and are undone on failure, so it behaves like a database for the
+ * conformance kit. Values are copied in and out, so callers cannot change what is stored.
+ *
+ * @example
+ * ```ts
+ * const store = await openStore(memoryDriver());
+ * ```
+ */
+export function memoryDriver(): StorageDriver {
+  const data: MemoryData = {
+    schemaVersion: null,
+    records: new Map(),
+    inspectionTenants: new Map(),
+    findings: new Map(),
+    tenantFindings: new Map(),
+    events: new Map(),
+    commands: new Map(),
+  };
+  const lock = new SerialLock();
+  let closed = false;
+
+  return {
+    name: 'memory',
+    capabilities: { groupCounts: true, multiProcess: false },
+    schemaVersion: async () => data.schemaVersion,
+    migrate: async (_from, to) => {
+      data.schemaVersion = to;
+    },
+    transaction: (work) =>
+      lock.run(async () => {
+        if (closed) throw new Error('The memory store is closed');
+        const undo: (() => void)[] = [];
+        try {
+          return await work(transactionOver(data, undo));
+        } catch (error) {
+          for (const step of undo.reverse()) step();
+          throw error;
+        }
+      }),
+    close: async () => {
+      closed = true;
+    },
+  };
+}
+
+/** Puts `value` at `k` in `map`, recording how to put back what was there. */
+function setWithUndo<K, V>(map: Map<K, V>, k: K, value: V, undo: (() => void)[]): void {
+  const had = map.has(k);
+  const before = map.get(k);
+  map.set(k, value);
+  undo.push(() => (had ? map.set(k, before as V) : map.delete(k)));
+}
+
+function transactionOver(data: MemoryData, undo: (() => void)[]): DriverTransaction {
+  const copy = <T>(value: T): T => structuredClone(value);
+  return {
+    async getRecord(kind, tenantId, id) {
+      return copy(data.records.get(key(kind, tenantId, id)));
+    },
+    async listRecords(kind, tenantId) {
+      const prefix = key(kind, tenantId, '');
+      return [...data.records.entries()]
+        .filter(([k]) => k.startsWith(prefix))
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([, v]) => copy(v));
+    },
+    async putRecord(kind, tenantId, id, value) {
+      setWithUndo(data.records, key(kind, tenantId, id), copy(value), undo);
+      if (kind === 'inspection') setWithUndo(data.inspectionTenants, id, tenantId, undo);
+    },
+    async listTenants() {
+      return [...data.records.keys()]
+        .map((k) => k.split('\u0000'))
+        .filter(([kind]) => kind === 'organisation')
+        .map(([, tenantId]) => tenantId!)
+        .sort();
+    },
+    async getInspectionTenant(inspectionId) {
+      return data.inspectionTenants.get(inspectionId);
+    },
+    async getFinding(findingId) {
+      return copy(data.findings.get(findingId));
+    },
+    async putFinding(row, expectedVersion) {
+      const current = data.findings.get(row.findingId)?.version ?? 0;
+      if (current !== expectedVersion) throw new ConflictError(row.findingId, expectedVersion, current);
+      setWithUndo(data.findings, row.findingId, copy(row), undo);
+      const set = data.tenantFindings.get(row.tenantId) ?? new Set<string>();
+      if (!set.has(row.findingId)) {
+        set.add(row.findingId);
+        data.tenantFindings.set(row.tenantId, set);
+        undo.push(() => set.delete(row.findingId));
+      }
+    },
+    async appendEvent(_tenantId, event) {
+      const list = data.events.get(event.findingId) ?? [];
+      if (list.length + 1 !== event.version) throw new ConflictError(event.findingId, event.version - 1, list.length);
+      setWithUndo(data.events, event.findingId, [...list, copy(event)], undo);
+    },
+    async getCommand(commandId) {
+      return copy(data.commands.get(commandId));
+    },
+    async putCommand(commandId, findingId, version) {
+      setWithUndo(data.commands, commandId, { findingId, version }, undo);
+    },
+    async listEvents(tenantId, filter) {
+      const ids = [...(data.tenantFindings.get(tenantId) ?? [])].sort();
+      const out: FindingEvent[] = [];
+      for (const id of ids) {
+        if (filter.findingId !== undefined && id !== filter.findingId) continue;
+        if (filter.inspectionId !== undefined && data.findings.get(id)?.inspectionId !== filter.inspectionId) continue;
+        for (const e of data.events.get(id) ?? []) if (filter.upTo === undefined || e.on <= filter.upTo) out.push(copy(e));
+      }
+      return out;
+    },
+    async queryFindings(query) {
+      const ids = data.tenantFindings.get(query.organisationId) ?? new Set<string>();
+      const page = runQuery([...ids].map((id) => data.findings.get(id)!), query);
+      return copy(page);
+    },
+    async groupCounts(scope) {
+      const ids = data.tenantFindings.get(scope.organisationId) ?? new Set<string>();
+      const states = [...ids]
+        .map((id) => data.findings.get(id)!)
+        .filter((r) => scope.inspectionId === undefined || r.inspectionId === scope.inspectionId)
+        .map((r) => r.state);
+      return countByGroup(states);
+    },
+  };
+}

@@ -1,0 +1,440 @@
+import { totals as pureTotals, totalsFromCounts, type Totals } from '../analytics/totals.js';
+import { NotFoundError, PermissionDeniedError } from '../errors/domain-errors.js';
+import { IntegrityError, SchemaVersionError } from '../errors/storage-errors.js';
+import { parseWith, ValidationError, type ValidationIssue } from '../errors/validation-error.js';
+import { CommandSchema } from '../lifecycle/commands.js';
+import { decide } from '../lifecycle/decide.js';
+import type { FindingEvent } from '../lifecycle/events.js';
+import { evolve, replay } from '../lifecycle/evolve.js';
+import type { FindingState } from '../lifecycle/state.js';
+import { InspectionSchema, type Inspection, type InspectionInput } from '../model/inspection.js';
+import {
+  OrganisationSchema,
+  PersonSchema,
+  type Organisation,
+  type OrganisationInput,
+  type Person,
+  type PersonInput,
+} from '../model/organisation.js';
+import { actorOf } from '../model/parse.js';
+import type { PermissionPolicy } from '../permissions/policy.js';
+import type { SignOffRule } from '../rules/rule.js';
+import { BundleSchema, type Bundle } from './bundle.js';
+import { SCHEMA_VERSION, type DriverTransaction, type StorageDriver } from './driver.js';
+import { FindingQuerySchema, ScopeSchema, type FindingQueryInput, type Page, type Scope } from './query.js';
+import { findingRow } from './row.js';
+
+/** Options of {@link openStore}. */
+export interface StoreOptions {
+  /** Who may do what; the core's default policy when left out. */
+  policy?: PermissionPolicy;
+  /** The sign-off rules; the core's defaults when left out. */
+  rules?: readonly SignOffRule[];
+}
+
+/** What {@link Store.apply} returns. */
+export interface Applied {
+  event: FindingEvent;
+  /** The finding's state right after this event. */
+  state: FindingState;
+  /** True when the command id had been applied before: nothing new was written. */
+  duplicate: boolean;
+}
+
+/** Progress of a bulk import, reported after each finding. */
+export interface ImportProgress {
+  findings: number;
+  totalFindings: number;
+  events: number;
+}
+
+/** What {@link Store.importBundle} wrote. */
+export interface ImportReport {
+  organisations: number;
+  people: number;
+  inspections: number;
+  findings: number;
+  events: number;
+}
+
+/** What {@link Store.verify} found. */
+export interface IntegrityReport {
+  findings: number;
+  events: number;
+  /** Findings whose stored state differs from the replay of their events. */
+  mismatches: string[];
+}
+
+/**
+ * A store of organisations, inspections and findings over any {@link StorageDriver}.
+ * Every write is one transaction; every read is scoped to one organisation.
+ */
+export interface Store {
+  /** The driver underneath. */
+  readonly driver: StorageDriver;
+  /** Creates or replaces an organisation (the tenant) and its units. */
+  saveOrganisation(input: OrganisationInput): Promise<Organisation>;
+  /** Creates or replaces people who act in an organisation's process. */
+  savePeople(organisationId: string, people: readonly PersonInput[]): Promise<Person[]>;
+  /** Creates or replaces an inspection; its tenant is its inspected organisation, which must exist. */
+  saveInspection(input: InspectionInput): Promise<Inspection>;
+  /** An organisation, if stored. */
+  organisation(organisationId: string): Promise<Organisation | undefined>;
+  /** An inspection of an organisation, if stored. */
+  inspection(scope: { organisationId: string; inspectionId: string }): Promise<Inspection | undefined>;
+  /** The people of an organisation, by id. */
+  people(organisationId: string): Promise<Person[]>;
+  /**
+   * Applies one command atomically: validates it, checks lifecycle, permission and
+   * rules, appends the event and updates the finding, or writes nothing and throws the
+   * typed error. A command id already applied returns its first result again.
+   */
+  apply(command: unknown): Promise<Applied>;
+  /** A finding's current state. */
+  finding(scope: Scope, findingId: string): Promise<FindingState | undefined>;
+  /** A finding's events, oldest first. */
+  history(scope: Scope, findingId: string): Promise<FindingEvent[]>;
+  /** One page of findings matching a query, run in the database. */
+  findings(query: FindingQueryInput): Promise<Page<FindingState>>;
+  /** The core's {@link totals}, counted by the database where it can. */
+  totals(scope: Scope): Promise<Totals>;
+  /** Every finding of the scope as it was at the end of a day, rebuilt from events. */
+  findingsAsOf(scope: Scope, day: string): Promise<FindingState[]>;
+  /** Imports a bundle in one transaction: all of it, or nothing. */
+  importBundle(bundle: unknown, options?: { onProgress?: (progress: ImportProgress) => void }): Promise<ImportReport>;
+  /** Exports organisations (all, or one) with their people, inspections and histories. */
+  exportBundle(scope?: { organisationId: string }): Promise<Bundle>;
+  /** Replays every finding of an organisation and compares with what is stored. */
+  verify(organisationId: string): Promise<IntegrityReport>;
+  /** Closes the driver. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a store over a driver: checks the schema version (refusing a newer one),
+ * migrates an older or empty one, and returns the {@link Store}.
+ *
+ * @example
+ * ```ts
+ * const store = await openStore(memoryDriver());
+ * await store.saveOrganisation({ id: 'xq-sfj', name: '潮州市湘桥区司法局党组' });
+ * ```
+ */
+export async function openStore(driver: StorageDriver, options: StoreOptions = {}): Promise<Store> {
+  const found = await driver.schemaVersion();
+  if (found !== null && found > SCHEMA_VERSION) throw new SchemaVersionError(found, SCHEMA_VERSION);
+  if (found !== SCHEMA_VERSION) await driver.migrate(found, SCHEMA_VERSION);
+  return new DriverStore(driver, options);
+}
+
+class DriverStore implements Store {
+  constructor(
+    readonly driver: StorageDriver,
+    private readonly options: StoreOptions,
+  ) {}
+
+  async saveOrganisation(input: OrganisationInput): Promise<Organisation> {
+    const org = parseWith(OrganisationSchema, input, 'organisation');
+    await this.driver.transaction((tx) => tx.putRecord('organisation', org.id, org.id, org));
+    return org;
+  }
+
+  async savePeople(organisationId: string, input: readonly PersonInput[]): Promise<Person[]> {
+    const people = input.map((p, i) => parseWith(PersonSchema, p, `person ${i}`));
+    await this.driver.transaction(async (tx) => {
+      await requireOrganisation(tx, organisationId);
+      for (const p of people) await tx.putRecord('person', organisationId, p.id, p);
+    });
+    return people;
+  }
+
+  async saveInspection(input: InspectionInput): Promise<Inspection> {
+    const inspection = parseWith(InspectionSchema, input, 'inspection');
+    await this.driver.transaction(async (tx) => {
+      const tenant = inspection.subjectOrganisationId;
+      await requireOrganisation(tx, tenant);
+      const owner = await tx.getInspectionTenant(inspection.id);
+      if (owner !== undefined && owner !== tenant) {
+        throw new ValidationError('inspection', [{ path: 'id', message: `Inspection ${inspection.id} belongs to another organisation`, code: 'custom' }]);
+      }
+      await tx.putRecord('inspection', tenant, inspection.id, inspection);
+    });
+    return inspection;
+  }
+
+  organisation(organisationId: string): Promise<Organisation | undefined> {
+    return this.driver.transaction(async (tx) => (await tx.getRecord('organisation', organisationId, organisationId)) as Organisation | undefined);
+  }
+
+  inspection(scope: { organisationId: string; inspectionId: string }): Promise<Inspection | undefined> {
+    return this.driver.transaction(async (tx) => (await tx.getRecord('inspection', scope.organisationId, scope.inspectionId)) as Inspection | undefined);
+  }
+
+  people(organisationId: string): Promise<Person[]> {
+    return this.driver.transaction(async (tx) => (await tx.listRecords('person', organisationId)) as Person[]);
+  }
+
+  async apply(input: unknown): Promise<Applied> {
+    // Validate before touching the database: a malformed command costs no transaction.
+    const command = parseWith(CommandSchema, input, 'command');
+    return this.driver.transaction(async (tx) => {
+      const prior = await tx.getCommand(command.commandId);
+      if (prior !== undefined) return this.replayed(tx, prior, command.findingId);
+
+      const row = await tx.getFinding(command.findingId);
+      const inspectionId = row?.inspectionId ?? (command.type === 'create' ? command.finding.inspectionId : undefined);
+      if (inspectionId === undefined) throw new NotFoundError('finding', command.findingId);
+      const tenant = row?.tenantId ?? (await tx.getInspectionTenant(inspectionId));
+      if (tenant === undefined) throw new NotFoundError('inspection', inspectionId);
+      const inspection = (await tx.getRecord('inspection', tenant, inspectionId)) as Inspection;
+      const person = (await tx.getRecord('person', tenant, command.actorId)) as Person | undefined;
+      if (person === undefined) {
+        throw new PermissionDeniedError(command.type, command.actorId, [], `${command.actorId} is not a person of organisation ${tenant}`);
+      }
+      const decision = decide(row?.state, command, {
+        inspection,
+        actor: actorOf(person),
+        ...(this.options.policy ? { policy: this.options.policy } : {}),
+        ...(this.options.rules ? { rules: this.options.rules } : {}),
+        ...(NEEDS_DIRECTORY.has(command.type) ? { directory: await directoryOf(tx, tenant) } : {}),
+      });
+      if (!decision.ok) throw decision.error;
+      await tx.appendEvent(tenant, decision.event);
+      await tx.putFinding(findingRow(tenant, decision.state, inspection), row?.version ?? 0);
+      await tx.putCommand(command.commandId, command.findingId, decision.event.version);
+      return { event: decision.event, state: decision.state, duplicate: false };
+    });
+  }
+
+  /** The first result of a command applied before, rebuilt from the history. */
+  private async replayed(tx: DriverTransaction, prior: { findingId: string; version: number }, findingId: string): Promise<Applied> {
+    if (prior.findingId !== findingId) {
+      throw new ValidationError('command', [{ path: 'commandId', message: `This command id was already used for finding ${prior.findingId}`, code: 'custom' }]);
+    }
+    const row = await tx.getFinding(findingId);
+    if (row === undefined) throw new IntegrityError(`Command applied to finding ${findingId}, which is missing`);
+    const events = (await tx.listEvents(row.tenantId, { findingId })).filter((e) => e.version <= prior.version);
+    const event = events.at(-1);
+    const state = replay(events);
+    if (event === undefined || state === undefined) throw new IntegrityError(`Finding ${findingId} lost its event ${prior.version}`);
+    return { event, state, duplicate: true };
+  }
+
+  async finding(scope: Scope, findingId: string): Promise<FindingState | undefined> {
+    const s = parseWith(ScopeSchema, scope, 'scope');
+    const row = await this.driver.transaction((tx) => tx.getFinding(findingId));
+    return row && inScope(row, s) ? row.state : undefined;
+  }
+
+  async history(scope: Scope, findingId: string): Promise<FindingEvent[]> {
+    const s = parseWith(ScopeSchema, scope, 'scope');
+    return this.driver.transaction(async (tx) => {
+      const row = await tx.getFinding(findingId);
+      if (!row || !inScope(row, s)) return [];
+      return tx.listEvents(s.organisationId, { findingId });
+    });
+  }
+
+  async findings(input: FindingQueryInput): Promise<Page<FindingState>> {
+    const query = parseWith(FindingQuerySchema, input, 'query');
+    const page = await this.driver.transaction((tx) => tx.queryFindings(query));
+    return { items: page.items.map((r) => r.state), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  }
+
+  async totals(scope: Scope): Promise<Totals> {
+    const s = parseWith(ScopeSchema, scope, 'scope');
+    return this.driver.transaction(async (tx) => {
+      const categories = await categoriesOf(tx, s);
+      if (this.driver.capabilities.groupCounts && tx.groupCounts) return totalsFromCounts(await tx.groupCounts(s), { categories });
+      // The driver cannot count: page through the findings and count here.
+      return pureTotals(await allFindings(tx, s), { categories });
+    });
+  }
+
+  async findingsAsOf(scope: Scope, day: string): Promise<FindingState[]> {
+    const s = parseWith(ScopeSchema, scope, 'scope');
+    const events = await this.driver.transaction((tx) =>
+      tx.listEvents(s.organisationId, { ...(s.inspectionId ? { inspectionId: s.inspectionId } : {}), upTo: day }),
+    );
+    return replayGrouped(events);
+  }
+
+  async importBundle(input: unknown, options: { onProgress?: (progress: ImportProgress) => void } = {}): Promise<ImportReport> {
+    const bundle = parseWith(BundleSchema, input, 'bundle');
+    const findings = groupHistories(bundle);
+    return this.driver.transaction(async (tx) => {
+      const issues: ValidationIssue[] = [];
+      const tenants = new Set(bundle.organisations.map((o) => o.id));
+      for (const o of bundle.organisations) await tx.putRecord('organisation', o.id, o.id, o);
+      const knownTenant = async (id: string) => tenants.has(id) || (await tx.getRecord('organisation', id, id)) !== undefined;
+      for (const [i, { tenantId, person }] of bundle.people.entries()) {
+        if (!(await knownTenant(tenantId))) issues.push({ path: `people[${i}].tenantId`, message: `Unknown organisation ${tenantId}`, code: 'custom' });
+        else await tx.putRecord('person', tenantId, person.id, person);
+      }
+      const inspections = new Map<string, Inspection>();
+      for (const [i, ins] of bundle.inspections.entries()) {
+        const tenant = ins.subjectOrganisationId;
+        const owner = await tx.getInspectionTenant(ins.id);
+        if (!(await knownTenant(tenant))) issues.push({ path: `inspections[${i}].subjectOrganisationId`, message: `Unknown organisation ${tenant}`, code: 'custom' });
+        else if (owner !== undefined && owner !== tenant) issues.push({ path: `inspections[${i}].id`, message: `Inspection ${ins.id} belongs to another organisation`, code: 'custom' });
+        else {
+          await tx.putRecord('inspection', tenant, ins.id, ins);
+          inspections.set(ins.id, ins);
+        }
+      }
+      let done = 0;
+      let eventCount = 0;
+      for (const history of findings) {
+        const state = replayChecked(history, issues);
+        if (state === undefined) continue;
+        const ins = inspections.get(state.finding.inspectionId) ?? (await storedInspection(tx, state.finding.inspectionId));
+        const first = history.indexes[0]!;
+        if (ins === undefined) {
+          issues.push({ path: `events[${first}].payload.finding.inspectionId`, message: `Unknown inspection ${state.finding.inspectionId}`, code: 'custom' });
+          continue;
+        }
+        if ((await tx.getFinding(state.finding.id)) !== undefined) {
+          issues.push({ path: `events[${first}].findingId`, message: `Finding ${state.finding.id} already exists in the store`, code: 'custom' });
+          continue;
+        }
+        if (issues.length > 0) continue; // keep checking, but write nothing more
+        const tenant = ins.subjectOrganisationId;
+        for (const event of history.events) {
+          await tx.appendEvent(tenant, event);
+          await tx.putCommand(event.commandId, event.findingId, event.version);
+        }
+        await tx.putFinding(findingRow(tenant, state, ins), 0);
+        done += 1;
+        eventCount += history.events.length;
+        options.onProgress?.({ findings: done, totalFindings: findings.length, events: eventCount });
+      }
+      // Throwing rolls the whole transaction back: a refused bundle writes nothing.
+      if (issues.length > 0) throw new ValidationError('bundle', issues);
+      return {
+        organisations: bundle.organisations.length,
+        people: bundle.people.length,
+        inspections: bundle.inspections.length,
+        findings: done,
+        events: eventCount,
+      };
+    });
+  }
+
+  async exportBundle(scope?: { organisationId: string }): Promise<Bundle> {
+    return this.driver.transaction(async (tx) => {
+      const tenantIds = scope ? [scope.organisationId] : await tx.listTenants();
+      const bundle: Bundle = { format: 'rectify.bundle', version: 1, organisations: [], people: [], inspections: [], events: [] };
+      for (const tenantId of [...tenantIds].sort()) {
+        const org = (await tx.getRecord('organisation', tenantId, tenantId)) as Organisation | undefined;
+        if (!org) continue;
+        bundle.organisations.push(org);
+        for (const person of (await tx.listRecords('person', tenantId)) as Person[]) bundle.people.push({ tenantId, person });
+        bundle.inspections.push(...((await tx.listRecords('inspection', tenantId)) as Inspection[]));
+        bundle.events.push(...(await tx.listEvents(tenantId, {})));
+      }
+      return bundle;
+    });
+  }
+
+  async verify(organisationId: string): Promise<IntegrityReport> {
+    return this.driver.transaction(async (tx) => {
+      const events = await tx.listEvents(organisationId, {});
+      const replayed = replayGrouped(events);
+      const mismatches: string[] = [];
+      for (const state of replayed) {
+        const row = await tx.getFinding(state.finding.id);
+        if (!row || row.tenantId !== organisationId || JSON.stringify(row.state) !== JSON.stringify(state) || row.version !== state.version) {
+          mismatches.push(state.finding.id);
+        }
+      }
+      const stored = await allFindings(tx, { organisationId });
+      for (const s of stored) if (!replayed.some((r) => r.finding.id === s.finding.id)) mismatches.push(s.finding.id);
+      return { findings: stored.length, events: events.length, mismatches: mismatches.sort() };
+    });
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}
+
+/** Commands whose rules check ids against the organisation's people and units. */
+const NEEDS_DIRECTORY = new Set(['assign', 'schedule_review', 'supervise']);
+
+async function requireOrganisation(tx: DriverTransaction, organisationId: string): Promise<void> {
+  if ((await tx.getRecord('organisation', organisationId, organisationId)) === undefined) throw new NotFoundError('organisation', organisationId);
+}
+
+async function directoryOf(tx: DriverTransaction, tenant: string) {
+  const org = (await tx.getRecord('organisation', tenant, tenant)) as Organisation | undefined;
+  return { people: (await tx.listRecords('person', tenant)) as Person[], units: org?.units ?? [] };
+}
+
+async function storedInspection(tx: DriverTransaction, inspectionId: string): Promise<Inspection | undefined> {
+  const tenant = await tx.getInspectionTenant(inspectionId);
+  return tenant === undefined ? undefined : ((await tx.getRecord('inspection', tenant, inspectionId)) as Inspection);
+}
+
+async function categoriesOf(tx: DriverTransaction, scope: Scope) {
+  const inspections = (await tx.listRecords('inspection', scope.organisationId)) as Inspection[];
+  return inspections.filter((i) => scope.inspectionId === undefined || i.id === scope.inspectionId).flatMap((i) => i.categories);
+}
+
+/** Every finding of a scope, paging through the driver's query. */
+async function allFindings(tx: DriverTransaction, scope: Scope): Promise<FindingState[]> {
+  const out: FindingState[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await tx.queryFindings(parseWith(FindingQuerySchema, { ...scope, limit: 1000, ...(cursor ? { cursor } : {}) }, 'query'));
+    out.push(...page.items.map((r) => r.state));
+    cursor = page.nextCursor;
+  } while (cursor !== undefined);
+  return out;
+}
+
+function inScope(row: { tenantId: string; inspectionId: string }, scope: Scope): boolean {
+  return row.tenantId === scope.organisationId && (scope.inspectionId === undefined || row.inspectionId === scope.inspectionId);
+}
+
+/** Replays events already in (finding, version) order into one state per finding. */
+function replayGrouped(events: readonly FindingEvent[]): FindingState[] {
+  const states = new Map<string, FindingState>();
+  for (const event of events) states.set(event.findingId, evolve(states.get(event.findingId), event));
+  return [...states.values()];
+}
+
+interface History {
+  events: FindingEvent[];
+  /** Where each event stands in the bundle, for error paths. */
+  indexes: number[];
+}
+
+function groupHistories(bundle: Bundle): History[] {
+  const byFinding = new Map<string, History>();
+  bundle.events.forEach((event, i) => {
+    const h = byFinding.get(event.findingId) ?? { events: [], indexes: [] };
+    h.events.push(event);
+    h.indexes.push(i);
+    byFinding.set(event.findingId, h);
+  });
+  return [...byFinding.values()];
+}
+
+/** Replays one imported history, recording why it cannot be replayed. */
+function replayChecked(history: History, issues: ValidationIssue[]): FindingState | undefined {
+  let state: FindingState | undefined;
+  for (const [k, event] of history.events.entries()) {
+    const path = `events[${history.indexes[k]}]`;
+    if (event.version !== k + 1) {
+      issues.push({ path: `${path}.version`, message: `Expected version ${k + 1} of finding ${event.findingId}, found ${event.version}`, code: 'custom' });
+      return undefined;
+    }
+    try {
+      state = evolve(state, event);
+    } catch (error) {
+      issues.push({ path, message: (error as Error).message, code: 'custom' });
+      return undefined;
+    }
+  }
+  return state;
+}

@@ -1,0 +1,116 @@
+import type { PGlite, Transaction as PGliteTransaction } from '@electric-sql/pglite';
+import type { Pool, PoolClient } from 'pg';
+import { SerialLock, StorageUnavailableError, type StorageDriver } from '@rectify/core';
+import { createSqlDriver, postgresDialect, type SqlSession } from '@rectify/storage-sql';
+
+/** Options shared by the PostgreSQL drivers. */
+export interface PostgresDriverOptions {
+  /**
+   * The schema (namespace) the tables live in, created if missing. One store per schema:
+   * tests give each run its own. Default `public`.
+   */
+  schema?: string;
+  /** Prefix of table names (default `rectify_`). */
+  prefix?: string;
+}
+
+/**
+ * SQLSTATE classes and Node errors that mean the server or the connection went away:
+ * nothing was committed, so the same command may be retried.
+ */
+function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== 'string') return /Connection terminated|connection.*(closed|ended)|Client has encountered a connection error/i.test(String((error as Error)?.message));
+  return /^(08|57P|53)/.test(code) || ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT'].includes(code);
+}
+
+function asStorageError(error: unknown): unknown {
+  return isConnectionError(error)
+    ? new StorageUnavailableError(`PostgreSQL is unavailable (${(error as Error).message}): nothing was committed; retry`, error)
+    : error;
+}
+
+function sessionOver(client: { query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount?: number | null; affectedRows?: number }> }): SqlSession {
+  return {
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      return (await client.query(sql, [...params])).rows as T[];
+    },
+    async run(sql: string, params: readonly unknown[] = []) {
+      const result = await client.query(sql, [...params]);
+      return { changes: result.rowCount ?? result.affectedRows ?? 0 };
+    },
+  };
+}
+
+const createSchema = (schema: string | undefined) => async (session: SqlSession) => {
+  if (schema !== undefined) await session.run(`CREATE SCHEMA IF NOT EXISTS ${postgresDialect.quote(schema)}`);
+};
+
+/**
+ * A storage driver on a PostgreSQL server through a `pg` pool. Each transaction takes
+ * its own connection; a finding being changed is locked (`SELECT … FOR UPDATE`) until
+ * commit, so concurrent writers never lose an update.
+ *
+ * @example
+ * ```ts
+ * import pg from 'pg';
+ * const store = await openStore(postgresDriver(new pg.Pool({ connectionString }), { schema: 'rectify' }));
+ * ```
+ */
+export function postgresDriver(pool: Pool, options: PostgresDriverOptions = {}): StorageDriver {
+  return createSqlDriver({
+    name: 'postgres',
+    dialect: postgresDialect,
+    ...(options.schema === undefined ? {} : { schema: options.schema }),
+    ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
+    prepare: createSchema(options.schema),
+    async transaction(work) {
+      let client: PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (error) {
+        throw asStorageError(error);
+      }
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const result = await work(sessionOver(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        broken = isConnectionError(error);
+        if (!broken) await client.query('ROLLBACK').catch(() => undefined);
+        throw asStorageError(error);
+      } finally {
+        // A connection that failed is dropped, not returned to the pool.
+        client.release(broken);
+      }
+    },
+    close: () => pool.end(),
+  });
+}
+
+/**
+ * The same driver on PGlite, PostgreSQL compiled to WebAssembly: a real PostgreSQL in
+ * the test process, for machines without a server. One connection, so transactions take
+ * turns.
+ *
+ * @example
+ * ```ts
+ * import { PGlite } from '@electric-sql/pglite';
+ * const store = await openStore(pgliteDriver(new PGlite()));
+ * ```
+ */
+export function pgliteDriver(db: PGlite, options: PostgresDriverOptions = {}): StorageDriver {
+  const lock = new SerialLock();
+  return createSqlDriver({
+    name: 'pglite',
+    dialect: postgresDialect,
+    capabilities: { multiProcess: false },
+    ...(options.schema === undefined ? {} : { schema: options.schema }),
+    ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
+    prepare: createSchema(options.schema),
+    transaction: (work) => lock.run(() => db.transaction((tx: PGliteTransaction) => work(sessionOver(tx)))),
+    close: () => lock.run(() => db.close()),
+  });
+}

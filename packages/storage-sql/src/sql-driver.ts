@@ -1,0 +1,290 @@
+import {
+  addCalendarDays,
+  ConflictError,
+  decodeCursor,
+  encodeCursor,
+  NO_DEADLINE,
+  OPEN_STATUSES,
+  sortKey,
+  type DriverCapabilities,
+  type DriverTransaction,
+  type FindingEvent,
+  type FindingQuery,
+  type FindingRow,
+  type FindingStatus,
+  type Page,
+  type StatusCount,
+  type StorageDriver,
+} from '@rectify/core';
+import type { SqlDialect } from './dialect.js';
+import { migrations } from './schema.js';
+import type { SqlSession } from './session.js';
+
+/** What an adapter gives {@link createSqlDriver}. */
+export interface SqlDriverOptions {
+  /** A name for messages. */
+  name: string;
+  dialect: SqlDialect;
+  capabilities?: Partial<DriverCapabilities>;
+  /** Prefix of every table name (default `rectify_`). */
+  prefix?: string;
+  /** A schema (namespace) to qualify table names with, where the database has them. */
+  schema?: string;
+  /** Runs once at the start of every migration, before the tables (e.g. `CREATE SCHEMA`). */
+  prepare?(session: SqlSession): Promise<void>;
+  /** Runs work in one transaction on one connection: commit on success, roll back on error. */
+  transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  /** Releases connections. */
+  close(): Promise<void>;
+}
+
+interface FindingColumns {
+  finding_id: string;
+  tenant_id: string;
+  inspection_id: string;
+  category_id: string | null;
+  category_ordinal: number | string;
+  ordinal: number | string;
+  title: string;
+  status: string;
+  lead_unit_id: string | null;
+  responsible_person_id: string | null;
+  deadline: string | null;
+  last_progress_on: string | null;
+  updated_at: string;
+  version: number | string;
+  state: string;
+}
+
+const COLUMNS =
+  'finding_id, tenant_id, inspection_id, category_id, category_ordinal, ordinal, title, status, lead_unit_id, responsible_person_id, deadline, last_progress_on, updated_at, version, state';
+
+/**
+ * Builds a {@link StorageDriver} from a SQL session and a dialect: the schema, its
+ * migrations and every query of the driver contract, written once for all SQL databases.
+ */
+export function createSqlDriver(options: SqlDriverOptions): StorageDriver {
+  const { dialect } = options;
+  const prefix = options.prefix ?? 'rectify_';
+  const table = (name: string) =>
+    options.schema ? `${dialect.quote(options.schema)}.${dialect.quote(prefix + name)}` : dialect.quote(prefix + name);
+  const T = {
+    meta: table('meta'),
+    records: table('records'),
+    inspections: table('inspections'),
+    findings: table('findings'),
+    events: table('events'),
+    commands: table('commands'),
+  };
+  const steps = migrations(table);
+
+  const readVersion = async (session: SqlSession): Promise<number | null> => {
+    const rows = await session.query<{ value: string }>(dialect.placeholders(`SELECT value FROM ${T.meta} WHERE key = ?`), ['schema_version']);
+    return rows[0] ? Number(rows[0].value) : null;
+  };
+
+  return {
+    name: options.name,
+    capabilities: { groupCounts: true, multiProcess: true, ...options.capabilities },
+    async schemaVersion() {
+      try {
+        return await options.transaction(readVersion);
+      } catch (error) {
+        // No meta table yet: an empty store. Any other failure is real.
+        if (/does not exist|no such table/i.test(String((error as Error)?.message))) return null;
+        throw error;
+      }
+    },
+    migrate(from, to) {
+      return options.transaction(async (session) => {
+        await options.prepare?.(session);
+        let current = from;
+        if (current !== null) current = (await readVersion(session)) ?? current;
+        for (let v = (current ?? 0) + 1; v <= to; v++) {
+          for (const statement of steps[v - 1] ?? []) await session.run(statement);
+        }
+        await session.run(
+          dialect.placeholders(`INSERT INTO ${T.meta} (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
+          ['schema_version', String(to)],
+        );
+      });
+    },
+    transaction: (work) => options.transaction((session) => work(sqlTransaction(session, dialect, T))),
+    close: () => options.close(),
+  };
+}
+
+type Tables = Record<'meta' | 'records' | 'inspections' | 'findings' | 'events' | 'commands', string>;
+
+function sqlTransaction(session: SqlSession, dialect: SqlDialect, T: Tables): DriverTransaction {
+  const q = <R>(sql: string, params: readonly unknown[] = []) => session.query<R>(dialect.placeholders(sql), params);
+  const run = (sql: string, params: readonly unknown[] = []) => session.run(dialect.placeholders(sql), params);
+  const c = dialect.collate;
+
+  /** Runs an insert; a duplicate key becomes the conflict it means. */
+  const insert = async (sql: string, params: readonly unknown[], conflict: () => ConflictError) => {
+    try {
+      await run(sql, params);
+    } catch (error) {
+      if (dialect.isUniqueViolation(error)) throw conflict();
+      throw error;
+    }
+  };
+
+  return {
+    async getRecord(kind, tenantId, id) {
+      const rows = await q<{ body: string }>(`SELECT body FROM ${T.records} WHERE kind = ? AND tenant_id = ? AND id = ?`, [kind, tenantId, id]);
+      return rows[0] ? JSON.parse(rows[0].body) : undefined;
+    },
+    async listRecords(kind, tenantId) {
+      const rows = await q<{ body: string }>(`SELECT body FROM ${T.records} WHERE kind = ? AND tenant_id = ? ORDER BY id${c}`, [kind, tenantId]);
+      return rows.map((r) => JSON.parse(r.body));
+    },
+    async putRecord(kind, tenantId, id, value) {
+      await run(
+        `INSERT INTO ${T.records} (kind, tenant_id, id, body) VALUES (?, ?, ?, ?) ON CONFLICT (kind, tenant_id, id) DO UPDATE SET body = excluded.body`,
+        [kind, tenantId, id, JSON.stringify(value)],
+      );
+      if (kind === 'inspection') {
+        await run(`INSERT INTO ${T.inspections} (id, tenant_id) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET tenant_id = excluded.tenant_id`, [id, tenantId]);
+      }
+    },
+    async listTenants() {
+      const rows = await q<{ tenant_id: string }>(`SELECT tenant_id FROM ${T.records} WHERE kind = 'organisation' ORDER BY tenant_id${c}`);
+      return rows.map((r) => r.tenant_id);
+    },
+    async getInspectionTenant(inspectionId) {
+      const rows = await q<{ tenant_id: string }>(`SELECT tenant_id FROM ${T.inspections} WHERE id = ?`, [inspectionId]);
+      return rows[0]?.tenant_id;
+    },
+    async getFinding(findingId) {
+      const rows = await q<FindingColumns>(`SELECT ${COLUMNS} FROM ${T.findings} WHERE finding_id = ?${dialect.forUpdate}`, [findingId]);
+      return rows[0] ? fromColumns(rows[0]) : undefined;
+    },
+    async putFinding(row, expectedVersion) {
+      const values = [row.tenantId, row.inspectionId, row.categoryId, row.categoryOrdinal, row.ordinal, row.title, row.status, row.leadUnitId, row.responsiblePersonId, row.deadline, row.lastProgressOn, row.updatedAt, row.version, JSON.stringify(row.state)];
+      if (expectedVersion === 0) {
+        await insert(`INSERT INTO ${T.findings} (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [row.findingId, ...values], () => new ConflictError(row.findingId, 0, -1));
+        return;
+      }
+      const { changes } = await run(
+        `UPDATE ${T.findings} SET tenant_id = ?, inspection_id = ?, category_id = ?, category_ordinal = ?, ordinal = ?, title = ?, status = ?, lead_unit_id = ?, responsible_person_id = ?, deadline = ?, last_progress_on = ?, updated_at = ?, version = ?, state = ? WHERE finding_id = ? AND version = ?`,
+        [...values, row.findingId, expectedVersion],
+      );
+      if (changes !== 1) throw new ConflictError(row.findingId, expectedVersion, -1);
+    },
+    async appendEvent(tenantId, event) {
+      await insert(
+        `INSERT INTO ${T.events} (finding_id, version, tenant_id, on_day, body) VALUES (?, ?, ?, ?, ?)`,
+        [event.findingId, event.version, tenantId, event.on, JSON.stringify(event)],
+        () => new ConflictError(event.findingId, event.version - 1, event.version),
+      );
+    },
+    async getCommand(commandId) {
+      const rows = await q<{ finding_id: string; version: number | string }>(`SELECT finding_id, version FROM ${T.commands} WHERE command_id = ?`, [commandId]);
+      return rows[0] ? { findingId: rows[0].finding_id, version: Number(rows[0].version) } : undefined;
+    },
+    async putCommand(commandId, findingId, version) {
+      await insert(`INSERT INTO ${T.commands} (command_id, finding_id, version) VALUES (?, ?, ?)`, [commandId, findingId, version], () => new ConflictError(findingId, version - 1, version));
+    },
+    async listEvents(tenantId, filter) {
+      const where = ['e.tenant_id = ?'];
+      const params: unknown[] = [tenantId];
+      if (filter.findingId !== undefined) (where.push('e.finding_id = ?'), params.push(filter.findingId));
+      if (filter.inspectionId !== undefined) (where.push(`e.finding_id IN (SELECT finding_id FROM ${T.findings} WHERE tenant_id = ? AND inspection_id = ?)`), params.push(tenantId, filter.inspectionId));
+      if (filter.upTo !== undefined) (where.push('e.on_day <= ?'), params.push(filter.upTo));
+      const rows = await q<{ body: string }>(`SELECT e.body FROM ${T.events} e WHERE ${where.join(' AND ')} ORDER BY e.finding_id${c}, e.version`, params);
+      return rows.map((r) => JSON.parse(r.body) as FindingEvent);
+    },
+    async queryFindings(query) {
+      return queryFindings(q, T, dialect, query);
+    },
+    async groupCounts(scope) {
+      const params: unknown[] = [scope.organisationId];
+      let where = 'tenant_id = ?';
+      if (scope.inspectionId !== undefined) (where += ' AND inspection_id = ?'), params.push(scope.inspectionId);
+      const rows = await q<{ category_id: string | null; lead_unit_id: string | null; status: string; n: number | string }>(
+        `SELECT category_id, lead_unit_id, status, COUNT(*) AS n FROM ${T.findings} WHERE ${where} GROUP BY category_id, lead_unit_id, status`,
+        params,
+      );
+      return rows.map((r): StatusCount => ({ categoryId: r.category_id, unitId: r.lead_unit_id, status: r.status as FindingStatus, count: Number(r.n) }));
+    },
+  };
+}
+
+function fromColumns(r: FindingColumns): FindingRow {
+  return {
+    tenantId: r.tenant_id,
+    findingId: r.finding_id,
+    inspectionId: r.inspection_id,
+    categoryId: r.category_id,
+    categoryOrdinal: Number(r.category_ordinal),
+    ordinal: Number(r.ordinal),
+    title: r.title,
+    status: r.status as FindingStatus,
+    leadUnitId: r.lead_unit_id,
+    responsiblePersonId: r.responsible_person_id,
+    deadline: r.deadline,
+    lastProgressOn: r.last_progress_on,
+    updatedAt: r.updated_at,
+    version: Number(r.version),
+    state: JSON.parse(r.state),
+  };
+}
+
+/** Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/** The SQL twin of the core's `runQuery`: same filters, same order, same cursor. */
+async function queryFindings(
+  q: <R>(sql: string, params?: readonly unknown[]) => Promise<R[]>,
+  T: Tables,
+  dialect: SqlDialect,
+  query: FindingQuery,
+): Promise<Page<FindingRow>> {
+  const c = dialect.collate;
+  const where = ['tenant_id = ?'];
+  const params: unknown[] = [query.organisationId];
+  const add = (clause: string, ...values: unknown[]) => {
+    where.push(clause);
+    params.push(...values);
+  };
+  const open = OPEN_STATUSES.map(() => '?').join(', ');
+  if (query.inspectionId !== undefined) add('inspection_id = ?', query.inspectionId);
+  if (query.categoryId !== undefined) add('category_id = ?', query.categoryId);
+  if (query.unitId !== undefined) add('lead_unit_id = ?', query.unitId);
+  if (query.personId !== undefined) add('responsible_person_id = ?', query.personId);
+  if (query.status !== undefined) {
+    if (query.status.length === 0) return { items: [] };
+    add(`status IN (${query.status.map(() => '?').join(', ')})`, ...query.status);
+  }
+  if (query.overdueAsOf !== undefined) add(`status IN (${open}) AND deadline IS NOT NULL AND deadline < ?`, ...OPEN_STATUSES, query.overdueAsOf);
+  if (query.dueWithin !== undefined) {
+    const until = addCalendarDays(query.dueWithin.asOf, query.dueWithin.days);
+    add(`status IN (${open}) AND deadline IS NOT NULL AND deadline >= ? AND deadline <= ?`, ...OPEN_STATUSES, query.dueWithin.asOf, until);
+  }
+  if (query.text !== undefined) add(`title ${dialect.like} ? ESCAPE '\\'`, likePattern(query.text));
+
+  const sortColumns: Record<FindingQuery['sort'], string[]> = {
+    ordinal: ['category_ordinal', 'ordinal', `finding_id${c}`],
+    deadline: [`COALESCE(deadline, '${NO_DEADLINE}')${c}`, `finding_id${c}`],
+    updatedAt: [`updated_at${c}`, `finding_id${c}`],
+    title: [`title${c}`, `finding_id${c}`],
+  };
+  const columns = sortColumns[query.sort];
+  const direction = query.order === 'asc' ? 'ASC' : 'DESC';
+  if (query.cursor !== undefined) {
+    const key = decodeCursor(query.cursor, query.sort);
+    add(`(${columns.join(', ')}) ${query.order === 'asc' ? '>' : '<'} (${key.map(() => '?').join(', ')})`, ...key);
+  }
+  const rows = await q<FindingColumns>(
+    `SELECT ${COLUMNS} FROM ${T.findings} WHERE ${where.join(' AND ')} ORDER BY ${columns.map((col) => `${col} ${direction}`).join(', ')} LIMIT ?`,
+    [...params, query.limit + 1],
+  );
+  const items = rows.slice(0, query.limit).map(fromColumns);
+  const last = items.at(-1);
+  if (rows.length <= query.limit || last === undefined) return { items };
+  return { items, nextCursor: encodeCursor(sortKey(last, query.sort)) };
+}

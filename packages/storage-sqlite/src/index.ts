@@ -1,0 +1,6 @@
+/**
+ * `@rectify/storage-sqlite`: rectify's embedded store, on a SQLite file with better-sqlite3.
+ *
+ * @packageDocumentation
+ */
+export { sqliteDriver, type SqliteDriverOptions } from './sqlite-driver.js';

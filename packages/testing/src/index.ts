@@ -1,0 +1,9 @@
+/**
+ * `@rectify/testing`: the conformance kit that every storage adapter runs unchanged,
+ * ours and third parties'.
+ *
+ * @packageDocumentation
+ */
+export { testStorageAdapter } from './storage/test-storage-adapter.js';
+export { STORAGE_SUITES, type RawReader, type StorageAdapterOptions, type StorageSuite, type SuiteContext } from './storage/context.js';
+export { buildWorld, HOSTILE_TITLES, instant, type World } from './world.js';

@@ -1,0 +1,130 @@
+import { expect, it } from 'vitest';
+import { isRectifyError, replay, SCHEMA_VERSION, openStore, type Store } from '@rectify/core';
+import { instant } from '../world.js';
+import type { SuiteContext } from './context.js';
+
+async function tenant(store: Store, id = 'org-a') {
+  await store.saveOrganisation({ id, name: '湘桥区司法局党组', units: [{ id: 'u-law', name: '法治股' }] });
+  await store.savePeople(id, [
+    { id: 'clerk', name: '政工室', organisationId: id, roles: ['coordinator'] },
+    { id: 'viewer', name: '查看', organisationId: id, roles: ['observer'] },
+  ]);
+  await store.saveInspection({ id: `ins-${id}`, kind: 'xuncha', title: '巡察', inspector: { name: '区委第一巡察组' }, subjectOrganisationId: id });
+}
+
+const create = (findingId: string, commandId: string, actorId = 'clerk', inspectionId = 'ins-org-a') => ({
+  type: 'create', commandId, findingId, actorId, at: instant(1),
+  finding: { inspectionId, ordinal: 1, title: '问题' }, measures: [{ id: 'm1', ordinal: 1, text: '措施' }],
+});
+
+async function rejection(work: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await work;
+  } catch (error) {
+    if (isRectifyError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+/** Organisations, people and inspections are stored as given and read back equal. */
+export function recordsSuite(ctx: SuiteContext): void {
+  it('stores and reads back organisations, people and inspections exactly', async () => {
+    const { store } = await ctx.open();
+    await tenant(store);
+    expect(await store.organisation('org-a')).toEqual({ id: 'org-a', name: '湘桥区司法局党组', units: [{ id: 'u-law', name: '法治股' }] });
+    expect((await store.people('org-a')).map((p) => p.id)).toEqual(['clerk', 'viewer']);
+    const ins = await store.inspection({ organisationId: 'org-a', inspectionId: 'ins-org-a' });
+    expect(ins?.workflow.approvalChain.map((s) => s.id)).toEqual(['preliminary', 'final']);
+    expect(await store.organisation('org-x')).toBeUndefined();
+  });
+
+  it('refuses people or an inspection of an organisation it does not hold', async () => {
+    const { store } = await ctx.open();
+    expect((await rejection(store.savePeople('org-x', []))).code).toBe('not_found');
+    expect((await rejection(store.saveInspection({ id: 'i', kind: 'xuncha', title: 't', inspector: { name: 'n' }, subjectOrganisationId: 'org-x' }))).code).toBe('not_found');
+    await tenant(store, 'org-a');
+    await tenant(store, 'org-b');
+    const moved = store.saveInspection({ id: 'ins-org-a', kind: 'xuncha', title: 't', inspector: { name: 'n' }, subjectOrganisationId: 'org-b' });
+    expect((await rejection(moved)).code).toBe('validation');
+  });
+}
+
+/** Commands are applied atomically; a refused one writes nothing. */
+export function commandsSuite(ctx: SuiteContext): void {
+  it('applies a command and keeps the state its events replay to', async () => {
+    const { store } = await ctx.open();
+    await tenant(store);
+    const applied = await store.apply(create('f1', 'c1'));
+    expect(applied).toMatchObject({ duplicate: false, event: { type: 'created', version: 1 }, state: { status: 'not_started' } });
+    const scope = { organisationId: 'org-a' };
+    expect(await store.finding(scope, 'f1')).toEqual(applied.state);
+    expect(replay(await store.history(scope, 'f1'))).toEqual(await store.finding(scope, 'f1'));
+  });
+
+  it('writes nothing for a refused command: bad input, unknown actor, forbidden role, broken rule', async () => {
+    const { store, driver } = await ctx.open();
+    await tenant(store);
+    await store.apply(create('f1', 'c1'));
+    const before = await ctx.countEvents(store, driver, 'org-a');
+    expect((await rejection(store.apply({ ...create('f2', 'c2'), at: 'yesterday' }))).code).toBe('validation');
+    expect((await rejection(store.apply(create('f3', 'c3', 'nobody')))).code).toBe('permission.denied');
+    expect((await rejection(store.apply(create('f4', 'c4', 'viewer')))).code).toBe('permission.denied');
+    expect((await rejection(store.apply({ type: 'start', commandId: 'c5', findingId: 'f1', actorId: 'clerk', at: instant(2) }))).code).toBe('rule.unmet');
+    expect((await rejection(store.apply(create('f6', 'c6', 'clerk', 'ins-unknown')))).code).toBe('not_found');
+    expect((await rejection(store.apply({ type: 'start', commandId: 'c7', findingId: 'f-none', actorId: 'clerk', at: instant(2) }))).code).toBe('not_found');
+    expect(await ctx.countEvents(store, driver, 'org-a')).toBe(before);
+    expect(await ctx.countFindings(store, driver, 'org-a')).toBe(1);
+  });
+
+  it('refuses a stale expected version with a conflict, writing nothing', async () => {
+    const { store, driver } = await ctx.open();
+    await tenant(store);
+    await store.apply(create('f1', 'c1'));
+    const e = await rejection(store.apply({ type: 'supervise', kind: 'urge', note: '督办', commandId: 'c2', findingId: 'f1', actorId: 'clerk', at: instant(2), expectedVersion: 0 }));
+    expect(e.code).toBe('concurrency.conflict');
+    expect(await ctx.countEvents(store, driver, 'org-a')).toBe(1);
+  });
+}
+
+/** A command id is applied once; a retry returns the first result. */
+export function idempotencySuite(ctx: SuiteContext): void {
+  it('applies the same command id once and returns the first result again', async () => {
+    const { store, driver } = await ctx.open();
+    await tenant(store);
+    const first = await store.apply(create('f1', 'c1'));
+    const urge = { type: 'supervise', kind: 'urge', note: '督办', commandId: 'c2', findingId: 'f1', actorId: 'clerk', at: instant(2) };
+    const applied = await store.apply(urge);
+    const again = await store.apply(urge);
+    expect(again.duplicate).toBe(true);
+    expect(again.event).toEqual(applied.event);
+    expect(again.state).toEqual(applied.state);
+    expect((await store.apply(create('f1', 'c1'))).state).toEqual(first.state);
+    expect(await ctx.countEvents(store, driver, 'org-a')).toBe(2);
+  });
+
+  it('refuses a command id reused for another finding', async () => {
+    const { store } = await ctx.open();
+    await tenant(store);
+    await store.apply(create('f1', 'c1'));
+    expect((await rejection(store.apply(create('f2', 'c1')))).code).toBe('validation');
+  });
+}
+
+/** Schemas are versioned: a new store is migrated, a newer one is refused. */
+export function migrationsSuite(ctx: SuiteContext): void {
+  it('migrates an empty store to the current version, and opening again changes nothing', async () => {
+    const { store, driver } = await ctx.open();
+    expect(await driver.schemaVersion()).toBe(SCHEMA_VERSION);
+    await tenant(store);
+    const again = await openStore(driver);
+    expect(await again.organisation('org-a')).toBeDefined();
+  });
+
+  it('refuses a store whose schema is newer than the library', async () => {
+    const { driver } = await ctx.open();
+    if (!ctx.options.setSchemaVersion) throw new Error('the migrations suite needs setSchemaVersion (or a skip with a reason)');
+    await ctx.options.setSchemaVersion(driver, SCHEMA_VERSION + 1);
+    expect((await rejection(openStore(driver))).code).toBe('storage.schema_newer');
+  });
+}

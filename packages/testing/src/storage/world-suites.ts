@@ -1,0 +1,268 @@
+import { beforeAll, expect, it } from 'vitest';
+import {
+  findingRow,
+  FindingQuerySchema,
+  isRectifyError,
+  memoryDriver,
+  openStore,
+  replay,
+  replayAsOf,
+  runQuery,
+  totals,
+  type FindingQueryInput,
+  type FindingState,
+  type Store,
+  type StorageDriver,
+} from '@rectify/core';
+import { buildWorld, type World } from '../world.js';
+import type { SuiteContext } from './context.js';
+
+/** Builds the world once for a group of read-only tests. */
+function withWorld(ctx: SuiteContext): () => { store: Store; driver: StorageDriver; world: World } {
+  let built: { store: Store; driver: StorageDriver; world: World } | undefined;
+  beforeAll(async () => {
+    const { store, driver } = await ctx.open();
+    built = { store, driver, world: await buildWorld(store, ctx.options.worldSize) };
+  }, 300_000);
+  return () => {
+    if (!built) throw new Error('world not built');
+    return built;
+  };
+}
+
+/** Every finding of a tenant, read one by one (not through the query under test). */
+async function statesOf(store: Store, organisationId: string, ids: readonly string[]): Promise<FindingState[]> {
+  const out: FindingState[] = [];
+  for (const id of ids) {
+    const s = await store.finding({ organisationId }, id);
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+/** Follows every cursor of a query and returns the ids in the order the store gave them. */
+async function allPages(store: Store, query: FindingQueryInput): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  for (let pages = 0; pages < 1000; pages++) {
+    const page = await store.findings({ ...query, ...(cursor ? { cursor } : {}) });
+    ids.push(...page.items.map((s) => s.finding.id));
+    if (!page.nextCursor) return ids;
+    cursor = page.nextCursor;
+  }
+  throw new Error('more than 1000 pages: the cursor does not advance');
+}
+
+const QUERIES: Omit<FindingQueryInput, 'organisationId'>[] = [
+  {},
+  { sort: 'ordinal', order: 'desc' },
+  { sort: 'deadline' },
+  { sort: 'deadline', order: 'desc' },
+  { sort: 'updatedAt', order: 'desc' },
+  { sort: 'title' },
+  { categoryId: 'c1' },
+  { unitId: 'u-fin', sort: 'deadline' },
+  { personId: 'org-a-resp' },
+  { status: ['sustaining', 'signed_off'] },
+  { status: [] },
+  { overdueAsOf: '2023-11-20' },
+  { dueWithin: { asOf: '2023-10-25', days: 30 }, sort: 'deadline' },
+  { text: '%' },
+  { text: '_' },
+  { text: '\\' },
+  { text: "'; DROP" },
+  { text: 'plain english' },
+  { text: '🚩' },
+  { text: '一村一法律顾问' },
+  { inspectionId: 'ins-a', status: ['not_started', 'in_progress'], sort: 'title', order: 'desc' },
+];
+
+/** Queries run in the store give exactly what the core's reference gives, page after page. */
+export function queriesSuite(ctx: SuiteContext): void {
+  const get = withWorld(ctx);
+  it.each(QUERIES.map((q) => [JSON.stringify(q), q] as const))('query %s matches the reference, in order, across pages', async (_name, q) => {
+    const { store, world } = get();
+    const inspection = (await store.inspection({ organisationId: 'org-a', inspectionId: 'ins-a' }))!;
+    const rows = (await statesOf(store, 'org-a', world.a.findingIds)).map((s) => findingRow('org-a', s, inspection));
+    const full = FindingQuerySchema.parse({ organisationId: 'org-a', ...q, limit: 1000 });
+    const expected = runQuery(rows, full).items.map((r) => r.findingId);
+    expect(await allPages(store, { organisationId: 'org-a', ...q, limit: 4 })).toEqual(expected);
+  });
+
+  it('refuses a cursor that is not one', async () => {
+    const { store } = get();
+    await expect(store.findings({ organisationId: 'org-a', cursor: 'garbage' })).rejects.toMatchObject({ code: 'validation' });
+    await expect(store.findings({ organisationId: 'org-a', limit: 0 })).rejects.toMatchObject({ code: 'validation' });
+  });
+}
+
+/** The store's totals equal the core's pure totals. */
+export function analyticsSuite(ctx: SuiteContext): void {
+  const get = withWorld(ctx);
+  it('counts by status, category and unit exactly as the core does', async () => {
+    const { store, world } = get();
+    const states = await statesOf(store, 'org-a', world.a.findingIds);
+    const inspection = (await store.inspection({ organisationId: 'org-a', inspectionId: 'ins-a' }))!;
+    expect(await store.totals({ organisationId: 'org-a', inspectionId: 'ins-a' })).toEqual(totals(states, inspection));
+    expect(await store.totals({ organisationId: 'org-a' })).toEqual(totals(states, inspection));
+    expect((await store.totals({ organisationId: 'org-a' })).total).toBe(world.a.findingIds.length);
+  });
+}
+
+/** History is kept whole: replay equals the state, and any past day can be rebuilt. */
+export function historySuite(ctx: SuiteContext): void {
+  const get = withWorld(ctx);
+  it('replays every finding to its stored state', async () => {
+    const { store, world } = get();
+    for (const id of world.a.findingIds) {
+      expect(replay(await store.history({ organisationId: 'org-a' }, id))).toEqual(await store.finding({ organisationId: 'org-a' }, id));
+    }
+    expect(await store.verify('org-a')).toEqual({ findings: world.a.findingIds.length, events: expect.any(Number), mismatches: [] });
+  });
+
+  it('rebuilds the state of every finding as of past days', async () => {
+    const { store, world } = get();
+    for (const day of ['2023-08-29', '2023-08-31', '2023-09-05', '2023-10-01', '2030-01-01']) {
+      const expected: FindingState[] = [];
+      for (const id of world.a.findingIds) {
+        const s = replayAsOf(await store.history({ organisationId: 'org-a' }, id), day);
+        if (s) expected.push(s);
+      }
+      const got = await store.findingsAsOf({ organisationId: 'org-a', inspectionId: 'ins-a' }, day);
+      expect(got.map((s) => s.finding.id).sort()).toEqual(expected.map((s) => s.finding.id).sort());
+      expect(got.sort((a, b) => a.finding.id.localeCompare(b.finding.id))).toEqual(expected.sort((a, b) => a.finding.id.localeCompare(b.finding.id)));
+    }
+  });
+}
+
+/** Nothing of one organisation is ever returned to a query of another. */
+export function tenancySuite(ctx: SuiteContext): void {
+  const get = withWorld(ctx);
+  it('keeps every read inside its organisation', async () => {
+    const { store, world } = get();
+    const b = { organisationId: 'org-b' };
+    const ids = await allPages(store, { ...b, limit: 50 });
+    expect(ids.sort()).toEqual([...world.b.findingIds].sort());
+    const aId = world.a.findingIds[0]!;
+    expect(await store.finding(b, aId)).toBeUndefined();
+    expect(await store.history(b, aId)).toEqual([]);
+    expect(await store.finding({ organisationId: 'org-a', inspectionId: 'ins-b' }, aId)).toBeUndefined();
+    expect((await store.totals(b)).total).toBe(world.b.findingIds.length);
+    expect((await store.findingsAsOf(b, '2030-01-01')).every((s) => s.finding.id.startsWith('org-b'))).toBe(true);
+    expect(await allPages(store, { ...b, inspectionId: 'ins-a' })).toEqual([]);
+    const exported = await store.exportBundle(b);
+    expect(JSON.stringify(exported)).not.toContain('org-a-f');
+  });
+
+  it('refuses a person of one organisation acting on another\'s finding', async () => {
+    const { store, world } = get();
+    const attempt = store.apply({ type: 'supervise', kind: 'urge', note: 'x', commandId: 'cross-1', findingId: world.a.findingIds[0], actorId: 'org-b-coord', at: '2030-01-01T00:00:00Z' });
+    await expect(attempt).rejects.toMatchObject({ code: 'permission.denied' });
+  });
+}
+
+/** Export, import, export again: nothing lost, nothing changed. */
+export function roundTripSuite(ctx: SuiteContext): void {
+  it('exports, imports into an empty store and exports the same bundle', async () => {
+    const { store } = await ctx.open();
+    await buildWorld(store, 8);
+    const first = await store.exportBundle();
+    const { store: second } = await ctx.open();
+    await second.importBundle(first);
+    expect(await second.exportBundle()).toEqual(first);
+    expect(JSON.stringify(await second.exportBundle())).toBe(JSON.stringify(first));
+  });
+}
+
+/** A bulk import is one transaction: all of it, or nothing. */
+export function bulkImportSuite(ctx: SuiteContext): void {
+  let bundle: Awaited<ReturnType<Store['exportBundle']>>;
+  beforeAll(async () => {
+    // The reference store builds the bundle: what the adapter imports, it must give back.
+    const reference = await openStore(memoryDriver());
+    await buildWorld(reference, 150);
+    bundle = await reference.exportBundle();
+  }, 300_000);
+
+  it('imports thousands of events in one go, reporting progress, and gives them back unchanged', async () => {
+    const { store, driver } = await ctx.open();
+    const progress: number[] = [];
+    const report = await store.importBundle(bundle, { onProgress: (p) => progress.push(p.findings) });
+    expect(report.findings).toBe(300);
+    expect(report.events).toBe(bundle.events.length);
+    expect(progress).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    expect(await store.exportBundle()).toEqual(bundle);
+    expect(await ctx.countEvents(store, driver, 'org-a') + await ctx.countEvents(store, driver, 'org-b')).toBe(bundle.events.length);
+  });
+
+  it('writes nothing when any part of the bundle is wrong, and says where', async () => {
+    const { store, driver } = await ctx.open();
+    const broken = structuredClone(bundle);
+    const last = broken.events.length - 1;
+    broken.events[last] = { ...broken.events[last]!, version: 99 };
+    let error: unknown;
+    try {
+      await store.importBundle(broken);
+    } catch (e) {
+      error = e;
+    }
+    expect(isRectifyError(error, 'validation')).toBe(true);
+    expect(JSON.stringify((error as { details: unknown }).details)).toContain(`events[${last}].version`);
+    expect(await ctx.countFindings(store, driver, 'org-a')).toBe(0);
+    expect(await ctx.countEvents(store, driver, 'org-a')).toBe(0);
+    expect(await store.organisation('org-a')).toBeUndefined();
+  });
+
+  it('refuses to import a finding the store already holds', async () => {
+    const { store } = await ctx.open();
+    await store.importBundle(bundle);
+    await expect(store.importBundle(bundle)).rejects.toMatchObject({ code: 'validation' });
+  });
+}
+
+/** Concurrent writers: no lost update, every loser told with a conflict. */
+export function concurrencySuite(ctx: SuiteContext): void {
+  it('lets exactly one of many writers with the same expected version win', async () => {
+    const { store, driver } = await ctx.open();
+    const other = ctx.options.connectAgain ? await openStore(await ctx.options.connectAgain(driver)) : store;
+    await buildWorld(store, 3);
+    const id = 'org-a-f000';
+    const version = (await store.finding({ organisationId: 'org-a' }, id))!.version;
+    const attempts = Array.from({ length: 24 }, (_, i) =>
+      (i % 2 ? other : store).apply({ type: 'supervise', kind: 'urge', note: `督办${i}`, commandId: `race-${i}`, findingId: id, actorId: 'org-a-coord', at: '2030-01-01T00:00:00Z', expectedVersion: version }),
+    );
+    const results = await Promise.allSettled(attempts);
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(won).toHaveLength(1);
+    for (const r of lost) expect(r.reason).toMatchObject({ code: 'concurrency.conflict', retryable: true });
+    expect((await store.finding({ organisationId: 'org-a' }, id))!.version).toBe(version + 1);
+    if (other !== store) await other.close();
+  });
+
+  it('applies every one of many concurrent writes without an expected version, losing none', async () => {
+    const { store, driver } = await ctx.open();
+    const other = ctx.options.connectAgain ? await openStore(await ctx.options.connectAgain(driver)) : store;
+    await buildWorld(store, 3);
+    const before = await ctx.countEvents(store, driver, 'org-a');
+    const ids = ['org-a-f000', 'org-a-f001', 'org-a-f002'];
+    const attempts = Array.from({ length: 30 }, (_, i) =>
+      (i % 2 ? other : store).apply({ type: 'supervise', kind: 'urge', note: `督办${i}`, commandId: `all-${i}`, findingId: ids[i % 3], actorId: 'org-a-coord', at: '2030-01-01T00:00:00Z' }),
+    );
+    const results = await Promise.allSettled(attempts);
+    // A writer may still lose a race on a brand-new version (a typed, retryable conflict): retry those.
+    for (const [i, r] of results.entries()) {
+      if (r.status === 'rejected') {
+        expect(r.reason).toMatchObject({ code: 'concurrency.conflict' });
+        await store.apply({ type: 'supervise', kind: 'urge', note: `督办${i}`, commandId: `all-${i}`, findingId: ids[i % 3], actorId: 'org-a-coord', at: '2030-01-01T00:00:00Z' });
+      }
+    }
+    expect(await ctx.countEvents(store, driver, 'org-a')).toBe(before + 30);
+    for (const id of ids) {
+      const s = (await store.finding({ organisationId: 'org-a' }, id))!;
+      expect(s.supervisions.filter((x) => x.note.startsWith('督办'))).toHaveLength(10);
+      expect(replay(await store.history({ organisationId: 'org-a' }, id))).toEqual(s);
+    }
+    if (other !== store) await other.close();
+  });
+}
