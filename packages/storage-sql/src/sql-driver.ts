@@ -76,7 +76,7 @@ export function createSqlDriver(options: SqlDriverOptions): StorageDriver {
     events: table('events'),
     commands: table('commands'),
   };
-  const steps = migrations(table);
+  const steps = migrations(table, (name) => dialect.quote(prefix + name));
 
   const readVersion = async (session: SqlSession): Promise<number | null> => {
     const rows = await session.query<{ value: string }>(dialect.placeholders(`SELECT value FROM ${T.meta} WHERE key = ?`), ['schema_version']);

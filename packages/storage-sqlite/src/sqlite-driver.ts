@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { resolve } from 'node:path';
 import { SerialLock, StorageUnavailableError, type StorageDriver } from '@rectify/core';
 import { createSqlDriver, sqliteDialect, type SqlSession } from '@rectify/storage-sql';
 
@@ -59,8 +60,7 @@ export function sqliteDriver(options: SqliteDriverOptions | string): StorageDriv
       return { changes: prepare(sql).run(...params).changes };
     },
   };
-  // One connection holds one transaction: calls from this process take turns.
-  const lock = new SerialLock();
+  const lock = lockFor(o.filename);
 
   return createSqlDriver({
     name: 'sqlite',
@@ -87,6 +87,26 @@ export function sqliteDriver(options: SqliteDriverOptions | string): StorageDriv
       await lock.run(async () => db.close());
     },
   });
+}
+
+/**
+ * One lock per file per process. better-sqlite3 waits for another connection's write
+ * lock synchronously, blocking the thread; if that other connection belongs to this
+ * same thread and is between two awaits of its transaction, it can never finish. So
+ * every connection of this process to a file takes turns here, and `busy_timeout` is
+ * left to arbitrate between processes, which do progress independently.
+ */
+const fileLocks = new Map<string, SerialLock>();
+
+function lockFor(filename: string): SerialLock {
+  if (filename === ':memory:' || filename === '') return new SerialLock();
+  const key = resolve(filename);
+  let lock = fileLocks.get(key);
+  if (!lock) {
+    lock = new SerialLock();
+    fileLocks.set(key, lock);
+  }
+  return lock;
 }
 
 function asStorageError(error: unknown): unknown {

@@ -1,0 +1,69 @@
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { StorageDriver } from '@rectify/core';
+import { testStorageAdapter } from '@rectify/testing';
+import { pgliteDriver, postgresDriver } from '../src/index.js';
+
+/** One schema per store, so that runs and tests never see each other's rows. */
+let n = 0;
+const schemaName = () => `rectify_test_${process.pid}_${++n}`;
+
+testStorageAdapter({
+  name: 'postgres (PGlite)',
+  create: async () => pgliteDriver(new PGlite(), { schema: schemaName() }),
+  skip: {
+    concurrency: 'PGlite has a single connection: the same suite runs against a real PostgreSQL server below',
+    migrations: 'covered against the real PostgreSQL server below, which can be opened by a second client',
+  },
+});
+
+const url = process.env['RECTIFY_PG_URL'];
+if (process.env['CI'] && !url) {
+  // CI must never pass by skipping the real server silently.
+  throw new Error('CI=true but RECTIFY_PG_URL is not set: .ci/run must start PostgreSQL and set it');
+}
+
+if (url) {
+  const schemas = new WeakMap<StorageDriver, string>();
+  const admin = () => new pg.Client({ connectionString: url });
+  const count = async (driver: StorageDriver, table: string, tenantId: string) => {
+    const client = admin();
+    await client.connect();
+    try {
+      const { rows } = await client.query(`SELECT COUNT(*)::int AS n FROM "${schemas.get(driver)}".rectify_${table} WHERE tenant_id = $1`, [tenantId]);
+      return rows[0].n as number;
+    } finally {
+      await client.end();
+    }
+  };
+  testStorageAdapter({
+    name: 'postgres (server)',
+    create: async () => {
+      const schema = schemaName();
+      const driver = postgresDriver(new pg.Pool({ connectionString: url, max: 4 }), { schema });
+      schemas.set(driver, schema);
+      return driver;
+    },
+    connectAgain: async (driver) => {
+      const again = postgresDriver(new pg.Pool({ connectionString: url, max: 4 }), { schema: schemas.get(driver)! });
+      schemas.set(again, schemas.get(driver)!);
+      return again;
+    },
+    destroy: async (driver) => {
+      const client = admin();
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${schemas.get(driver)}" CASCADE`);
+      await client.end();
+    },
+    raw: (driver) => ({
+      countEvents: (tenantId) => count(driver, 'events', tenantId),
+      countFindings: (tenantId) => count(driver, 'findings', tenantId),
+    }),
+    setSchemaVersion: async (driver, version) => {
+      const client = admin();
+      await client.connect();
+      await client.query(`UPDATE "${schemas.get(driver)}".rectify_meta SET value = $1 WHERE key = 'schema_version'`, [String(version)]);
+      await client.end();
+    },
+  });
+}

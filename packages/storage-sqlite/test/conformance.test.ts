@@ -1,0 +1,43 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import type { StorageDriver } from '@rectify/core';
+import { testStorageAdapter } from '@rectify/testing';
+import { sqliteDriver } from '../src/index.js';
+import { rawCount, tempDir } from './helpers.js';
+
+const dir = tempDir();
+const files = new WeakMap<StorageDriver, string>();
+let n = 0;
+
+testStorageAdapter({
+  name: 'sqlite (file, WAL)',
+  create: async () => {
+    const filename = join(dir, `store-${++n}.db`);
+    const driver = sqliteDriver({ filename });
+    files.set(driver, filename);
+    return driver;
+  },
+  connectAgain: async (driver) => {
+    const again = sqliteDriver({ filename: files.get(driver)! });
+    files.set(again, files.get(driver)!);
+    return again;
+  },
+  raw: (driver) => ({
+    countEvents: async (tenantId) => rawCount(files.get(driver)!, 'events', tenantId),
+    countFindings: async (tenantId) => rawCount(files.get(driver)!, 'findings', tenantId),
+  }),
+  setSchemaVersion: async (driver, version) => {
+    const db = new Database(files.get(driver)!);
+    db.prepare(`UPDATE rectify_meta SET value = ? WHERE key = 'schema_version'`).run(String(version));
+    db.close();
+  },
+});
+
+testStorageAdapter({
+  name: 'sqlite (:memory:)',
+  create: async () => sqliteDriver(':memory:'),
+  skip: {
+    concurrency: 'a :memory: database lives in one connection: there is no second writer to race',
+    migrations: 'a :memory: database cannot be opened a second time to change its schema version',
+  },
+});
