@@ -6,4 +6,11 @@
  */
 export { testStorageAdapter } from './storage/test-storage-adapter.js';
 export { STORAGE_SUITES, type RawReader, type StorageAdapterOptions, type StorageSuite, type SuiteContext } from './storage/context.js';
-export { buildWorld, HOSTILE_TITLES, instant, type World } from './world.js';
+export { buildRaceTrack, buildWorld, HOSTILE_TITLES, instant, type World } from './world.js';
+export {
+  runConcurrentWriters,
+  runCrashTrial,
+  type ConcurrentWritersOptions,
+  type ConcurrentWritersResult,
+  type CrashTrialOptions,
+} from './processes/run.js';

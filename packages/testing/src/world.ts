@@ -101,3 +101,21 @@ export async function buildWorld(store: Store, perTenant = 24, seed = 7): Promis
   }
   return world;
 }
+
+/**
+ * An organisation `org-race` with `count` created findings and a coordinator
+ * `race-coord` who may supervise them: the ground for concurrent writers.
+ */
+export async function buildRaceTrack(store: Store, count = 50): Promise<{ organisationId: string; actorId: string; findingIds: string[] }> {
+  const organisationId = 'org-race';
+  await store.saveOrganisation({ id: organisationId, name: '并发测试单位' });
+  await store.savePeople(organisationId, [{ id: 'race-coord', name: '政工室', organisationId, roles: ['coordinator'] }]);
+  await store.saveInspection({ id: 'ins-race', kind: 'xuncha', title: '并发', inspector: { name: '巡察组' }, subjectOrganisationId: organisationId });
+  const findingIds: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const findingId = `race-${String(i).padStart(3, '0')}`;
+    await store.apply({ type: 'create', commandId: `race-create-${i}`, findingId, actorId: 'race-coord', at: instant(i), finding: { inspectionId: 'ins-race', ordinal: i + 1, title: `问题${i}` } });
+    findingIds.push(findingId);
+  }
+  return { organisationId, actorId: 'race-coord', findingIds };
+}
