@@ -12,16 +12,14 @@ import {
   addCalendarDays,
   monthsBetween,
   parseInspection,
-  parseOrganisation,
-  parsePerson,
   type CommandInput,
   type Evidence,
   type Inspection,
+  type Store,
 } from '@rectify/core';
 import { SEED_EVIDENCE, SEED_INDICATORS } from './seed-evidence.js';
 import { SEED_FINDINGS, type SeedFinding } from './seed-findings.js';
 import { FIGURES_AS_OF, INSPECTION, NOTICE_DATE, ORGANISATION, PEOPLE, UNIT_LEADS } from './seed-inspection.js';
-import { Ledger } from './ledger.js';
 
 /** The deadline of every finding: the end of the concentrated period (illustrative). */
 const DEADLINE = '2023-11-17';
@@ -153,16 +151,25 @@ function interviews(): Planned[] {
   }) as Planned);
 }
 
-/** Builds the ledger of the seed: every command applied in time order. */
-export function buildSeedLedger(): Ledger {
-  const inspection = parseInspection(INSPECTION);
-  const organisation = parseOrganisation(ORGANISATION);
-  const people = PEOPLE.map((p) => parsePerson(p));
-  const ledger = new Ledger(inspection, people, organisation.units);
-  const commands = [...SEED_FINDINGS.flatMap((f) => plan(f, inspection)), ...interviews()];
+/** The seed's inspection, parsed (with its default workflow). */
+export const SEED_INSPECTION = parseInspection(INSPECTION);
+
+/**
+ * Fills a store with the seed: the organisation, its people, the inspection, and every
+ * command of the history applied in time order through the store (validated, checked,
+ * stored as events). Returns the number of commands applied.
+ */
+export async function buildSeedStore(store: Store): Promise<number> {
+  await store.saveOrganisation(ORGANISATION);
+  await store.savePeople(ORGANISATION.id, PEOPLE);
+  await store.saveInspection(INSPECTION);
+  const commands = [...SEED_FINDINGS.flatMap((f) => plan(f, SEED_INSPECTION)), ...interviews()];
   commands.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  for (const command of commands) ledger.apply(command);
-  return ledger;
+  for (const command of commands) await store.apply(command);
+  return commands.length;
 }
+
+/** The scope of the seed's findings in a store. */
+export const SEED_SCOPE = { organisationId: ORGANISATION.id, inspectionId: INSPECTION.id };
 
 export { NOTICE_DATE };

@@ -1,30 +1,39 @@
 /**
- * The seed notice, end to end: replays a plausible history of its 22 findings through
- * `@rectify/core` and writes `out/summary.json` (and the full event history,
- * `out/events.json`), computed by the library as of the notice's date.
+ * The seed notice, end to end on SQLite: replays a plausible history of its 22
+ * findings into `out/xiangqiao.db` through `@rectify/core` and `@rectify/storage-sqlite`,
+ * and writes `out/summary.json` (and the whole history, `out/events.json`), computed
+ * by the library as of the notice's date.
  *
  * Run: `pnpm start` in this folder, or `npx -y pnpm@10 example` from the root.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatDay, STATUS_LABELS } from '@rectify/core';
-import { buildSeedLedger, NOTICE_DATE } from './history.js';
+import { formatDay, openStore, STATUS_LABELS } from '@rectify/core';
+import { sqliteDriver } from '@rectify/storage-sqlite';
+import { buildSeedStore, NOTICE_DATE, SEED_SCOPE } from './history.js';
 import { summarise } from './summary.js';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'out');
-const ledger = buildSeedLedger();
-const events = [...ledger.events.values()].flat();
-const summary = summarise(ledger.findings(), ledger.inspection, NOTICE_DATE, events.length);
-
 mkdirSync(outDir, { recursive: true });
+const filename = join(outDir, 'xiangqiao.db');
+for (const suffix of ['', '-wal', '-shm']) rmSync(filename + suffix, { force: true });
+
+const store = await openStore(sqliteDriver({ filename }));
+await buildSeedStore(store);
+const inspection = (await store.inspection(SEED_SCOPE))!;
+const findings = (await store.findings({ ...SEED_SCOPE, limit: 1000 })).items;
+const events = (await store.exportBundle({ organisationId: SEED_SCOPE.organisationId })).events;
+const summary = summarise(findings, inspection, NOTICE_DATE, events.length, await store.totals(SEED_SCOPE));
+await store.close();
+
 writeFileSync(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
 writeFileSync(join(outDir, 'events.json'), `${JSON.stringify(events, null, 1)}\n`);
 
-console.log(`${ledger.inspection.title} · 截至${formatDay(NOTICE_DATE, 'zh-CN')}`);
+console.log(`${inspection.title} · 截至${formatDay(NOTICE_DATE, 'zh-CN')}`);
 console.log(`问题 ${summary.findings} 个，整改措施 ${summary.measures} 项，台账记录 ${summary.events} 条`);
 for (const [status, count] of Object.entries(summary.byStatus)) {
   if (count > 0) console.log(`  ${STATUS_LABELS[status as keyof typeof STATUS_LABELS]['zh-CN']}: ${count}`);
 }
 for (const c of summary.byCategory) console.log(`  （${c.ordinal}）${c.title}: ${c.total}`);
-console.log(`wrote ${join(outDir, 'summary.json')}`);
+console.log(`wrote ${join(outDir, 'summary.json')} (store: ${filename})`);

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { chineseNumeral, replay, replayAsOf, STATUS_LABELS, totals } from '@rectify/core';
-import { buildSeedLedger } from '../src/history.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chineseNumeral, memoryDriver, openStore, replay, STATUS_LABELS, totals, type FindingState, type Store } from '@rectify/core';
+import { buildSeedStore, SEED_INSPECTION, SEED_SCOPE } from '../src/history.js';
 import { SEED_FINDINGS } from '../src/seed-findings.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -49,11 +49,17 @@ describe('the seed as data', () => {
 });
 
 describe('the replayed history', () => {
-  const ledger = buildSeedLedger();
-  const findings = ledger.findings();
+  let store: Store;
+  let findings: FindingState[];
+  beforeAll(async () => {
+    store = await openStore(memoryDriver());
+    await buildSeedStore(store);
+    findings = (await store.findings({ ...SEED_SCOPE, limit: 100 })).items;
+  });
 
-  it('ends with the 5 completed findings signed off and the 17 others sustaining', () => {
-    const t = totals(findings, ledger.inspection);
+  it('ends with the 5 completed findings signed off and the 17 others sustaining', async () => {
+    const t = totals(findings, SEED_INSPECTION);
+    expect(await store.totals(SEED_SCOPE)).toEqual(t);
     expect(t.byStatus.signed_off).toBe(5);
     expect(t.byStatus.sustaining).toBe(17);
     expect(t.byCategory.map((c) => c.total)).toEqual([8, 6, 8]);
@@ -78,17 +84,17 @@ describe('the replayed history', () => {
     expect([lawyers.baseline, lawyers.readings.at(-1)?.value]).toEqual([18, 24]);
   });
 
-  it('replays every finding exactly, and reports a past day as it was', () => {
-    for (const [id, events] of ledger.events) expect(replay(events)).toEqual(ledger.states.get(id));
-    const october = [...ledger.events.values()].map((e) => replayAsOf(e, '2023-10-31')!);
-    const t = totals(october, ledger.inspection);
+  it('replays every finding exactly, and reports a past day as it was', async () => {
+    for (const f of findings) expect(replay(await store.history(SEED_SCOPE, f.finding.id))).toEqual(f);
+    const october = await store.findingsAsOf(SEED_SCOPE, '2023-10-31');
+    const t = totals(october, SEED_INSPECTION);
     expect(t.byStatus.in_progress).toBe(22);
     expect(t.byStatus.signed_off).toBe(0);
   });
 });
 
 describe('the example script', () => {
-  it('writes out/summary.json computed by the library', () => {
+  it('writes out/summary.json computed by the library, from a SQLite store', () => {
     const root = join(here, '..');
     rmSync(join(root, 'out', 'summary.json'), { force: true });
     execFileSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, stdio: 'pipe' });
@@ -98,5 +104,6 @@ describe('the example script', () => {
     expect(summary.byNoticeWording).toEqual({ 已完成: 5, 阶段性完成并需长期坚持: 17 });
     expect(summary.byCategory.map((c: { total: number }) => c.total)).toEqual([8, 6, 8]);
     expect(summary.discrepancies).toBe(0);
+    expect(existsSync(join(root, 'out', 'xiangqiao.db'))).toBe(true);
   });
 });
