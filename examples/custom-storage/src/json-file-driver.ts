@@ -1,0 +1,85 @@
+/**
+ * A storage driver that keeps a whole store in one JSON file, written atomically
+ * (temporary file, then rename) when a transaction commits, and read again at the
+ * start of the next one. It implements the driver
+ * contract of `@rectify/core` and nothing more: it declares `groupCounts: false`, so
+ * the store counts totals itself by paging through findings, and it answers queries
+ * with the core's reference `runQuery`. Fine for a few thousand findings in one process.
+ */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  ConflictError,
+  runQuery,
+  SerialLock,
+  type DriverTransaction,
+  type FindingEvent,
+  type FindingRow,
+  type StorageDriver,
+} from '@rectify/core';
+
+type Data = Record<string, unknown>;
+
+export function jsonFileDriver(filename: string): StorageDriver {
+  const lock = new SerialLock();
+  // Read at every transaction: the file is the truth, not a copy this process holds.
+  const load = (): Data => (existsSync(filename) ? (JSON.parse(readFileSync(filename, 'utf8')) as Data) : {});
+  const save = (next: Data) => {
+    writeFileSync(`${filename}.tmp`, JSON.stringify(next));
+    renameSync(`${filename}.tmp`, filename);
+  };
+  // A transaction works on a fresh copy; the copy replaces the file only if the work succeeds.
+  const transaction = <T>(work: (tx: DriverTransaction) => Promise<T>) =>
+    lock.run(async () => {
+      const draft = load();
+      const result = await work(over(draft));
+      save(draft);
+      return result;
+    });
+
+  return {
+    name: 'json-file',
+    capabilities: { groupCounts: false, multiProcess: false },
+    schemaVersion: () => lock.run(async () => (load()['meta/schema_version'] as number | undefined) ?? null),
+    migrate: (_from, to) => lock.run(async () => save({ ...load(), 'meta/schema_version': to })),
+    transaction,
+    close: async () => undefined,
+  };
+}
+
+function over(d: Data): DriverTransaction {
+  const keys = (prefix: string) => Object.keys(d).filter((k) => k.startsWith(prefix)).sort();
+  const copy = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
+  const rows = (tenantId: string) => keys(`tenant/${tenantId}/`).map((k) => d[`finding/${k.split('/')[2]}`] as FindingRow);
+  return {
+    getRecord: async (kind, tenantId, id) => copy(d[`record/${kind}/${tenantId}/${id}`]),
+    listRecords: async (kind, tenantId) => keys(`record/${kind}/${tenantId}/`).map((k) => copy(d[k])),
+    putRecord: async (kind, tenantId, id, value) => {
+      d[`record/${kind}/${tenantId}/${id}`] = copy(value);
+      if (kind === 'inspection') d[`inspection/${id}`] = tenantId;
+    },
+    listTenants: async () => keys('record/organisation/').map((k) => k.split('/')[2]!),
+    getInspectionTenant: async (id) => d[`inspection/${id}`] as string | undefined,
+    getFinding: async (id) => copy(d[`finding/${id}`] as FindingRow | undefined),
+    putFinding: async (row, expectedVersion) => {
+      const current = (d[`finding/${row.findingId}`] as FindingRow | undefined)?.version ?? 0;
+      if (current !== expectedVersion) throw new ConflictError(row.findingId, expectedVersion, current);
+      d[`finding/${row.findingId}`] = copy(row);
+      d[`tenant/${row.tenantId}/${row.findingId}`] = true;
+    },
+    appendEvent: async (_tenantId, event) => {
+      const key = `event/${event.findingId}/${String(event.version).padStart(9, '0')}`;
+      if (key in d) throw new ConflictError(event.findingId, event.version - 1, event.version);
+      d[key] = copy(event);
+    },
+    getCommand: async (id) => copy(d[`command/${id}`] as { findingId: string; version: number } | undefined),
+    putCommand: async (id, findingId, version) => {
+      d[`command/${id}`] = { findingId, version };
+    },
+    listEvents: async (tenantId, filter) =>
+      rows(tenantId)
+        .filter((r) => (filter.findingId === undefined || r.findingId === filter.findingId) && (filter.inspectionId === undefined || r.inspectionId === filter.inspectionId))
+        .flatMap((r) => keys(`event/${r.findingId}/`).map((k) => copy(d[k]) as FindingEvent))
+        .filter((e) => filter.upTo === undefined || e.on <= filter.upTo),
+    queryFindings: async (query) => copy(runQuery(rows(query.organisationId), query)),
+  };
+}
