@@ -60,7 +60,7 @@ const COLUMNS =
   'finding_id, tenant_id, inspection_id, category_id, category_ordinal, ordinal, title, status, lead_unit_id, responsible_person_id, deadline, last_progress_on, updated_at, version, state';
 
 /**
- * Builds a {@link StorageDriver} from a SQL session and a dialect: the schema, its
+ * Builds a `StorageDriver` of `@rectify/core` from a SQL session and a dialect: the schema, its
  * migrations and every query of the driver contract, written once for all SQL databases.
  */
 export function createSqlDriver(options: SqlDriverOptions): StorageDriver {
