@@ -1,12 +1,4 @@
-import { defineConfig } from 'tsup';
+import { packageConfig } from '../../tsup.base.js';
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/processes/worker.ts'],
-  format: ['esm'],
-  dts: { compilerOptions: { composite: false } },
-  tsconfig: 'tsconfig.build.json',
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
-  external: ['vitest', '@rectify/core'],
-});
+// The worker is its own entry: the multi-process checks start it as a child process.
+export default packageConfig({ entry: ['src/index.ts', 'src/processes/worker.ts'], external: ['vitest', '@rectify/core'] });

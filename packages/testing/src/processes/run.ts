@@ -1,15 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BundleInput } from '@rectify/core';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-const workerFile = [join(here, 'worker.js'), join(here, 'worker.ts')];
+/**
+ * Where the worker is: beside this file in the sources (TypeScript, run with tsx), or
+ * at `dist/processes/worker.js` in the built package, this file being in `dist/index.js`.
+ */
+export function workerPath(moduleUrl: string = import.meta.url): string {
+  return moduleUrl.endsWith('.ts') ? fileURLToPath(new URL('./worker.ts', moduleUrl)) : fileURLToPath(new URL('./processes/worker.js', moduleUrl));
+}
 
 function startWorker(args: Record<string, unknown>): ChildProcess {
-  // From the sources (the repository's own tests) the worker is TypeScript: load tsx.
-  const file = import.meta.url.endsWith('.ts') ? workerFile[1]! : workerFile[0]!;
+  const file = workerPath();
   const flags = file.endsWith('.ts') ? ['--import', 'tsx'] : [];
   return spawn(process.execPath, [...flags, file, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'pipe'] });
 }
