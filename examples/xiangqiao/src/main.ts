@@ -1,17 +1,20 @@
 /**
  * The seed notice, end to end on SQLite: replays a plausible history of its 22
  * findings into `out/xiangqiao.db` through `@rectify/core` and `@rectify/storage-sqlite`,
- * and writes `out/summary.json` (and the whole history, `out/events.json`), computed
- * by the library as of the notice's date.
+ * and writes `out/summary.json` (and the whole history, `out/events.json`) and the
+ * public notice (`out/notice.txt`, `out/notice.md`, `out/notice.en.txt`), computed by
+ * the library as of the notice's date.
  *
  * Run: `pnpm start` in this folder, or `npx -y pnpm@10 example` from the root.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatDay, openStore, STATUS_LABELS } from '@rectify/core';
+import { buildReportModel, formatDay, openStore, STATUS_LABELS } from '@rectify/core';
+import { noticeMarkdownRenderer, noticeTextRenderer } from '@rectify/report-notice';
 import { sqliteDriver } from '@rectify/storage-sqlite';
 import { buildSeedStore, NOTICE_DATE, SEED_SCOPE } from './history.js';
+import { SEED_NOTICE_CONTENT } from './seed-notice.js';
 import { summarise } from './summary.js';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'out');
@@ -25,7 +28,13 @@ const inspection = (await store.inspection(SEED_SCOPE))!;
 const findings = (await store.findings({ ...SEED_SCOPE, limit: 1000 })).items;
 const events = (await store.exportBundle({ organisationId: SEED_SCOPE.organisationId })).events;
 const summary = summarise(findings, inspection, NOTICE_DATE, events.length, await store.totals(SEED_SCOPE));
+const model = buildReportModel(await store.findingsAsOf(SEED_SCOPE, NOTICE_DATE), inspection, (await store.organisation(SEED_SCOPE.organisationId))!, NOTICE_DATE);
 await store.close();
+
+// The public notice, from the data: it reproduces the published one (see test/notice.test.ts).
+writeFileSync(join(outDir, 'notice.txt'), noticeTextRenderer.render(model, { locale: 'zh-CN', ...SEED_NOTICE_CONTENT }).data);
+writeFileSync(join(outDir, 'notice.md'), noticeMarkdownRenderer.render(model, { locale: 'zh-CN', ...SEED_NOTICE_CONTENT }).data);
+writeFileSync(join(outDir, 'notice.en.txt'), noticeTextRenderer.render(model, { locale: 'en' }).data);
 
 writeFileSync(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
 writeFileSync(join(outDir, 'events.json'), `${JSON.stringify(events, null, 1)}\n`);

@@ -105,5 +105,6 @@ describe('the example script', () => {
     expect(summary.byCategory.map((c: { total: number }) => c.total)).toEqual([8, 6, 8]);
     expect(summary.discrepancies).toBe(0);
     expect(existsSync(join(root, 'out', 'xiangqiao.db'))).toBe(true);
+    expect(readFileSync(join(root, 'out', 'notice.txt'), 'utf8')).toContain('整改进度：阶段性完成并需长期坚持。');
   });
 });

@@ -55,3 +55,5 @@ export * from './analytics/reconcile.js';
 export * from './analytics/analyze.js';
 
 export * from './storage/index.js';
+
+export * from './report/index.js';
