@@ -2,7 +2,8 @@
  * The seed notice, end to end on SQLite: replays a plausible history of its 22
  * findings into `out/xiangqiao.db` through `@rectify/core` and `@rectify/storage-sqlite`,
  * and writes `out/summary.json` (and the whole history, `out/events.json`) and the
- * public notice (`out/notice.txt`, `out/notice.md`, `out/notice.en.txt`), computed by
+ * public notice (`out/notice.txt`, `out/notice.md`, `out/notice.en.txt`), the ledger as
+ * CSV (`out/ledger.csv`) and the report model as JSON (`out/report.json`), computed by
  * the library as of the notice's date.
  *
  * Run: `pnpm start` in this folder, or `npx -y pnpm@10 example` from the root.
@@ -11,6 +12,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildReportModel, formatDay, openStore, STATUS_LABELS } from '@rectify/core';
+import { csvLedgerRenderer, jsonReportRenderer } from '@rectify/report-data';
 import { noticeMarkdownRenderer, noticeTextRenderer } from '@rectify/report-notice';
 import { sqliteDriver } from '@rectify/storage-sqlite';
 import { buildSeedStore, NOTICE_DATE, SEED_SCOPE } from './history.js';
@@ -35,6 +37,8 @@ await store.close();
 writeFileSync(join(outDir, 'notice.txt'), noticeTextRenderer.render(model, { locale: 'zh-CN', ...SEED_NOTICE_CONTENT }).data);
 writeFileSync(join(outDir, 'notice.md'), noticeMarkdownRenderer.render(model, { locale: 'zh-CN', ...SEED_NOTICE_CONTENT }).data);
 writeFileSync(join(outDir, 'notice.en.txt'), noticeTextRenderer.render(model, { locale: 'en' }).data);
+writeFileSync(join(outDir, 'ledger.csv'), csvLedgerRenderer.render(model, { locale: 'zh-CN' }).data);
+writeFileSync(join(outDir, 'report.json'), jsonReportRenderer.render(model, { locale: 'zh-CN' }).data);
 
 writeFileSync(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
 writeFileSync(join(outDir, 'events.json'), `${JSON.stringify(events, null, 1)}\n`);

@@ -57,3 +57,4 @@ export * from './analytics/analyze.js';
 export * from './storage/index.js';
 
 export * from './report/index.js';
+export * from './json-schema.js';

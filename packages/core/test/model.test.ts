@@ -64,3 +64,15 @@ describe('schemas', () => {
     expect(AssignmentSchema.parse({ responsibleLeaderId: 'l', leadUnitId: 'u', responsiblePersonId: 'p', deadline: '2023-11-30' }).coUnitIds).toEqual([]);
   });
 });
+
+describe('JSON Schema', () => {
+  it('describes commands, events and bundles for other languages', async () => {
+    const { jsonSchema } = await import('../src/index.js');
+    const command = jsonSchema('command') as { oneOf: { properties: { type: { const: string } } }[] };
+    expect(command.oneOf.map((o) => o.properties.type.const)).toContain('record_progress');
+    const bundle = jsonSchema('bundle') as { properties: Record<string, unknown>; $schema: string };
+    expect(Object.keys(bundle.properties)).toEqual(['format', 'version', 'organisations', 'people', 'inspections', 'events']);
+    expect(bundle.$schema).toContain('2020-12');
+    expect(JSON.stringify(jsonSchema('inspection'))).toContain('"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$"');
+  });
+});

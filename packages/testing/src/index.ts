@@ -14,3 +14,4 @@ export {
   type ConcurrentWritersResult,
   type CrashTrialOptions,
 } from './processes/run.js';
+export { reportModelOf, testReportRenderer, type ReportRendererTestOptions } from './reports/test-report-renderer.js';

@@ -60,11 +60,14 @@ export function isCalendarMonth(value: unknown): value is CalendarMonth {
 /** Schema of a {@link CalendarDay}. */
 export const CalendarDaySchema = z
   .string()
+  // The pattern carries into JSON Schema; the refinement rejects days like 2023-02-30.
+  .regex(DAY_PATTERN, { message: 'Expected a calendar day written YYYY-MM-DD, e.g. 2023-08-17' })
   .refine(isCalendarDay, { message: 'Expected a calendar day written YYYY-MM-DD, e.g. 2023-08-17' });
 
 /** Schema of a {@link CalendarMonth}. */
 export const CalendarMonthSchema = z
   .string()
+  .regex(MONTH_PATTERN, { message: 'Expected a month written YYYY-MM, e.g. 2023-08' })
   .refine(isCalendarMonth, { message: 'Expected a month written YYYY-MM, e.g. 2023-08' });
 
 /**

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildReportModel,
+  decideOrThrow,
+  parseInspection,
+  parseOrganisation,
+  type FindingState,
+  type RenderOptions,
+  type ReportModel,
+  type ReportRenderer,
+} from '@rectify/core';
+
+/** What a report format tells the kit. */
+export interface ReportRendererTestOptions<O extends RenderOptions> {
+  renderer: ReportRenderer<O>;
+  /** Options besides the locale (e.g. a notice's narrative sections). */
+  options?: Omit<O, 'locale'>;
+  /** The media type the format declares, e.g. `text/plain; charset=utf-8`. */
+  mediaType: string;
+  /** The file name's extension, e.g. `.txt`. */
+  extension: string;
+  /** For binary formats: the bytes every file starts with (ZIP: `PK\x03\x04`). */
+  signature?: Uint8Array;
+  /**
+   * Turns the output into text that shows what a reader sees (for a ZIP-based format,
+   * its unpacked XML), so the kit can look for the data in it. Text formats leave it out.
+   */
+  readText?: (data: string | Uint8Array) => Promise<string> | string;
+  /**
+   * For formats with markup: tells whether a user's text stayed inert (escaped or
+   * quoted) in the rendered text. Left out, the format is plain text, and the kit
+   * checks instead that the text is printed exactly as written.
+   */
+  inert?: (text: string, hostile: string) => boolean;
+}
+
+const HOSTILE = '<script>alert("x")</script> & \'quote\' =SUM(A1) *粗* [链接](javascript:x)';
+const inspection = parseInspection({
+  id: 'kit-ins', kind: 'xuncha', title: '测试巡察', inspector: { name: '巡察组' }, subjectOrganisationId: 'kit-org',
+  categories: [{ id: 'c1', ordinal: 1, title: '第一方面' }],
+  disclosure: { contacts: [{ kind: 'email', value: 'kit@example.cn' }], signer: '测试党组', publishedOn: '2024-04-17' },
+});
+const organisation = parseOrganisation({ id: 'kit-org', name: '测试单位党组' });
+
+function finding(n: number, title: string, measure: string): FindingState {
+  return decideOrThrow(undefined, {
+    type: 'create', commandId: `k${n}`, findingId: `k${n}`, actorId: 'kit', at: '2024-03-01T09:00:00+08:00',
+    finding: { inspectionId: 'kit-ins', categoryId: 'c1', ordinal: n, title },
+    measures: [{ id: 'm1', ordinal: 1, text: measure }],
+  }, { inspection, actor: { id: 'kit', roles: ['coordinator'] } }).state;
+}
+
+/** A model whose findings are the given titles, each with one measure. */
+export function reportModelOf(titles: readonly string[], measure = '建立长效机制'): ReportModel {
+  return buildReportModel(titles.map((t, i) => finding(i + 1, t, measure)), inspection, organisation, '2024-04-17');
+}
+
+/**
+ * Runs the report conformance suite against a format: deterministic bytes, media type
+ * and file name, file signature, an empty inspection, very large text, CJK extension
+ * characters and emoji carried through, markup in users' text kept inert.
+ */
+export function testReportRenderer<O extends RenderOptions>(t: ReportRendererTestOptions<O>): void {
+  const render = (model: ReportModel, locale: RenderOptions['locale'] = 'zh-CN') =>
+    t.renderer.render(model, { ...(t.options ?? {}), locale } as O);
+  const text = async (data: string | Uint8Array) => (t.readText ? t.readText(data) : String(data));
+
+  describe(`report format: ${t.renderer.name}`, () => {
+    it('renders the same bytes for the same model and options', () => {
+      const model = reportModelOf(['问题甲', '问题乙']);
+      const a = render(model).data;
+      const b = render(reportModelOf(['问题甲', '问题乙'])).data;
+      expect(typeof a === 'string' ? a : Buffer.from(a).toString('base64')).toBe(typeof b === 'string' ? b : Buffer.from(b).toString('base64'));
+    });
+
+    it('declares its media type and file name, and starts with its signature', () => {
+      const out = render(reportModelOf(['问题']));
+      expect(out.mediaType).toBe(t.mediaType);
+      expect(out.fileName.endsWith(t.extension)).toBe(true);
+      expect(out.fileName).not.toMatch(/[\\/:*?"<>|]/);
+      if (t.signature) {
+        const bytes = typeof out.data === 'string' ? new TextEncoder().encode(out.data) : out.data;
+        expect([...bytes.slice(0, t.signature.length)]).toEqual([...t.signature]);
+      }
+    });
+
+    it('renders an inspection without findings, in both languages', async () => {
+      for (const locale of ['zh-CN', 'en'] as const) expect((await text(render(reportModelOf([]), locale).data)).length).toBeGreaterThan(0);
+    });
+
+    it('carries CJK extension characters, emoji and a 100,000-character text through', async () => {
+      const long = '长'.repeat(100_000);
+      const out = await text(render(reportModelOf(['𠀀𠀁 🚩 问题'], long)).data);
+      expect(out).toContain('𠀀𠀁 🚩 问题');
+      expect(out).toContain(long.slice(0, 1000));
+    });
+
+    it(t.inert ? 'keeps markup written by users inert' : 'prints what users wrote exactly as written', async () => {
+      const out = await text(render(reportModelOf([HOSTILE])).data);
+      if (t.inert) {
+        expect(out).not.toContain('<script>alert');
+        expect(t.inert(out, HOSTILE)).toBe(true);
+      } else {
+        expect(out).toContain(HOSTILE);
+      }
+    });
+  });
+}
