@@ -23,7 +23,7 @@ const RETRYABLE = /^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|FULL|READONLY)/;
 
 /**
  * A storage driver on a SQLite file (or `:memory:`) with better-sqlite3: WAL journal,
- * foreign keys on, and writes that take the file's write lock at `BEGIN IMMEDIATE`, so
+ * and writes that take the file's write lock at `BEGIN IMMEDIATE`, so
  * several processes can share one file without losing an update.
  *
  * @example
@@ -39,6 +39,8 @@ export function sqliteDriver(options: SqliteDriverOptions | string): StorageDriv
   db.pragma(`busy_timeout = ${o.busyTimeoutMs ?? 10_000}`);
   if (o.filename !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${o.synchronous ?? 'NORMAL'}`);
+  // On for any constraint a later schema adds; schema 1 has none (a bulk import writes
+  // events before their finding), and the store keeps rows consistent in its transactions.
   db.pragma('foreign_keys = ON');
 
   const statements = new Map<string, Database.Statement>();

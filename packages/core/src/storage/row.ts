@@ -1,5 +1,5 @@
 import type { FindingStatus } from '../lifecycle/status.js';
-import { activeMeasures, lastProgressOn, type FindingState } from '../lifecycle/state.js';
+import { lastProgressOn, type FindingState } from '../lifecycle/state.js';
 import type { Inspection } from '../model/inspection.js';
 
 /**
@@ -47,10 +47,4 @@ export function findingRow(tenantId: string, state: FindingState, inspection: Pi
     version: state.version,
     state,
   };
-}
-
-/** How many measures a finding has and how many are done (for dashboards). */
-export function measureCounts(state: FindingState): { active: number; done: number } {
-  const active = activeMeasures(state);
-  return { active: active.length, done: active.filter((m) => m.status === 'done').length };
 }
