@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildReportModel, formatDay, openStore, STATUS_LABELS } from '@rectify/core';
 import { csvLedgerRenderer, jsonReportRenderer } from '@rectify/report-data';
+import { htmlDashboardRenderer } from '@rectify/report-html';
 import { noticeMarkdownRenderer, noticeTextRenderer } from '@rectify/report-notice';
 import { sqliteDriver } from '@rectify/storage-sqlite';
 import { buildSeedStore, NOTICE_DATE, SEED_SCOPE } from './history.js';
@@ -30,7 +31,11 @@ const inspection = (await store.inspection(SEED_SCOPE))!;
 const findings = (await store.findings({ ...SEED_SCOPE, limit: 1000 })).items;
 const events = (await store.exportBundle({ organisationId: SEED_SCOPE.organisationId })).events;
 const summary = summarise(findings, inspection, NOTICE_DATE, events.length, await store.totals(SEED_SCOPE));
-const model = buildReportModel(await store.findingsAsOf(SEED_SCOPE, NOTICE_DATE), inspection, (await store.organisation(SEED_SCOPE.organisationId))!, NOTICE_DATE);
+const organisation = (await store.organisation(SEED_SCOPE.organisationId))!;
+const asOfNotice = await store.findingsAsOf(SEED_SCOPE, NOTICE_DATE);
+// The public notice names no one; the internal reports (dashboard, ledger) may.
+const model = buildReportModel(asOfNotice, inspection, organisation, NOTICE_DATE, { events });
+const internal = buildReportModel(asOfNotice, inspection, organisation, NOTICE_DATE, { events, people: await store.people(SEED_SCOPE.organisationId) });
 await store.close();
 
 // The public notice, from the data: it reproduces the published one (see test/notice.test.ts).
@@ -39,6 +44,7 @@ writeFileSync(join(outDir, 'notice.md'), noticeMarkdownRenderer.render(model, { 
 writeFileSync(join(outDir, 'notice.en.txt'), noticeTextRenderer.render(model, { locale: 'en' }).data);
 writeFileSync(join(outDir, 'ledger.csv'), csvLedgerRenderer.render(model, { locale: 'zh-CN' }).data);
 writeFileSync(join(outDir, 'report.json'), jsonReportRenderer.render(model, { locale: 'zh-CN' }).data);
+writeFileSync(join(outDir, 'dashboard.html'), htmlDashboardRenderer.render(internal, { locale: 'zh-CN' }).data);
 
 writeFileSync(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
 writeFileSync(join(outDir, 'events.json'), `${JSON.stringify(events, null, 1)}\n`);

@@ -53,6 +53,7 @@ export * from './analytics/cadence.js';
 export * from './analytics/lagging.js';
 export * from './analytics/reconcile.js';
 export * from './analytics/analyze.js';
+export * from './analytics/series.js';
 
 export * from './storage/index.js';
 

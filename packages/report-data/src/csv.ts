@@ -1,4 +1,4 @@
-import { numberLabel, numberLabelEn, STATUS_LABELS, type RenderedReport, type RenderOptions, type ReportModel, type ReportRenderer } from '@rectify/core';
+import { nameOf, numberLabel, numberLabelEn, STATUS_LABELS, type RenderedReport, type RenderOptions, type ReportModel, type SyncReportRenderer } from '@rectify/core';
 
 /**
  * Makes a cell safe to open in a spreadsheet: a value starting with `=`, `+`, `-`, `@`,
@@ -36,8 +36,8 @@ export function ledgerCsv(model: ReportModel, locale: RenderOptions['locale']): 
         category.title ?? '',
         f.title,
         measures,
-        f.leadUnitId ?? '',
-        f.deadline ?? '',
+        f.assignment === undefined ? '' : nameOf(model.directory.units, f.assignment.leadUnitId),
+        f.assignment?.deadline ?? '',
         locale === 'zh-CN' ? f.statusWording : STATUS_LABELS[f.status].en,
       ]);
     }
@@ -46,7 +46,7 @@ export function ledgerCsv(model: ReportModel, locale: RenderOptions['locale']): 
 }
 
 /** The ledger as CSV; see {@link ledgerCsv}. */
-export const csvLedgerRenderer: ReportRenderer = {
+export const csvLedgerRenderer: SyncReportRenderer = {
   name: 'ledger-csv',
   render: (model, options): RenderedReport => ({
     data: ledgerCsv(model, options.locale),

@@ -1,4 +1,4 @@
-import type { RenderedReport, ReportRenderer } from '@rectify/core';
+import type { RenderedReport, SyncReportRenderer } from '@rectify/core';
 
 /**
  * The report model as JSON (`{ format: 'rectify.report', version: 1, … }`), keys in a
@@ -6,7 +6,7 @@ import type { RenderedReport, ReportRenderer } from '@rectify/core';
  * the same in every locale; labels belong to the other formats. For the JSON Schema of
  * what rectify reads (bundles, commands), see `jsonSchema` in `@rectify/core`.
  */
-export const jsonReportRenderer: ReportRenderer = {
+export const jsonReportRenderer: SyncReportRenderer = {
   name: 'report-json',
   render: (model, options): RenderedReport => ({
     data: `${JSON.stringify({ format: 'rectify.report', version: 1, ...model }, null, 2)}\n`,

@@ -1,4 +1,4 @@
-import type { RenderedReport, RenderOptions, ReportModel, ReportRenderer } from '@rectify/core';
+import type { RenderedReport, RenderOptions, ReportModel, SyncReportRenderer } from '@rectify/core';
 import { layoutNotice, type Block, type NoticeContent } from './layout.js';
 
 /** Options of the notice renderers: the locale and what the notice says besides the findings. */
@@ -57,7 +57,7 @@ function fileBase(model: ReportModel, options: NoticeOptions): string {
  * const { data } = noticeTextRenderer.render(model, { locale: 'zh-CN' });
  * ```
  */
-export const noticeTextRenderer: ReportRenderer<NoticeOptions> = {
+export const noticeTextRenderer: SyncReportRenderer<NoticeOptions> = {
   name: 'notice-text',
   render: (model, options): RenderedReport => ({
     data: noticeText(layoutNotice(model, options.locale, options)),
@@ -67,7 +67,7 @@ export const noticeTextRenderer: ReportRenderer<NoticeOptions> = {
 };
 
 /** The notice as Markdown. */
-export const noticeMarkdownRenderer: ReportRenderer<NoticeOptions> = {
+export const noticeMarkdownRenderer: SyncReportRenderer<NoticeOptions> = {
   name: 'notice-markdown',
   render: (model, options): RenderedReport => ({
     data: noticeMarkdown(layoutNotice(model, options.locale, options)),

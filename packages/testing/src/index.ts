@@ -15,3 +15,4 @@ export {
   type CrashTrialOptions,
 } from './processes/run.js';
 export { reportModelOf, testReportRenderer, type ReportRendererTestOptions } from './reports/test-report-renderer.js';
+export { worldReportModel, type WorldReportOptions } from './reports/world-report.js';

@@ -112,6 +112,11 @@ export function maxDay(a: CalendarDay, b: CalendarDay): CalendarDay {
   return a >= b ? a : b;
 }
 
+/** The earlier of two days. */
+export function minDay(a: CalendarDay, b: CalendarDay): CalendarDay {
+  return a <= b ? a : b;
+}
+
 /** The month a day falls in: `2023-08-17` → `2023-08`. */
 export function monthOf(day: CalendarDay): CalendarMonth {
   return day.slice(0, 7);

@@ -1,4 +1,5 @@
 import type { CommandType } from '../lifecycle/commands.js';
+import { EVENT_OF_COMMAND, type FindingEventType } from '../lifecycle/events.js';
 import type { FindingStatus } from '../lifecycle/status.js';
 import type { EvidenceKind } from '../model/evidence.js';
 import type { InspectionKind } from '../model/inspection.js';
@@ -104,4 +105,18 @@ export const SUPERVISION_KIND_LABELS: Record<'urge' | 'interview' | 'accountabil
  */
 export function label(value: LocalizedText, locale: Locale): string {
   return value[locale];
+}
+
+const COMMAND_OF_EVENT = Object.fromEntries(Object.entries(EVENT_OF_COMMAND).map(([command, event]) => [event, command])) as Record<FindingEventType, CommandType>;
+
+/**
+ * The name of an event in a history view: the name of the command that produced it.
+ *
+ * @example
+ * ```ts
+ * eventLabel('measure_completed', 'zh-CN'); // '完成整改措施'
+ * ```
+ */
+export function eventLabel(type: FindingEventType, locale: Locale): string {
+  return COMMAND_LABELS[COMMAND_OF_EVENT[type]][locale];
 }

@@ -1,31 +1,86 @@
+import { analyze, type Analysis } from '../analytics/analyze.js';
+import { sampleDays, statusSeries, type SeriesPoint } from '../analytics/series.js';
 import { totals, type Totals } from '../analytics/totals.js';
-import type { CalendarDay } from '../dates/calendar-day.js';
+import { daysBetween, minDay, type CalendarDay } from '../dates/calendar-day.js';
 import { STATUS_LABELS } from '../i18n/labels.js';
-import type { FindingStatus } from '../lifecycle/status.js';
-import { activeMeasures, latestReading, type FindingState } from '../lifecycle/state.js';
+import type { FindingEvent } from '../lifecycle/events.js';
+import { isOpenStatus, type FindingStatus } from '../lifecycle/status.js';
+import { latestReading, type FindingState, type ProgressEntry } from '../lifecycle/state.js';
 import type { Contact, Inspection } from '../model/inspection.js';
-import type { Organisation } from '../model/organisation.js';
+import type { MeasureKind } from '../model/measure.js';
+import type { Organisation, Person } from '../model/organisation.js';
 
 /** One measure as a report shows it. */
 export interface ReportMeasure {
+  id: string;
   ordinal: number;
   text: string;
-  kind: string;
+  kind: MeasureKind;
+  /** Its own deadline, when it differs from the finding's. */
+  deadline: CalendarDay | undefined;
   done: boolean;
+  /** The day it was declared done. */
+  doneOn: CalendarDay | undefined;
+}
+
+/** Who answers for a finding and by when, as a report shows it (ids; see {@link ReportModel.directory}). */
+export interface ReportAssignment {
+  responsibleLeaderId: string;
+  leadUnitId: string;
+  coUnitIds: string[];
+  responsiblePersonId: string;
+  /** The deadline in force. */
+  deadline: CalendarDay;
+  /** The first deadline, when an approved extension moved it. */
+  originalDeadline: CalendarDay | undefined;
+}
+
+/** One ledger (台账) entry as a report shows it. */
+export interface ReportProgress {
+  on: CalendarDay;
+  kind: ProgressEntry['kind'];
+  /** The month a monthly report covers. */
+  period: string | undefined;
+  /** The ordinal of the measure it is about, if any. */
+  measureOrdinal: number | undefined;
+  text: string;
+  actorId: string;
+}
+
+/** One event of a finding's history, for a report's timeline. */
+export interface ReportHistoryItem {
+  on: CalendarDay;
+  /** The event's type, e.g. `measure_completed`. */
+  type: FindingEvent['type'];
+  actorId: string;
 }
 
 /** One finding as a report shows it. */
 export interface ReportFinding {
   id: string;
+  /** `null` for a finding without a category. */
+  categoryId: string | null;
   ordinal: number;
   title: string;
   status: FindingStatus;
   /** The wording a public notice uses for the status (整改进度). */
   statusWording: string;
   measures: ReportMeasure[];
-  deadline: string | undefined;
-  leadUnitId: string | undefined;
+  /** Absent until the finding is assigned. */
+  assignment: ReportAssignment | undefined;
+  /** The ledger entries, by day. */
+  progress: ReportProgress[];
+  /** The day the finding last reached `completed` or `sustaining`. */
+  completedOn: CalendarDay | undefined;
+  /** The day it was signed off (销号), while signed off. */
+  signedOffOn: CalendarDay | undefined;
+  /** How often it was reopened (a relapse counts). */
+  reopenings: number;
+  /** Days past the deadline as of the report's day, when open and overdue; else 0. */
+  daysOverdue: number;
   indicators: { name: string; unit: string; baseline: number | undefined; value: number | undefined }[];
+  /** Its events up to the report's day; empty unless the model was built with `events`. */
+  history: ReportHistoryItem[];
 }
 
 /** One category with its findings, in order. */
@@ -37,10 +92,16 @@ export interface ReportCategory {
   findings: ReportFinding[];
 }
 
+/** A name for an id: a unit or a person. */
+export interface NamedId {
+  id: string;
+  name: string;
+}
+
 /**
  * What every report format renders: one inspection's findings as of a day, grouped
- * and ordered, with the totals and what the notice discloses. Computed once by the
- * core; each format only lays it out.
+ * and ordered, with the totals, the analyses and what the notice discloses. Computed
+ * once by the core; each format only lays it out.
  */
 export interface ReportModel {
   asOf: CalendarDay;
@@ -48,9 +109,34 @@ export interface ReportModel {
   inspection: Inspection;
   categories: ReportCategory[];
   totals: Totals;
+  /** Overdue, due soon, stale ledgers, lagging units… as of `asOf`. */
+  analysis: Analysis;
+  /**
+   * Names for the ids the findings carry: the organisation's units, and the people
+   * passed in (people's names are internal: they appear only when the caller passes them).
+   */
+  directory: { units: NamedId[]; people: NamedId[] };
+  /** Counts by status, open and overdue from the first event (or feedback) to `asOf`; empty without `events`. */
+  timeline: SeriesPoint[];
+  /** The same, day by day over the concentrated rectification period up to `asOf`; empty without `events` or a period. */
+  burnDown: SeriesPoint[];
   contacts: Contact[];
   signer: string | undefined;
   publishedOn: CalendarDay | undefined;
+}
+
+/** Options of {@link buildReportModel}. */
+export interface ReportModelOptions {
+  /** People whose names the report may show (internal reports: ledger, dashboard). */
+  people?: readonly Person[];
+  /**
+   * The findings' events (any order of findings, each finding's oldest first, as a
+   * bundle holds them): with them the model carries each finding's history, the
+   * timeline and the burn-down. Events after `asOf` are left out.
+   */
+  events?: readonly FindingEvent[];
+  /** At most this many points in the timeline (default 60). */
+  timelinePoints?: number;
 }
 
 /**
@@ -62,40 +148,112 @@ export interface ReportModel {
  * const model = buildReportModel(await store.findingsAsOf(scope, '2024-04-17'), inspection, organisation, '2024-04-17');
  * ```
  */
-export function buildReportModel(findings: readonly FindingState[], inspection: Inspection, organisation: Organisation, asOf: CalendarDay): ReportModel {
+export function buildReportModel(
+  findings: readonly FindingState[],
+  inspection: Inspection,
+  organisation: Organisation,
+  asOf: CalendarDay,
+  options: ReportModelOptions = {},
+): ReportModel {
+  const histories = groupHistories(options.events ?? [], asOf);
   const ordered = [...inspection.categories].sort((a, b) => a.ordinal - b.ordinal);
-  const byCategory = (id: string | null) =>
-    findings
-      .filter((f) => (f.finding.categoryId ?? null) === id || (id === null && !ordered.some((c) => c.id === f.finding.categoryId)))
+  const known = new Set(ordered.map((c) => c.id));
+  const byCategory = new Map<string | null, FindingState[]>();
+  for (const f of findings) {
+    const key = f.finding.categoryId !== undefined && known.has(f.finding.categoryId) ? f.finding.categoryId : null;
+    byCategory.set(key, [...(byCategory.get(key) ?? []), f]);
+  }
+  const group = (id: string | null) =>
+    (byCategory.get(id) ?? [])
       .sort((a, b) => a.finding.ordinal - b.finding.ordinal || a.finding.id.localeCompare(b.finding.id))
-      .map(reportFinding);
-  const categories: ReportCategory[] = ordered.map((c) => ({ id: c.id, ordinal: c.ordinal, title: c.title, findings: byCategory(c.id) }));
-  const loose = byCategory(null);
-  if (loose.length > 0) categories.push({ id: null, ordinal: null, title: null, findings: loose });
+      .map((f) => reportFinding(f, id, asOf, histories.get(f.finding.id) ?? []));
+  const categories: ReportCategory[] = ordered.map((c) => ({ id: c.id, ordinal: c.ordinal, title: c.title, findings: group(c.id) }));
+  if (byCategory.has(null)) categories.push({ id: null, ordinal: null, title: null, findings: group(null) });
+
   return {
     asOf,
     organisation: { id: organisation.id, name: organisation.name, shortName: organisation.shortName },
     inspection,
     categories,
     totals: totals(findings, inspection),
+    analysis: analyze(findings, inspection, asOf),
+    directory: {
+      units: organisation.units.map((u) => ({ id: u.id, name: u.name })),
+      people: (options.people ?? []).map((p) => ({ id: p.id, name: p.name })).sort((a, b) => a.id.localeCompare(b.id)),
+    },
+    timeline: histories.size === 0 ? [] : statusSeries(histories.values(), sampleDays(timelineStart(inspection, histories, asOf), asOf, options.timelinePoints ?? 60)),
+    burnDown: burnDown(inspection, histories, asOf),
     contacts: inspection.disclosure?.contacts ?? [],
     signer: inspection.disclosure?.signer,
     publishedOn: inspection.disclosure?.publishedOn,
   };
 }
 
-function reportFinding(f: FindingState): ReportFinding {
+/** The name of a unit or person for an id, or the id itself when the directory lacks it. */
+export function nameOf(entries: readonly NamedId[], id: string): string {
+  return entries.find((e) => e.id === id)?.name ?? id;
+}
+
+/** Every finding of the model, in report order. */
+export function reportFindings(model: ReportModel): ReportFinding[] {
+  return model.categories.flatMap((c) => c.findings);
+}
+
+function groupHistories(events: readonly FindingEvent[], asOf: CalendarDay): Map<string, FindingEvent[]> {
+  const histories = new Map<string, FindingEvent[]>();
+  for (const e of events) {
+    if (e.on > asOf) continue;
+    const list = histories.get(e.findingId);
+    if (list) list.push(e);
+    else histories.set(e.findingId, [e]);
+  }
+  for (const list of histories.values()) list.sort((a, b) => a.version - b.version);
+  return histories;
+}
+
+function timelineStart(inspection: Inspection, histories: Map<string, FindingEvent[]>, asOf: CalendarDay): CalendarDay {
+  let first = inspection.feedbackDate ?? asOf;
+  for (const list of histories.values()) if (list[0] !== undefined) first = minDay(first, list[0].on);
+  return first;
+}
+
+function burnDown(inspection: Inspection, histories: Map<string, FindingEvent[]>, asOf: CalendarDay): SeriesPoint[] {
+  const period = inspection.concentratedPeriod;
+  if (histories.size === 0 || period === undefined || period.start > asOf) return [];
+  const end = minDay(period.end, asOf);
+  return statusSeries(histories.values(), sampleDays(period.start, end, daysBetween(period.start, end) + 1));
+}
+
+function reportFinding(f: FindingState, categoryId: string | null, asOf: CalendarDay, history: readonly FindingEvent[]): ReportFinding {
+  const a = f.assignment;
+  const ordinalOf = new Map(f.measures.map((m) => [m.id, m.ordinal]));
   return {
     id: f.finding.id,
+    categoryId,
     ordinal: f.finding.ordinal,
     title: f.finding.title,
     status: f.status,
     statusWording: STATUS_LABELS[f.status].notice,
-    measures: activeMeasures(f)
-      .sort((a, b) => a.ordinal - b.ordinal)
-      .map((m) => ({ ordinal: m.ordinal, text: m.text, kind: m.kind, done: m.status === 'done' })),
-    deadline: f.assignment?.deadline,
-    leadUnitId: f.assignment?.leadUnitId,
+    measures: f.measures
+      .filter((m) => m.status !== 'withdrawn')
+      .sort((x, y) => x.ordinal - y.ordinal)
+      .map((m) => ({ id: m.id, ordinal: m.ordinal, text: m.text, kind: m.kind, deadline: m.deadline, done: m.status === 'done', doneOn: m.doneOn })),
+    assignment: a && {
+      responsibleLeaderId: a.responsibleLeaderId,
+      leadUnitId: a.leadUnitId,
+      coUnitIds: [...a.coUnitIds],
+      responsiblePersonId: a.responsiblePersonId,
+      deadline: a.deadline,
+      originalDeadline: f.originalDeadline !== undefined && f.originalDeadline !== a.deadline ? f.originalDeadline : undefined,
+    },
+    progress: [...f.progress]
+      .sort((x, y) => x.on.localeCompare(y.on) || x.at.localeCompare(y.at))
+      .map((p) => ({ on: p.on, kind: p.kind, period: p.period, measureOrdinal: p.measureId === undefined ? undefined : ordinalOf.get(p.measureId), text: p.text, actorId: p.actorId })),
+    completedOn: f.completedOn,
+    signedOffOn: f.status === 'signed_off' ? f.signOff?.on : undefined,
+    reopenings: f.reopenings.length,
+    daysOverdue: isOpenStatus(f.status) && a !== undefined && a.deadline < asOf ? daysBetween(a.deadline, asOf) : 0,
     indicators: f.indicators.map((i) => ({ name: i.name, unit: i.unit, baseline: i.baseline, value: latestReading(i)?.value })),
+    history: history.map((e) => ({ on: e.on, type: e.type, actorId: e.actorId })),
   };
 }

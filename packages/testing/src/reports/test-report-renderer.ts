@@ -58,23 +58,23 @@ export function reportModelOf(titles: readonly string[], measure = '建立长效
 /**
  * Runs the report conformance suite against a format: deterministic bytes, media type
  * and file name, file signature, an empty inspection, very large text, CJK extension
- * characters and emoji carried through, markup in users' text kept inert.
+ * characters and emoji carried through, markup in users' text kept inert, 10,000 findings.
  */
 export function testReportRenderer<O extends RenderOptions>(t: ReportRendererTestOptions<O>): void {
-  const render = (model: ReportModel, locale: RenderOptions['locale'] = 'zh-CN') =>
+  const render = async (model: ReportModel, locale: RenderOptions['locale'] = 'zh-CN') =>
     t.renderer.render(model, { ...(t.options ?? {}), locale } as O);
   const text = async (data: string | Uint8Array) => (t.readText ? t.readText(data) : String(data));
 
   describe(`report format: ${t.renderer.name}`, () => {
-    it('renders the same bytes for the same model and options', () => {
+    it('renders the same bytes for the same model and options', async () => {
       const model = reportModelOf(['问题甲', '问题乙']);
-      const a = render(model).data;
-      const b = render(reportModelOf(['问题甲', '问题乙'])).data;
+      const a = (await render(model)).data;
+      const b = (await render(reportModelOf(['问题甲', '问题乙']))).data;
       expect(typeof a === 'string' ? a : Buffer.from(a).toString('base64')).toBe(typeof b === 'string' ? b : Buffer.from(b).toString('base64'));
     });
 
-    it('declares its media type and file name, and starts with its signature', () => {
-      const out = render(reportModelOf(['问题']));
+    it('declares its media type and file name, and starts with its signature', async () => {
+      const out = await render(reportModelOf(['问题']));
       expect(out.mediaType).toBe(t.mediaType);
       expect(out.fileName.endsWith(t.extension)).toBe(true);
       expect(out.fileName).not.toMatch(/[\\/:*?"<>|]/);
@@ -85,18 +85,25 @@ export function testReportRenderer<O extends RenderOptions>(t: ReportRendererTes
     });
 
     it('renders an inspection without findings, in both languages', async () => {
-      for (const locale of ['zh-CN', 'en'] as const) expect((await text(render(reportModelOf([]), locale).data)).length).toBeGreaterThan(0);
+      for (const locale of ['zh-CN', 'en'] as const) expect((await text((await render(reportModelOf([]), locale)).data)).length).toBeGreaterThan(0);
     });
 
     it('carries CJK extension characters, emoji and a 100,000-character text through', async () => {
       const long = '长'.repeat(100_000);
-      const out = await text(render(reportModelOf(['𠀀𠀁 🚩 问题'], long)).data);
+      const out = await text((await render(reportModelOf(['𠀀𠀁 🚩 问题'], long))).data);
       expect(out).toContain('𠀀𠀁 🚩 问题');
       expect(out).toContain(long.slice(0, 1000));
     });
 
+    it('renders 10,000 findings', async () => {
+      const titles = Array.from({ length: 10_000 }, (_, i) => `第${i + 1}个问题`);
+      const out = await text((await render(reportModelOf(titles))).data);
+      expect(out).toContain('第1个问题');
+      expect(out).toContain('第10000个问题');
+    });
+
     it(t.inert ? 'keeps markup written by users inert' : 'prints what users wrote exactly as written', async () => {
-      const out = await text(render(reportModelOf([HOSTILE])).data);
+      const out = await text((await render(reportModelOf([HOSTILE]))).data);
       if (t.inert) {
         expect(out).not.toContain('<script>alert');
         expect(t.inert(out, HOSTILE)).toBe(true);

@@ -1,0 +1,187 @@
+import {
+  eventLabel,
+  formatDay,
+  nameOf,
+  numberLabel,
+  reportFindings,
+  STATUS_LABELS,
+  type FindingStatus,
+  type Locale,
+  type RenderedReport,
+  type RenderOptions,
+  type ReportCategory,
+  type ReportFinding,
+  type ReportModel,
+  type SyncReportRenderer,
+} from '@rectify/core';
+import { burnDownOption, overdueOverTimeOption, progressByUnitOption, renderSvg, STATUS_COLOURS, statusByCategoryOption } from './charts.js';
+import { escapeHtml as e } from './escape.js';
+import { DASHBOARD_TEXT } from './labels.js';
+import { DASHBOARD_CSS } from './style.js';
+
+/** Options of the HTML dashboard. */
+export interface DashboardOptions extends RenderOptions {
+  /** Whether to list every finding with its measures, ledger and history (default true). */
+  findingDetails?: boolean;
+}
+
+/**
+ * No script, no request: the page is inert by construction. Escaping keeps users'
+ * text out of the markup; this policy would stop a script even if escaping failed.
+ */
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+type Text = (typeof DASHBOARD_TEXT)[Locale];
+
+/**
+ * The dashboard as one self-contained HTML page: headline figures, four charts drawn
+ * as SVG on the server (status by category, progress by unit, open and overdue over
+ * time, burn-down over the concentrated period), the overdue, due-soon, lagging-unit
+ * and stale-ledger tables, and every finding with its measures, ledger and history.
+ * Needs no network to view and runs no script.
+ *
+ * @example
+ * ```ts
+ * writeFileSync('dashboard.html', dashboardHtml(model, { locale: 'zh-CN' }));
+ * ```
+ */
+export function dashboardHtml(model: ReportModel, options: DashboardOptions): string {
+  const { locale } = options;
+  const t = DASHBOARD_TEXT[locale];
+  const asOf = options.asOf ?? model.asOf;
+  const title = model.inspection.title;
+  return [
+    '<!doctype html>',
+    `<html lang="${locale}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${e(title)}</title>`,
+    `<style>${DASHBOARD_CSS}</style>`,
+    '</head>',
+    '<body>',
+    `<header><h1 class="word-break">${e(title)}</h1><p class="meta">${e(model.organisation.name)} · ${t.asOf} ${e(formatDay(asOf, locale))}</p></header>`,
+    '<main>',
+    figures(model, t),
+    charts(model, locale, t),
+    tables(model, locale, t),
+    options.findingDetails === false ? '' : findingList(model, locale, t),
+    '</main>',
+    `<footer>rectify · ${e(model.inspection.id)} · ${e(asOf)}</footer>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+function figures(model: ReportModel, t: Text): string {
+  const s = model.totals.byStatus;
+  const items: [string, string, ('bad' | 'warn' | undefined)?][] = [
+    [String(model.totals.total), t.figures.total],
+    [String(s.completed + s.awaiting_signoff + s.signed_off), t.figures.done],
+    [String(s.sustaining), t.figures.sustaining],
+    [String(s.signed_off), t.figures.signedOff],
+    [String(model.totals.open), t.figures.open],
+    [String(model.analysis.overdue.length), t.figures.overdue, model.analysis.overdue.length > 0 ? 'bad' : undefined],
+    [String(model.analysis.dueSoon.length), t.figures.dueSoon, model.analysis.dueSoon.length > 0 ? 'warn' : undefined],
+    [`${(model.totals.rates.phaseCompleted * 100).toFixed(1)}%`, t.figures.rate],
+  ];
+  return `<section class="figures">${items.map(([n, label, tone]) => `<div class="figure${tone ? ` ${tone}` : ''}"><b>${n}</b><span>${label}</span></div>`).join('')}</section>`;
+}
+
+function charts(model: ReportModel, locale: Locale, t: Text): string {
+  const unitRows = Math.max(1, model.totals.byUnit.length);
+  const categoryRows = Math.max(1, model.totals.byCategory.length);
+  const figure = (caption: string, body: string) => `<figure><figcaption>${caption}</figcaption>${body}</figure>`;
+  const empty = (why: string) => `<p class="empty">${why}</p>`;
+  return [
+    '<section class="charts">',
+    figure(t.charts.byCategory, renderSvg(statusByCategoryOption(model, locale), { width: 560, height: 80 + 36 * categoryRows }, 'c1')),
+    figure(t.charts.byUnit, renderSvg(progressByUnitOption(model, locale), { width: 560, height: 80 + 28 * unitRows }, 'c2')),
+    figure(t.charts.overTime, model.timeline.length === 0 ? empty(t.noHistory) : renderSvg(overdueOverTimeOption(model, locale), { width: 560, height: 300 }, 'c3')),
+    figure(
+      t.charts.burnDown,
+      model.inspection.concentratedPeriod === undefined ? empty(t.noPeriod) : model.burnDown.length === 0 ? empty(t.noHistory) : renderSvg(burnDownOption(model, locale), { width: 560, height: 300 }, 'c4'),
+    ),
+    '</section>',
+  ].join('\n');
+}
+
+function badge(status: FindingStatus, locale: Locale): string {
+  return `<span class="badge" style="background:${STATUS_COLOURS[status]}">${e(STATUS_LABELS[status][locale])}</span>`;
+}
+
+function table(caption: string, head: readonly string[], rows: readonly string[][], none: string, numeric: readonly number[] = []): string {
+  const cell = (v: string, i: number) => `<td${numeric.includes(i) ? ' class="num"' : ''}>${v}</td>`;
+  const body = rows.length === 0 ? `<tr><td colspan="${head.length}">${none}</td></tr>` : rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('\n');
+  return `<h3>${caption}</h3>\n<table><thead><tr>${head.map((h, i) => `<th${numeric.includes(i) ? ' class="num"' : ''}>${h}</th>`).join('')}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+function tables(model: ReportModel, locale: Locale, t: Text): string {
+  const a = model.analysis;
+  const unit = (id: string | undefined) => (id === undefined ? '' : e(nameOf(model.directory.units, id)));
+  const c = t.cols;
+  return [
+    '<section>',
+    table(t.tables.overdue, [c.finding, c.unit, c.deadline, c.original, c.daysOverdue, c.status],
+      a.overdue.map((o) => [e(o.title), unit(o.unitId), e(o.deadline), e(o.originalDeadline ?? ''), String(o.daysOverdue), badge(o.status, locale)]), t.none, [4]),
+    table(t.tables.dueSoon, [c.finding, c.unit, c.deadline, c.daysLeft, c.status],
+      a.dueSoon.map((o) => [e(o.title), unit(o.unitId), e(o.deadline), String(-o.daysOverdue), badge(o.status, locale)]), t.none, [3]),
+    table(t.tables.lagging, [c.rank, c.unit, c.findings, c.open, c.overdue, c.stale, c.lag, c.score],
+      a.laggingUnits.map((u) => [String(u.rank), unit(u.unitId), String(u.findings), String(u.open), String(u.overdue), String(u.stale), `${Math.round(u.lag * 100)}%`, u.score.toFixed(2)]), t.none, [0, 2, 3, 4, 5, 6, 7]),
+    table(t.tables.stale, [c.finding, c.unit, c.lastUpdate, c.daysSince, c.status],
+      a.staleLedgers.map((s) => [e(s.title), unit(s.unitId), e(s.lastUpdateOn ?? ''), String(s.daysSince), badge(s.status, locale)]), t.none, [3]),
+    '</section>',
+  ].join('\n');
+}
+
+function categoryHeading(category: ReportCategory, locale: Locale, t: Text): string {
+  if (category.ordinal === null) return t.uncategorised;
+  return e(locale === 'zh-CN' ? `${numberLabel('category', category.ordinal)}${category.title ?? ''}` : `${category.ordinal}. ${category.title ?? ''}`);
+}
+
+function findingList(model: ReportModel, locale: Locale, t: Text): string {
+  if (reportFindings(model).length === 0) return '';
+  const parts = [`<section><h2>${t.list}</h2>`];
+  for (const category of model.categories) {
+    if (category.findings.length === 0) continue;
+    parts.push(`<h3 class="word-break">${categoryHeading(category, locale, t)}</h3>`);
+    for (const f of category.findings) parts.push(findingDetails(model, f, locale, t));
+  }
+  parts.push('</section>');
+  return parts.join('\n');
+}
+
+function findingDetails(model: ReportModel, f: ReportFinding, locale: Locale, t: Text): string {
+  const person = (id: string) => e(nameOf(model.directory.people, id));
+  const unit = (id: string) => e(nameOf(model.directory.units, id));
+  const a = f.assignment;
+  const lines: string[] = [];
+  if (a) {
+    lines.push(
+      `<p>${t.cols.unit}：${unit(a.leadUnitId)}${a.coUnitIds.length ? `；${t.coUnits}：${a.coUnitIds.map(unit).join('、')}` : ''}；${t.leader}：${person(a.responsibleLeaderId)}；${t.person}：${person(a.responsiblePersonId)}；${t.cols.deadline}：${e(a.deadline)}${a.originalDeadline ? `（${t.cols.original} ${e(a.originalDeadline)}）` : ''}</p>`,
+    );
+  }
+  if (f.measures.length > 0) {
+    lines.push(`<p>${t.measures}</p><ol>${f.measures.map((m) => `<li${m.done ? ' class="done"' : ''}>${e(m.text)}${m.done ? ` ✓ ${e(m.doneOn ?? '')}` : ''}</li>`).join('')}</ol>`);
+  }
+  if (f.progress.length > 0) {
+    lines.push(`<p>${t.progress}</p><ul>${f.progress.map((p) => `<li>${e(p.on)} ${e(p.text)}</li>`).join('')}</ul>`);
+  }
+  if (f.history.length > 0) {
+    lines.push(`<p>${t.history}</p><ul>${f.history.map((h) => `<li>${e(h.on)} ${e(eventLabel(h.type, locale))} · ${person(h.actorId)}</li>`).join('')}</ul>`);
+  }
+  const overdue = f.daysOverdue > 0 ? ` <span class="badge" style="background:${STATUS_COLOURS.reopened}">${t.cols.overdue} ${f.daysOverdue}</span>` : '';
+  return `<details id="f-${e(f.id)}"><summary class="word-break">${f.ordinal}. ${e(f.title)} ${badge(f.status, locale)}${overdue}</summary><div>${lines.join('')}</div></details>`;
+}
+
+/** The dashboard as a rendered report; see {@link dashboardHtml}. */
+export const htmlDashboardRenderer: SyncReportRenderer<DashboardOptions> = {
+  name: 'dashboard-html',
+  render: (model, options): RenderedReport => ({
+    data: dashboardHtml(model, options),
+    mediaType: 'text/html; charset=utf-8',
+    fileName: `dashboard-${model.inspection.id}-${options.asOf ?? model.asOf}${options.locale === 'en' ? '-en' : ''}.html`,
+  }),
+};

@@ -1,0 +1,45 @@
+import type { Locale } from '@rectify/core';
+
+/** The words of the dashboard, per locale. */
+export const DASHBOARD_TEXT = {
+  'zh-CN': {
+    asOf: '截至',
+    figures: { total: '问题总数', done: '已完成', sustaining: '阶段性完成', signedOff: '已销号', open: '未完成', overdue: '逾期', dueSoon: '即将到期', rate: '完成率' },
+    charts: { byCategory: '各类问题整改状态', byUnit: '各责任部门整改进度', overTime: '未完成与逾期问题变化', burnDown: '集中整改期燃尽图' },
+    noHistory: '未提供整改记录，无法绘制。',
+    noPeriod: '未设定集中整改期。',
+    tables: { overdue: '逾期未完成问题', dueSoon: '即将到期问题', lagging: '整改滞后的责任部门', stale: '台账未按时更新' },
+    none: '无',
+    cols: {
+      finding: '问题', unit: '责任部门', deadline: '整改期限', original: '原定期限', daysOverdue: '逾期天数', daysLeft: '剩余天数', status: '状态',
+      rank: '排名', findings: '问题数', open: '未完成', overdue: '逾期', stale: '台账滞后', lag: '进度滞后', score: '滞后指数',
+      lastUpdate: '最近更新', daysSince: '间隔天数',
+    },
+    list: '问题清单',
+    measures: '整改措施',
+    leader: '责任领导', person: '责任人', coUnits: '配合部门',
+    progress: '整改台账', history: '办理记录',
+    uncategorised: '未分类问题',
+    done: '已完成', notDone: '未完成',
+  },
+  en: {
+    asOf: 'As of',
+    figures: { total: 'Findings', done: 'Completed', sustaining: 'Done for this phase', signedOff: 'Signed off', open: 'Open', overdue: 'Overdue', dueSoon: 'Due soon', rate: 'Completion rate' },
+    charts: { byCategory: 'Status by category', byUnit: 'Progress by lead unit', overTime: 'Open and overdue findings over time', burnDown: 'Burn-down over the concentrated period' },
+    noHistory: 'No history was given, so there is nothing to draw.',
+    noPeriod: 'No concentrated rectification period is set.',
+    tables: { overdue: 'Overdue findings', dueSoon: 'Due soon', lagging: 'Lagging units', stale: 'Stale ledgers' },
+    none: 'None',
+    cols: {
+      finding: 'Finding', unit: 'Lead unit', deadline: 'Deadline', original: 'Original deadline', daysOverdue: 'Days overdue', daysLeft: 'Days left', status: 'Status',
+      rank: 'Rank', findings: 'Findings', open: 'Open', overdue: 'Overdue', stale: 'Stale ledgers', lag: 'Behind plan', score: 'Score',
+      lastUpdate: 'Last update', daysSince: 'Days since',
+    },
+    list: 'Findings',
+    measures: 'Measures',
+    leader: 'Leader in charge', person: 'Responsible person', coUnits: 'Co-units',
+    progress: 'Ledger', history: 'History',
+    uncategorised: 'Uncategorised findings',
+    done: 'done', notDone: 'open',
+  },
+} as const satisfies Record<Locale, unknown>;
