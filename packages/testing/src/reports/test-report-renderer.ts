@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildReportModel,
+  isRectifyError,
   decideOrThrow,
   parseInspection,
   parseOrganisation,
@@ -32,6 +33,12 @@ export interface ReportRendererTestOptions<O extends RenderOptions> {
    * checks instead that the text is printed exactly as written.
    */
   inert?: (text: string, hostile: string) => boolean;
+  /**
+   * The longest text one field can hold, when the format has a limit (a spreadsheet
+   * cell holds 32,767 characters). The kit then checks that a text of that length
+   * comes through and a longer one is refused with a `report.limit` error.
+   */
+  maxTextLength?: number;
 }
 
 const HOSTILE = '<script>alert("x")</script> & \'quote\' =SUM(A1) *粗* [链接](javascript:x)';
@@ -88,12 +95,21 @@ export function testReportRenderer<O extends RenderOptions>(t: ReportRendererTes
       for (const locale of ['zh-CN', 'en'] as const) expect((await text((await render(reportModelOf([]), locale)).data)).length).toBeGreaterThan(0);
     });
 
-    it('carries CJK extension characters, emoji and a 100,000-character text through', async () => {
-      const long = '长'.repeat(100_000);
+    it(`carries CJK extension characters, emoji and a ${(t.maxTextLength ?? 100_000).toLocaleString('en')}-character text through`, async () => {
+      const long = '长'.repeat(t.maxTextLength ?? 100_000);
       const out = await text((await render(reportModelOf(['𠀀𠀁 🚩 问题'], long))).data);
       expect(out).toContain('𠀀𠀁 🚩 问题');
-      expect(out).toContain(long.slice(0, 1000));
+      expect(out).toContain(long);
     });
+
+    if (t.maxTextLength !== undefined) {
+      const max = t.maxTextLength;
+      it('refuses a text longer than it can hold with a report.limit error naming the limit', async () => {
+        const error = await render(reportModelOf(['问题'], '长'.repeat(max + 1))).then(() => undefined, (e: unknown) => e);
+        expect(isRectifyError(error, 'report.limit')).toBe(true);
+        expect((error as Error).message).toContain(max.toLocaleString('en').replace(/,/g, ''));
+      });
+    }
 
     it('renders 10,000 findings', async () => {
       const titles = Array.from({ length: 10_000 }, (_, i) => `第${i + 1}个问题`);

@@ -1,0 +1,83 @@
+import type ExcelJS from 'exceljs';
+import { isCalendarDay, isCalendarMonth, parseChineseDate, type CalendarDay } from '@rectify/core';
+
+/** What a cell holds once read, or why it cannot be used. */
+export type CellRead<T> = { ok: true; value: T | undefined } | { ok: false; message: string };
+
+const ok = <T>(value: T | undefined): CellRead<T> => ({ ok: true, value });
+const bad = (message: string): CellRead<never> => ({ ok: false, message });
+
+/**
+ * The text of a cell, whatever Excel stored: a string, a number typed into a text
+ * column, rich text, a hyperlink's text. A formula is refused: a ledger holds what
+ * people wrote, and a formula imported as data is how spreadsheet injection starts.
+ */
+export function readText(cell: ExcelJS.Cell): CellRead<string> {
+  const v = cell.value;
+  if (v === null || v === undefined) return ok(undefined);
+  if (typeof v === 'string') return ok(v.trim() === '' ? undefined : v);
+  if (typeof v === 'number' || typeof v === 'boolean') return ok(String(v));
+  if (v instanceof Date) return ok(v.toISOString().slice(0, 10));
+  if ('formula' in v || 'sharedFormula' in v) return bad('holds a formula; type the value itself (formulas are not imported)');
+  if ('richText' in v) return ok(v.richText.map((r) => r.text).join('') || undefined);
+  if ('text' in v && typeof v.text === 'string') return ok(v.text);
+  if ('error' in v) return bad(`holds the error ${String(v.error)}`);
+  return bad('holds a value that is not text');
+}
+
+/** A whole number, from a number or digits. */
+export function readInt(cell: ExcelJS.Cell, min = 1): CellRead<number> {
+  const t = readText(cell);
+  if (!t.ok || t.value === undefined) return t as CellRead<never>;
+  const n = typeof cell.value === 'number' ? cell.value : /^\s*\d+\s*$/.test(t.value) ? Number(t.value) : NaN;
+  if (!Number.isInteger(n) || n < min) return bad(`must be a whole number of at least ${min} (found "${t.value}")`);
+  return ok(n);
+}
+
+/** Excel's day 0 (1899-12-30) in UTC milliseconds: Excel serial dates count days from it. */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/**
+ * A calendar day from an Excel date (read as UTC midnight, so the machine's time zone
+ * never shifts it), a date serial, or text: `2023-11-30`, `2023/11/30`, `2023年11月30日`.
+ */
+export function readDay(cell: ExcelJS.Cell): CellRead<CalendarDay> {
+  const v = cell.value;
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return bad('is not a valid date');
+    return ok(v.toISOString().slice(0, 10));
+  }
+  if (typeof v === 'number') {
+    if (!Number.isInteger(v) || v < 1) return bad(`must be a date (found ${v})`);
+    return ok(new Date(EXCEL_EPOCH + v * 86_400_000).toISOString().slice(0, 10));
+  }
+  const t = readText(cell);
+  if (!t.ok || t.value === undefined) return t as CellRead<never>;
+  const s = t.value.trim();
+  const slashed = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(s);
+  const day = slashed ? `${slashed[1]}-${slashed[2]!.padStart(2, '0')}-${slashed[3]!.padStart(2, '0')}` : parseChineseDate(s);
+  if (day === undefined || !isCalendarDay(day)) return bad(`must be a date such as 2023-11-30 or 2023年11月30日 (found "${s}")`);
+  return ok(day);
+}
+
+/** A month, `YYYY-MM`. */
+export function readMonth(cell: ExcelJS.Cell): CellRead<string> {
+  const t = readText(cell);
+  if (!t.ok || t.value === undefined) return t;
+  const m = /^(\d{4})[-/年](\d{1,2})月?$/.exec(t.value.trim());
+  const month = m ? `${m[1]}-${m[2]!.padStart(2, '0')}` : t.value.trim();
+  if (!isCalendarMonth(month)) return bad(`must be a month such as 2023-10 (found "${t.value}")`);
+  return ok(month);
+}
+
+/**
+ * One of a fixed set of words, in either language (or the value's identifier).
+ * `choices` maps each accepted word to the value it stands for.
+ */
+export function readChoice<T>(cell: ExcelJS.Cell, choices: ReadonlyMap<string, T>, shown: readonly string[]): CellRead<T> {
+  const t = readText(cell);
+  if (!t.ok || t.value === undefined) return t as CellRead<never>;
+  const value = choices.get(t.value.trim());
+  if (value === undefined) return bad(`must be one of ${shown.join(', ')} (found "${t.value}")`);
+  return ok(value);
+}

@@ -1,0 +1,43 @@
+import { RectifyError, ValidationError } from '@rectify/core';
+
+/** One bad cell of an imported workbook. */
+export interface CellIssue {
+  /** The sheet's name as it appears in the workbook. */
+  sheet: string;
+  /** The row number as Excel shows it (1 is the header). */
+  row: number;
+  /** The column letter as Excel shows it (`A`), or `''` when the sheet itself is at fault. */
+  column: string;
+  /** The column's header, when the cell has one. */
+  header: string;
+  /** What is wrong and what to write instead. */
+  message: string;
+}
+
+/**
+ * A workbook that cannot be imported: every bad cell, each with its sheet, row,
+ * column and what is wrong. Nothing of the workbook is used when it is thrown.
+ * Its `code` is `validation`, like every {@link ValidationError}.
+ */
+export class WorkbookValidationError extends ValidationError {
+  /** Every bad cell, sheet by sheet, row by row. */
+  readonly cells: readonly CellIssue[];
+
+  constructor(cells: readonly CellIssue[]) {
+    super(
+      'ledger workbook',
+      cells.map((c) => ({ path: `${c.sheet}!${c.column}${c.row}${c.header ? ` (${c.header})` : ''}`, message: c.message, code: 'cell' })),
+    );
+    this.cells = cells;
+  }
+}
+
+/**
+ * A report that a format cannot hold, such as a text longer than a spreadsheet cell
+ * allows. Code `report.limit`; `details` names the limit and where it was exceeded.
+ */
+export class ReportLimitError extends RectifyError {
+  constructor(message: string, details: Record<string, unknown>) {
+    super('report.limit', message, { details });
+  }
+}

@@ -1,0 +1,113 @@
+import {
+  type CalendarDay,
+  type FindingStatus,
+  type MeasureKind,
+  type NamedId,
+  type ReportModel,
+} from '@rectify/core';
+
+/** One measure of the task list (任务清单). */
+export interface LedgerMeasure {
+  id: string;
+  ordinal: number;
+  text: string;
+  kind: MeasureKind;
+  deadline: CalendarDay | undefined;
+  done: boolean;
+  doneOn: CalendarDay | undefined;
+}
+
+/** One entry of the progress ledger (台账). */
+export interface LedgerProgress {
+  on: CalendarDay;
+  kind: 'update' | 'monthly_report';
+  /** The month a monthly report covers (`YYYY-MM`). */
+  period: string | undefined;
+  measureOrdinal: number | undefined;
+  text: string;
+  /** Who recorded it (a person's id). */
+  actorId: string;
+}
+
+/** Who answers for a finding (责任清单), by id. */
+export interface LedgerResponsibility {
+  responsibleLeaderId: string;
+  leadUnitId: string;
+  coUnitIds: string[];
+  responsiblePersonId: string;
+}
+
+/** One finding of the problem list (问题清单) with its measures, responsibility and ledger. */
+export interface LedgerFinding {
+  id: string;
+  /** The ordinal of its category, `null` when it has none. */
+  categoryOrdinal: number | null;
+  ordinal: number;
+  title: string;
+  status: FindingStatus;
+  deadline: CalendarDay | undefined;
+  /** The first deadline, when an extension moved it. */
+  originalDeadline: CalendarDay | undefined;
+  completedOn: CalendarDay | undefined;
+  signedOffOn: CalendarDay | undefined;
+  reopenings: number;
+  responsibility: LedgerResponsibility | undefined;
+  measures: LedgerMeasure[];
+  progress: LedgerProgress[];
+}
+
+/**
+ * What the ledger workbook holds: the findings of one inspection as of a day, with
+ * their measures, who answers for them and their ledger entries. Written by
+ * {@link writeLedgerWorkbook}, read back by {@link readLedgerWorkbook}.
+ */
+export interface Ledger {
+  inspection: { id: string; title: string };
+  organisation: { name: string };
+  asOf: CalendarDay;
+  categories: { ordinal: number; title: string }[];
+  findings: LedgerFinding[];
+  /** Names for the unit and person ids; the workbook shows names, not ids. */
+  directory: { units: NamedId[]; people: NamedId[] };
+}
+
+/**
+ * The ledger of a report model: its findings in report order with everything the
+ * workbook shows.
+ *
+ * @example
+ * ```ts
+ * const ledger = ledgerOf(buildReportModel(findings, inspection, organisation, asOf, { people }));
+ * ```
+ */
+export function ledgerOf(model: ReportModel): Ledger {
+  return {
+    inspection: { id: model.inspection.id, title: model.inspection.title },
+    organisation: { name: model.organisation.name },
+    asOf: model.asOf,
+    categories: model.categories.filter((c) => c.ordinal !== null).map((c) => ({ ordinal: c.ordinal!, title: c.title ?? '' })),
+    findings: model.categories.flatMap((c) =>
+      c.findings.map((f): LedgerFinding => ({
+        id: f.id,
+        categoryOrdinal: c.ordinal,
+        ordinal: f.ordinal,
+        title: f.title,
+        status: f.status,
+        deadline: f.assignment?.deadline,
+        originalDeadline: f.assignment?.originalDeadline,
+        completedOn: f.completedOn,
+        signedOffOn: f.signedOffOn,
+        reopenings: f.reopenings,
+        responsibility: f.assignment && {
+          responsibleLeaderId: f.assignment.responsibleLeaderId,
+          leadUnitId: f.assignment.leadUnitId,
+          coUnitIds: [...f.assignment.coUnitIds],
+          responsiblePersonId: f.assignment.responsiblePersonId,
+        },
+        measures: f.measures.map((m) => ({ id: m.id, ordinal: m.ordinal, text: m.text, kind: m.kind, deadline: m.deadline, done: m.done, doneOn: m.doneOn })),
+        progress: f.progress.map((p) => ({ on: p.on, kind: p.kind, period: p.period, measureOrdinal: p.measureOrdinal, text: p.text, actorId: p.actorId })),
+      })),
+    ),
+    directory: { units: [...model.directory.units], people: [...model.directory.people] },
+  };
+}

@@ -1,0 +1,359 @@
+import ExcelJS from 'exceljs';
+import {
+  MEASURE_KIND_LABELS,
+  STATUS_LABELS,
+  type CalendarDay,
+  type FindingStatus,
+  type MeasureKind,
+  type NamedId,
+} from '@rectify/core';
+import { readChoice, readDay, readInt, readMonth, readText, type CellRead } from './cells.js';
+import { WorkbookValidationError, type CellIssue } from './errors.js';
+import { FORMAT_TAG, LAYOUT, WORDS, type SheetKey, type SheetLayout } from './layout.js';
+import type { Ledger, LedgerFinding, LedgerProgress } from './ledger.js';
+
+/** Options of {@link readLedgerWorkbook}. */
+export interface ReadLedgerOptions {
+  /**
+   * Names known besides the workbook's own 名录 sheet, e.g. the store's units and
+   * people: a name found in neither is an error, so a typo never creates a new person.
+   */
+  directory?: { units?: readonly NamedId[]; people?: readonly NamedId[] };
+}
+
+/** Accepted words → value, in both languages, plus the identifiers themselves. */
+function choices<T extends string>(labels: Record<T, Record<'zh-CN' | 'en', string>>): ReadonlyMap<string, T> {
+  const map = new Map<string, T>();
+  for (const [value, label] of Object.entries(labels) as [T, Record<'zh-CN' | 'en', string>][]) {
+    map.set(value, value);
+    map.set(label['zh-CN'], value);
+    map.set(label.en, value);
+  }
+  return map;
+}
+
+const STATUS = choices<FindingStatus>(STATUS_LABELS);
+const KIND = choices<MeasureKind>(MEASURE_KIND_LABELS);
+const DONE = choices({ done: WORDS.done, open: WORDS.open });
+const ENTRY = choices({ update: WORDS.update, monthly_report: WORDS.monthly_report });
+const shown = (map: ReadonlyMap<string, string>) => [...new Set([...map.keys()].filter((k) => /[^\x00-\x7f]/.test(k)))];
+
+/** Reads one sheet's rows by header, collecting an issue per bad cell. */
+class SheetReader {
+  readonly name: string;
+  private readonly columns = new Map<string, number>();
+
+  constructor(
+    readonly ws: ExcelJS.Worksheet | undefined,
+    readonly layout: SheetLayout,
+    private readonly issues: CellIssue[],
+  ) {
+    this.name = ws?.name ?? layout.name['zh-CN'];
+    if (ws === undefined) {
+      issues.push({ sheet: this.name, row: 1, column: '', header: '', message: `The sheet "${layout.name['zh-CN']}" (or "${layout.name.en}") is missing` });
+      return;
+    }
+    const seen = new Map<string, number>();
+    ws.getRow(1).eachCell((cell, col) => {
+      const text = readText(cell);
+      if (text.ok && text.value !== undefined) seen.set(text.value.trim(), col);
+    });
+    for (const c of layout.columns) {
+      const col = seen.get(c.header['zh-CN']) ?? seen.get(c.header.en);
+      if (col !== undefined) this.columns.set(c.key, col);
+      else if (c.kind !== 'derived') issues.push({ sheet: this.name, row: 1, column: '', header: c.header['zh-CN'], message: `The column "${c.header['zh-CN']}" (or "${c.header.en}") is missing from the header row` });
+    }
+  }
+
+  /** The data rows (2 on) that hold anything, with their row numbers. */
+  rows(): { number: number; row: ExcelJS.Row }[] {
+    const out: { number: number; row: ExcelJS.Row }[] = [];
+    this.ws?.eachRow({ includeEmpty: false }, (row, number) => {
+      if (number === 1) return;
+      const used = [...this.columns.values()].some((col) => {
+        const t = readText(row.getCell(col));
+        return !t.ok || t.value !== undefined;
+      });
+      if (used) out.push({ number, row });
+    });
+    return out;
+  }
+
+  /** Reads a cell with `read`, recording an issue (and answering undefined) when it is bad or missing but required. */
+  get<T>(row: { number: number; row: ExcelJS.Row }, key: string, read: (cell: ExcelJS.Cell) => CellRead<T>, required = false): T | undefined {
+    const col = this.columns.get(key);
+    if (col === undefined) return undefined;
+    const cell = row.row.getCell(col);
+    const result = read(cell);
+    const header = this.layout.columns.find((c) => c.key === key)!.header['zh-CN'];
+    if (!result.ok) {
+      this.issue(row.number, col, header, `${header} ${result.message}`);
+      return undefined;
+    }
+    if (required && result.value === undefined) this.issue(row.number, col, header, `${header} is required`);
+    return result.value;
+  }
+
+  issue(row: number, col: number | undefined, header: string, message: string): void {
+    this.issues.push({ sheet: this.name, row, column: col === undefined ? '' : columnLetter(col), header, message });
+  }
+
+  column(key: string): number | undefined {
+    return this.columns.get(key);
+  }
+}
+
+function columnLetter(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function sheet(wb: ExcelJS.Workbook, key: SheetKey): ExcelJS.Worksheet | undefined {
+  const name = LAYOUT[key].name;
+  return wb.getWorksheet(name['zh-CN']) ?? wb.getWorksheet(name.en);
+}
+
+/**
+ * Reads a ledger workbook written by {@link writeLedgerWorkbook}, or kept by hand in
+ * its layout, back into a {@link Ledger}. Columns are found by header in either
+ * language; dates may be Excel dates or text (2023-11-30, 2023年11月30日); units and
+ * people are named as in the 名录 sheet (or `options.directory`).
+ *
+ * Every bad cell is reported, not just the first, and nothing is returned unless all
+ * are good: the caller never holds half a ledger.
+ *
+ * @throws {@link WorkbookValidationError} listing each bad cell with its sheet, row,
+ * column and what is wrong.
+ *
+ * @example
+ * ```ts
+ * try { const ledger = await readLedgerWorkbook(readFileSync('台账.xlsx')); }
+ * catch (e) { if (e instanceof WorkbookValidationError) for (const c of e.cells) console.error(`${c.sheet}!${c.column}${c.row}: ${c.message}`); }
+ * ```
+ */
+export async function readLedgerWorkbook(data: Uint8Array, options: ReadLedgerOptions = {}): Promise<Ledger> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch (cause) {
+    throw new WorkbookValidationError([{ sheet: '', row: 0, column: '', header: '', message: `Not an Excel workbook (.xlsx): ${(cause as Error).message}` }]);
+  }
+  const issues: CellIssue[] = [];
+  const readers = {
+    about: new SheetReader(sheet(wb, 'about'), LAYOUT.about, issues),
+    directory: new SheetReader(sheet(wb, 'directory'), LAYOUT.directory, issues),
+    problems: new SheetReader(sheet(wb, 'problems'), LAYOUT.problems, issues),
+    tasks: new SheetReader(sheet(wb, 'tasks'), LAYOUT.tasks, issues),
+    responsibility: new SheetReader(sheet(wb, 'responsibility'), LAYOUT.responsibility, issues),
+    ledger: new SheetReader(sheet(wb, 'ledger'), LAYOUT.ledger, issues),
+  };
+  const about = readAbout(readers.about);
+  const directory = readDirectory(readers.directory, options);
+  const findings = readProblems(readers.problems, about.categories);
+  const byId = new Map(findings.map((f) => [f.id, f]));
+  const findingOf = (r: SheetReader, row: { number: number; row: ExcelJS.Row }) => {
+    const id = r.get(row, 'findingId', readText, true);
+    if (id === undefined) return undefined;
+    const f = byId.get(id);
+    if (f === undefined) r.issue(row.number, r.column('findingId'), LAYOUT.tasks.columns[0].header['zh-CN'], `No finding "${id}" in ${readers.problems.name}`);
+    return f;
+  };
+  readTasks(readers.tasks, findingOf);
+  readResponsibility(readers.responsibility, findingOf, directory);
+  readEntries(readers.ledger, findingOf, directory);
+  checkFindings(readers, findings);
+
+  if (issues.length > 0) throw new WorkbookValidationError(issues);
+  return {
+    inspection: { id: about.inspectionId!, title: about.inspectionTitle ?? '' },
+    organisation: { name: about.organisation ?? '' },
+    asOf: about.asOf!,
+    categories: about.categories,
+    findings,
+    directory: { units: directory.units, people: directory.people },
+  };
+}
+
+interface About {
+  inspectionId: string | undefined;
+  inspectionTitle: string | undefined;
+  organisation: string | undefined;
+  asOf: CalendarDay | undefined;
+  categories: { ordinal: number; title: string }[];
+}
+
+function readAbout(r: SheetReader): About {
+  const about: About = { inspectionId: undefined, inspectionTitle: undefined, organisation: undefined, asOf: undefined, categories: [] };
+  let inCategories = false;
+  let format: string | undefined;
+  const is = (key: string | undefined, word: Record<'zh-CN' | 'en', string>) => key === word['zh-CN'] || key === word.en;
+  for (const row of r.rows()) {
+    const key = r.get(row, 'key', readText)?.trim();
+    if (inCategories) {
+      const ordinal = r.get(row, 'key', (c) => readInt(c), true);
+      const title = r.get(row, 'value', readText, true);
+      if (ordinal !== undefined && title !== undefined) {
+        if (about.categories.some((c) => c.ordinal === ordinal)) r.issue(row.number, r.column('key'), '', `Category ${ordinal} is listed twice`);
+        else about.categories.push({ ordinal, title });
+      }
+    } else if (is(key, WORDS.categoryOrdinal)) inCategories = true;
+    else if (is(key, WORDS.format)) format = r.get(row, 'value', readText);
+    else if (is(key, WORDS.inspectionId)) about.inspectionId = r.get(row, 'value', readText, true);
+    else if (is(key, WORDS.inspectionTitle)) about.inspectionTitle = r.get(row, 'value', readText);
+    else if (is(key, WORDS.organisation)) about.organisation = r.get(row, 'value', readText);
+    else if (is(key, WORDS.asOf)) about.asOf = r.get(row, 'value', readDay, true);
+  }
+  if (r.ws !== undefined) {
+    if (format !== FORMAT_TAG) r.issue(1, undefined, '', `This is not a rectify ledger: the row "${WORDS.format['zh-CN']}" must read ${FORMAT_TAG}`);
+    if (about.inspectionId === undefined) r.issue(1, undefined, '', `The row "${WORDS.inspectionId['zh-CN']}" (the inspection's ID) is missing`);
+    if (about.asOf === undefined) r.issue(1, undefined, '', `The row "${WORDS.asOf['zh-CN']}" (the ledger's day) is missing`);
+  }
+  return about;
+}
+
+interface Directory {
+  units: NamedId[];
+  people: NamedId[];
+  unitId: (name: string) => string | undefined;
+  personId: (name: string) => string | undefined;
+}
+
+function readDirectory(r: SheetReader, options: ReadLedgerOptions): Directory {
+  const units: NamedId[] = [];
+  const people: NamedId[] = [];
+  const TYPE = choices({ unit: WORDS.unit, person: WORDS.person });
+  for (const row of r.rows()) {
+    const type = r.get(row, 'type', (c) => readChoice(c, TYPE, shown(TYPE)), true);
+    const id = r.get(row, 'id', readText, true);
+    const name = r.get(row, 'name', readText, true);
+    if (type === undefined || id === undefined || name === undefined) continue;
+    const list = type === 'unit' ? units : people;
+    if (list.some((e) => e.id === id)) r.issue(row.number, r.column('id'), LAYOUT.directory.columns[1].header['zh-CN'], `The ${type} ID "${id}" is listed twice`);
+    else if (list.some((e) => e.name === name)) r.issue(row.number, r.column('name'), LAYOUT.directory.columns[2].header['zh-CN'], `Two ${type === 'unit' ? 'units' : 'people'} are named "${name}": names must tell them apart`);
+    else list.push({ id, name });
+  }
+  const lookup = (own: NamedId[], extra: readonly NamedId[] = []) => {
+    const all = [...own, ...extra.filter((e) => !own.some((o) => o.id === e.id))];
+    return (name: string) => all.find((e) => e.name === name)?.id ?? all.find((e) => e.id === name)?.id;
+  };
+  return { units, people, unitId: lookup(units, options.directory?.units), personId: lookup(people, options.directory?.people) };
+}
+
+function readProblems(r: SheetReader, categories: readonly { ordinal: number }[]): LedgerFinding[] {
+  const findings: LedgerFinding[] = [];
+  for (const row of r.rows()) {
+    const id = r.get(row, 'id', readText, true);
+    const categoryOrdinal = r.get(row, 'categoryOrdinal', (c) => readInt(c));
+    if (categoryOrdinal !== undefined && !categories.some((c) => c.ordinal === categoryOrdinal)) {
+      r.issue(row.number, r.column('categoryOrdinal'), '类别序号', `Category ${categoryOrdinal} is not listed in the sheet ${LAYOUT.about.name['zh-CN']}`);
+    }
+    const finding: LedgerFinding = {
+      id: id ?? '',
+      categoryOrdinal: categoryOrdinal ?? null,
+      ordinal: r.get(row, 'ordinal', (c) => readInt(c), true) ?? 0,
+      title: r.get(row, 'title', readText, true) ?? '',
+      status: r.get(row, 'status', (c) => readChoice(c, STATUS, shown(STATUS)), true) ?? 'not_started',
+      deadline: r.get(row, 'deadline', readDay),
+      originalDeadline: undefined,
+      completedOn: r.get(row, 'completedOn', readDay),
+      signedOffOn: r.get(row, 'signedOffOn', readDay),
+      reopenings: r.get(row, 'reopenings', (c) => readInt(c, 0)) ?? 0,
+      responsibility: undefined,
+      measures: [],
+      progress: [],
+    };
+    if (id !== undefined && findings.some((f) => f.id === id)) r.issue(row.number, r.column('id'), '问题编号', `The finding ID "${id}" is used twice`);
+    else if (id !== undefined) {
+      findings.push(finding);
+      rowOf.set(finding, row.number);
+    }
+  }
+  return findings;
+}
+
+/** The row each finding and ledger entry was read from, for issues found across sheets. */
+const rowOf = new WeakMap<object, number>();
+
+type FindingOf = (r: SheetReader, row: { number: number; row: ExcelJS.Row }) => LedgerFinding | undefined;
+
+function readTasks(r: SheetReader, findingOf: FindingOf): void {
+  for (const row of r.rows()) {
+    const f = findingOf(r, row);
+    const id = r.get(row, 'id', readText, true);
+    const ordinal = r.get(row, 'ordinal', (c) => readInt(c), true);
+    const text = r.get(row, 'text', readText, true);
+    const kind = r.get(row, 'kind', (c) => readChoice(c, KIND, shown(KIND))) ?? 'by_deadline';
+    const deadline = r.get(row, 'deadline', readDay);
+    const done = r.get(row, 'done', (c) => readChoice(c, DONE, shown(DONE))) === 'done';
+    const doneOn = r.get(row, 'doneOn', readDay);
+    if (f === undefined || id === undefined || ordinal === undefined || text === undefined) continue;
+    if (f.measures.some((m) => m.id === id)) r.issue(row.number, r.column('id'), '措施编号', `The finding "${f.id}" has two measures with the ID "${id}"`);
+    else if (f.measures.some((m) => m.ordinal === ordinal)) r.issue(row.number, r.column('ordinal'), '措施序号', `The finding "${f.id}" has two measures numbered ${ordinal}`);
+    else f.measures.push({ id, ordinal, text, kind, deadline, done, doneOn });
+  }
+}
+
+function readResponsibility(r: SheetReader, findingOf: FindingOf, directory: Directory): void {
+  const resolve = (row: { number: number; row: ExcelJS.Row }, key: string, what: 'unit' | 'person') => {
+    const name = r.get(row, key, readText, key !== 'coUnits');
+    if (name === undefined) return undefined;
+    const header = LAYOUT.responsibility.columns.find((c) => c.key === key)!.header['zh-CN'];
+    const names = key === 'coUnits' ? name.split(/[、,，;；]\s*/).filter(Boolean) : [name];
+    const ids = names.map((n) => {
+      const id = what === 'unit' ? directory.unitId(n.trim()) : directory.personId(n.trim());
+      if (id === undefined) r.issue(row.number, r.column(key), header, `${header}: no ${what} named "${n.trim()}"; add it to the sheet ${LAYOUT.directory.name['zh-CN']}`);
+      return id;
+    });
+    return ids.every((id) => id !== undefined) ? (ids as string[]) : undefined;
+  };
+  for (const row of r.rows()) {
+    const f = findingOf(r, row);
+    const leader = resolve(row, 'leader', 'person')?.[0];
+    const leadUnit = resolve(row, 'leadUnit', 'unit')?.[0];
+    const coUnits = resolve(row, 'coUnits', 'unit') ?? [];
+    const person = resolve(row, 'person', 'person')?.[0];
+    const originalDeadline = r.get(row, 'originalDeadline', readDay);
+    if (f === undefined || leader === undefined || leadUnit === undefined || person === undefined) continue;
+    if (f.responsibility !== undefined) r.issue(row.number, r.column('findingId'), '问题编号', `The finding "${f.id}" has two rows here`);
+    else if (coUnits.includes(leadUnit)) r.issue(row.number, r.column('coUnits'), '配合部门', 'The lead unit must not also be a co-unit');
+    else {
+      f.responsibility = { responsibleLeaderId: leader, leadUnitId: leadUnit, coUnitIds: coUnits, responsiblePersonId: person };
+      f.originalDeadline = originalDeadline;
+    }
+  }
+}
+
+function readEntries(r: SheetReader, findingOf: FindingOf, directory: Directory): void {
+  for (const row of r.rows()) {
+    const f = findingOf(r, row);
+    const on = r.get(row, 'on', readDay, true);
+    const kind = r.get(row, 'kind', (c) => readChoice(c, ENTRY, shown(ENTRY))) ?? 'update';
+    const period = r.get(row, 'period', readMonth);
+    const measureOrdinal = r.get(row, 'measureOrdinal', (c) => readInt(c));
+    const text = r.get(row, 'text', readText, true);
+    const actorName = r.get(row, 'actor', readText, true);
+    const actorId = actorName === undefined ? undefined : directory.personId(actorName.trim());
+    if (actorName !== undefined && actorId === undefined) r.issue(row.number, r.column('actor'), '记录人', `记录人: no person named "${actorName}"; add them to the sheet ${LAYOUT.directory.name['zh-CN']}`);
+    if (kind === 'monthly_report' && period === undefined) r.issue(row.number, r.column('period'), '所属月份', '所属月份 is required for a monthly report');
+    if (f === undefined || on === undefined || text === undefined || actorId === undefined) continue;
+    const entry: LedgerProgress = { on, kind, period, measureOrdinal, text, actorId };
+    f.progress.push(entry);
+    rowOf.set(entry, row.number);
+  }
+}
+
+/** Rules across sheets: a finding's ledger names its own measures; a deadline needs someone to answer for it. */
+function checkFindings(readers: { problems: SheetReader; ledger: SheetReader }, findings: readonly LedgerFinding[]): void {
+  for (const f of findings) {
+    for (const p of f.progress) {
+      if (p.measureOrdinal !== undefined && !f.measures.some((m) => m.ordinal === p.measureOrdinal)) {
+        readers.ledger.issue(rowOf.get(p) ?? 0, readers.ledger.column('measureOrdinal'), '措施序号', `The finding "${f.id}" has no measure ${p.measureOrdinal}`);
+      }
+    }
+    if ((f.deadline === undefined) !== (f.responsibility === undefined)) {
+      readers.problems.issue(rowOf.get(f) ?? 0, readers.problems.column('deadline'), '整改期限',
+        f.deadline === undefined ? `The finding "${f.id}" has people answering for it but no 整改期限` : `The finding "${f.id}" has a 整改期限 but no row in ${LAYOUT.responsibility.name['zh-CN']}`);
+    }
+  }
+}

@@ -1,0 +1,194 @@
+import ExcelJS from 'exceljs';
+import {
+  daysBetween,
+  FINDING_STATUSES,
+  isOpenStatus,
+  MEASURE_KIND_LABELS,
+  nameOf,
+  numberLabel,
+  OPEN_STATUSES,
+  STATUS_LABELS,
+  type CalendarDay,
+  type Locale,
+} from '@rectify/core';
+import { ReportLimitError } from './errors.js';
+import { FORMAT_TAG, LAYOUT, LIST_SEPARATOR, MAX_CELL_TEXT, WORDS, type SheetLayout } from './layout.js';
+import type { Ledger, LedgerFinding } from './ledger.js';
+import { stableZip } from './zip.js';
+
+/** Options of {@link writeLedgerWorkbook}. */
+export interface WriteLedgerOptions {
+  /** The language of sheet names, headers and dropdown values. */
+  locale: Locale;
+}
+
+type CellValue = string | number | Date | undefined;
+type Row = Record<string, CellValue>;
+
+/** A calendar day as the Excel date of that day (Excel dates have no time zone: UTC midnight maps to the day). */
+function excelDay(day: CalendarDay | undefined): Date | undefined {
+  return day === undefined ? undefined : new Date(`${day}T00:00:00Z`);
+}
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE7F3' } };
+const OVERDUE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } };
+
+/**
+ * Writes the ledger workbook people keep by hand: 问题清单 (findings, with status and
+ * deadline), 任务清单 (measures), 责任清单 (who answers for each finding), 台账 (the
+ * ledger entries), 名录 (names of units and people) and 说明 (the inspection, the day,
+ * the categories). Headers are frozen and filterable, columns sized, status and kind
+ * columns offer dropdowns, and open findings past their deadline are highlighted.
+ * Text cells are formatted as text, so nothing in them (`=`, `+`, `-`, `@`) becomes
+ * a formula. The same ledger gives the same bytes.
+ *
+ * @throws {@link ReportLimitError} when a text is longer than a cell holds (32,767 characters).
+ *
+ * @example
+ * ```ts
+ * writeFileSync('ledger.xlsx', await writeLedgerWorkbook(ledgerOf(model), { locale: 'zh-CN' }));
+ * ```
+ */
+export async function writeLedgerWorkbook(ledger: Ledger, options: WriteLedgerOptions): Promise<Uint8Array> {
+  const { locale } = options;
+  const unit = (id: string) => nameOf(ledger.directory.units, id);
+  const person = (id: string) => nameOf(ledger.directory.people, id);
+  const categoryTitle = new Map(ledger.categories.map((c) => [c.ordinal, c.title]));
+  const label = (f: LedgerFinding) => `${f.categoryOrdinal === null ? '' : `${f.categoryOrdinal}.`}${f.ordinal} ${f.title}`;
+
+  const wb = new ExcelJS.Workbook();
+  // Fixed metadata: the workbook describes the ledger as of its day, not the moment it was written.
+  wb.creator = 'rectify';
+  wb.lastModifiedBy = 'rectify';
+  wb.created = excelDay(ledger.asOf)!;
+  wb.modified = excelDay(ledger.asOf)!;
+  wb.title = ledger.inspection.title.slice(0, 255);
+
+  const problems = addSheet(wb, LAYOUT.problems, locale, ledger.findings.map((f): Row => ({
+    id: f.id,
+    categoryOrdinal: f.categoryOrdinal ?? undefined,
+    category: f.categoryOrdinal === null ? undefined : categoryLabel(f.categoryOrdinal, categoryTitle.get(f.categoryOrdinal) ?? '', locale),
+    ordinal: f.ordinal,
+    title: f.title,
+    status: STATUS_LABELS[f.status][locale],
+    deadline: excelDay(f.deadline),
+    completedOn: excelDay(f.completedOn),
+    signedOffOn: excelDay(f.signedOffOn),
+    reopenings: f.reopenings,
+    daysOverdue: isOpenStatus(f.status) && f.deadline !== undefined && f.deadline < ledger.asOf ? daysBetween(f.deadline, ledger.asOf) : undefined,
+  })));
+  listValidation(problems, 'status', FINDING_STATUSES.map((s) => STATUS_LABELS[s][locale]), ledger.findings.length);
+  highlightOverdue(problems, ledger, locale);
+
+  const tasks = addSheet(wb, LAYOUT.tasks, locale, ledger.findings.flatMap((f) => f.measures.map((m): Row => ({
+    findingId: f.id, finding: label(f), id: m.id, ordinal: m.ordinal, text: m.text, kind: MEASURE_KIND_LABELS[m.kind][locale],
+    deadline: excelDay(m.deadline), done: (m.done ? WORDS.done : WORDS.open)[locale], doneOn: excelDay(m.doneOn),
+  }))));
+  const measureRows = ledger.findings.reduce((n, f) => n + f.measures.length, 0);
+  listValidation(tasks, 'kind', Object.values(MEASURE_KIND_LABELS).map((k) => k[locale]), measureRows);
+  listValidation(tasks, 'done', [WORDS.done[locale], WORDS.open[locale]], measureRows);
+
+  addSheet(wb, LAYOUT.responsibility, locale, ledger.findings.filter((f) => f.responsibility).map((f): Row => {
+    const r = f.responsibility!;
+    return {
+      findingId: f.id, finding: label(f), leader: person(r.responsibleLeaderId), leadUnit: unit(r.leadUnitId),
+      coUnits: r.coUnitIds.map(unit).join(LIST_SEPARATOR[locale]) || undefined, person: person(r.responsiblePersonId), originalDeadline: excelDay(f.originalDeadline),
+    };
+  }));
+
+  const entries = addSheet(wb, LAYOUT.ledger, locale, ledger.findings.flatMap((f) => f.progress.map((p): Row => ({
+    findingId: f.id, finding: label(f), on: excelDay(p.on), kind: WORDS[p.kind][locale], period: p.period, measureOrdinal: p.measureOrdinal, text: p.text, actor: person(p.actorId),
+  }))));
+  listValidation(entries, 'kind', [WORDS.update[locale], WORDS.monthly_report[locale]], ledger.findings.reduce((n, f) => n + f.progress.length, 0));
+
+  addSheet(wb, LAYOUT.directory, locale, [
+    ...ledger.directory.units.map((u): Row => ({ type: WORDS.unit[locale], id: u.id, name: u.name })),
+    ...ledger.directory.people.map((p): Row => ({ type: WORDS.person[locale], id: p.id, name: p.name })),
+  ]);
+
+  addSheet(wb, LAYOUT.about, locale, [
+    { key: WORDS.format[locale], value: FORMAT_TAG },
+    { key: WORDS.inspectionId[locale], value: ledger.inspection.id },
+    { key: WORDS.inspectionTitle[locale], value: ledger.inspection.title },
+    { key: WORDS.organisation[locale], value: ledger.organisation.name },
+    { key: WORDS.asOf[locale], value: ledger.asOf },
+    { key: WORDS.note[locale], value: WORDS.noteText[locale] },
+    {},
+    { key: WORDS.categoryOrdinal[locale], value: WORDS.categories[locale] },
+    ...ledger.categories.map((c): Row => ({ key: String(c.ordinal), value: c.title })),
+  ]);
+
+  return stableZip(new Uint8Array(await wb.xlsx.writeBuffer()));
+}
+
+function categoryLabel(ordinal: number, title: string, locale: Locale): string {
+  return locale === 'zh-CN' ? `${numberLabel('category', ordinal)}${title}` : `${ordinal}. ${title}`;
+}
+
+/** Adds a sheet with its header row (bold, filled, frozen, filterable), column widths and formats, then the rows. */
+function addSheet(wb: ExcelJS.Workbook, layout: SheetLayout, locale: Locale, rows: readonly Row[]): ExcelJS.Worksheet {
+  const name = layout.name[locale];
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+  ws.columns = layout.columns.map((c) => ({
+    key: c.key,
+    header: c.header[locale],
+    width: c.width,
+    style: c.kind === 'day' ? { numFmt: 'yyyy-mm-dd' } : c.kind === 'int' ? { numFmt: '0' } : { numFmt: '@', alignment: { wrapText: c.width >= 24, vertical: 'top' } },
+  }));
+  const header = ws.getRow(1);
+  header.font = { bold: true };
+  header.eachCell((cell) => { cell.fill = HEADER_FILL; cell.alignment = { vertical: 'middle', wrapText: true }; });
+  rows.forEach((row, i) => {
+    for (const [key, value] of Object.entries(row)) {
+      if (typeof value === 'string' && value.length > MAX_CELL_TEXT) {
+        const column = layout.columns.find((c) => c.key === key)!;
+        throw new ReportLimitError(
+          `A spreadsheet cell holds at most ${MAX_CELL_TEXT} characters; ${name} row ${i + 2} (${column.header[locale]}) has ${value.length}`,
+          { limit: MAX_CELL_TEXT, sheet: name, row: i + 2, column: column.header[locale], length: value.length },
+        );
+      }
+    }
+    ws.addRow(row);
+  });
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: layout.columns.length } };
+  return ws;
+}
+
+/** Rows below the data that still get dropdowns, for entries added by hand. */
+const SPARE_ROWS = 200;
+
+function columnLetter(ws: ExcelJS.Worksheet, key: string): string {
+  return ws.getColumn(key).letter;
+}
+
+/** exceljs keeps range validations here; its type declarations leave the property out. */
+interface WithValidations {
+  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
+}
+
+/** A dropdown on a column, over the data and some spare rows below. */
+function listValidation(ws: ExcelJS.Worksheet, key: string, values: readonly string[], rows: number): void {
+  const letter = columnLetter(ws, key);
+  // A list validation is one quoted, comma-separated string; our labels hold no comma or quote.
+  (ws as unknown as WithValidations).dataValidations.add(`${letter}2:${letter}${rows + 1 + SPARE_ROWS}`, {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${values.join(',')}"`],
+    showErrorMessage: true,
+    errorTitle: ws.name,
+    error: values.join(' / '),
+  });
+}
+
+/** Open findings past their deadline, as of the ledger's day, shown in red. */
+function highlightOverdue(ws: ExcelJS.Worksheet, ledger: Ledger, locale: Locale): void {
+  const deadline = columnLetter(ws, 'deadline');
+  const status = columnLetter(ws, 'status');
+  const [y, m, d] = ledger.asOf.split('-').map(Number);
+  const open = OPEN_STATUSES.map((s) => `$${status}2="${STATUS_LABELS[s][locale]}"`).join(',');
+  const last = ws.getColumn(LAYOUT.problems.columns.length).letter;
+  ws.addConditionalFormatting({
+    ref: `A2:${last}${ledger.findings.length + 1 + SPARE_ROWS}`,
+    rules: [{ type: 'expression', priority: 1, formulae: [`AND(ISNUMBER($${deadline}2),$${deadline}2<DATE(${y},${m},${d}),OR(${open}))`], style: { fill: OVERDUE_FILL, font: { color: { argb: 'FF9C0006' } } } }],
+  });
+}

@@ -1,0 +1,157 @@
+import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { isRectifyError } from '@rectify/core';
+import { testReportRenderer, worldReportModel } from '@rectify/testing';
+import { ledgerOf, MAX_CELL_TEXT, readLedgerWorkbook, WorkbookValidationError, writeLedgerWorkbook, xlsxLedgerRenderer, type CellIssue } from '../src/index.js';
+
+/** Every cell's text in every sheet, as someone reading the workbook in Excel sees it. */
+async function workbookText(data: string | Uint8Array): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as unknown as ArrayBuffer);
+  const out: string[] = [];
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => out.push(String(cell.text)))));
+  return out.join('\n');
+}
+
+/** The XML of one part of the package, e.g. `xl/worksheets/sheet1.xml`. */
+function part(data: Uint8Array, name: string): string {
+  return strFromU8(unzipSync(data)[name]!);
+}
+
+testReportRenderer({
+  renderer: xlsxLedgerRenderer,
+  mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  extension: '.xlsx',
+  signature: new Uint8Array([0x50, 0x4b, 0x03, 0x04]),
+  readText: workbookText,
+  maxTextLength: MAX_CELL_TEXT,
+});
+
+/** Opens a workbook, lets `edit` change it as a user would in Excel, and saves it. */
+async function edited(data: Uint8Array, edit: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as unknown as ArrayBuffer);
+  edit(wb);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+async function issuesOf(data: Uint8Array): Promise<CellIssue[]> {
+  const error = await readLedgerWorkbook(data).then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(WorkbookValidationError);
+  expect(isRectifyError(error, 'validation')).toBe(true);
+  return [...(error as WorkbookValidationError).cells];
+}
+
+describe('ledger workbook', () => {
+  it('round-trips: export → import → export gives the same bytes and the same ledger, in both languages', async () => {
+    const model = await worldReportModel({ findings: 40 });
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const ledger = ledgerOf(model);
+      const first = await writeLedgerWorkbook(ledger, { locale });
+      const back = await readLedgerWorkbook(first);
+      expect(back).toEqual(ledger);
+      expect(Buffer.from(await writeLedgerWorkbook(back, { locale })).equals(Buffer.from(first))).toBe(true);
+    }
+  });
+
+  it('has the four lists plus the directory and about sheets, frozen headers, widths, dropdowns and overdue highlighting', async () => {
+    const model = await worldReportModel();
+    const data = await writeLedgerWorkbook(ledgerOf(model), { locale: 'zh-CN' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['问题清单', '任务清单', '责任清单', '台账', '名录', '说明']);
+    const problems = wb.getWorksheet('问题清单')!;
+    expect(problems.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(problems.getColumn(5).width).toBe(60);
+    expect(problems.getRow(1).getCell(6).text).toBe('整改状态');
+    const sheet1 = part(data, 'xl/worksheets/sheet1.xml');
+    expect(sheet1).toMatch(/<dataValidation type="list" allowBlank="1" showErrorMessage="1"[^>]*sqref="F2:F\d+"/);
+    expect(sheet1).toContain('未启动,正在整改,已完成');
+    expect(sheet1).toMatch(/<conditionalFormatting sqref="A2:K\d+"><cfRule type="expression"[^>]*><formula>AND\(ISNUMBER\(\$G2\),\$G2&lt;DATE\(2023,11,20\)/);
+    // Every overdue finding of the analysis is a row the rule highlights: open and past its deadline.
+    const overdueIds = model.analysis.overdue.map((o) => o.findingId).sort();
+    const highlighted: string[] = [];
+    problems.eachRow((row, n) => {
+      const deadline = row.getCell(7).value;
+      if (n > 1 && deadline instanceof Date && deadline.toISOString().slice(0, 10) < '2023-11-20' && ['未启动', '正在整改', '重新整改'].includes(row.getCell(6).text)) highlighted.push(row.getCell(1).text);
+    });
+    expect(highlighted.sort()).toEqual(overdueIds);
+    expect(overdueIds.length).toBeGreaterThan(0);
+  });
+
+  it('keeps text that looks like a formula as text, in cells formatted as text', async () => {
+    const model = await worldReportModel();
+    const f = model.categories[0]!.findings[0]!;
+    for (const [i, bad] of ['=HYPERLINK("http://x","y")', '+1', '-2', '@SUM(A1)'].entries()) f.measures[0]!.text = i === 0 ? bad : f.measures[0]!.text + bad;
+    f.title = '=1+1';
+    const data = await writeLedgerWorkbook(ledgerOf(model), { locale: 'zh-CN' });
+    for (let n = 1; n <= 6; n++) expect(part(data, `xl/worksheets/sheet${n}.xml`)).not.toContain('<f>');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    const cell = wb.getWorksheet('问题清单')!.getCell('E2');
+    expect(cell.value).toBe('=1+1');
+    expect(cell.numFmt).toBe('@');
+    expect((await readLedgerWorkbook(data)).findings[0]!.title).toBe('=1+1');
+  });
+
+  it('names every bad cell with its sheet, row, column and what is wrong, and returns nothing', async () => {
+    const good = await writeLedgerWorkbook(ledgerOf(await worldReportModel()), { locale: 'zh-CN' });
+    const bad = await edited(good, (wb) => {
+      const problems = wb.getWorksheet('问题清单')!;
+      problems.getCell('F3').value = '完成了';
+      problems.getCell('G4').value = '2023-13-45';
+      problems.getCell('E5').value = { formula: 'CONCAT("a","b")', result: 'ab' } as ExcelJS.CellFormulaValue;
+      problems.getCell('A6').value = problems.getCell('A2').value;
+      const tasks = wb.getWorksheet('任务清单')!;
+      tasks.getCell('A2').value = 'no-such-finding';
+      tasks.getCell('H3').value = '差不多';
+      const responsibility = wb.getWorksheet('责任清单')!;
+      responsibility.getCell('F2').value = '张三';
+      wb.getWorksheet('台账')!.getCell('C2').value = '昨天';
+    });
+    const issues = await issuesOf(bad);
+    const at = (sheet: string, cell: string) => issues.find((i) => i.sheet === sheet && `${i.column}${i.row}` === cell);
+    expect(at('问题清单', 'F3')?.message).toMatch(/整改状态 must be one of 未启动, 正在整改.*\(found "完成了"\)/);
+    expect(at('问题清单', 'G4')?.message).toContain('整改期限 must be a date');
+    expect(at('问题清单', 'E5')?.message).toContain('holds a formula');
+    expect(at('问题清单', 'A6')?.message).toContain('is used twice');
+    expect(at('任务清单', 'A2')?.message).toBe('No finding "no-such-finding" in 问题清单');
+    expect(at('任务清单', 'H3')?.message).toContain('完成情况 must be one of 已完成, 未完成');
+    expect(at('责任清单', 'F2')?.message).toContain('no person named "张三"; add it to the sheet 名录');
+    expect(at('台账', 'C2')?.message).toContain('日期 must be a date');
+    // The message of the error lists them all, each with its place.
+    const error = await readLedgerWorkbook(bad).catch((e: Error) => e);
+    expect(String((error as Error).message)).toContain('问题清单!F3 (整改状态)');
+  });
+
+  it('refuses a workbook with a sheet or column missing, or that is not a workbook at all', async () => {
+    const good = await writeLedgerWorkbook(ledgerOf(await worldReportModel()), { locale: 'zh-CN' });
+    const noSheet = await edited(good, (wb) => wb.removeWorksheet(wb.getWorksheet('责任清单')!.id));
+    expect((await issuesOf(noSheet)).map((i) => i.message)).toContain('The sheet "责任清单" (or "Responsibility") is missing');
+    const noColumn = await edited(good, (wb) => { wb.getWorksheet('任务清单')!.getCell('E1').value = '措施'; });
+    expect((await issuesOf(noColumn)).map((i) => i.message)).toContain('The column "整改措施" (or "Measure") is missing from the header row');
+    expect((await issuesOf(new TextEncoder().encode('序号,问题\n1,x')))[0]!.message).toMatch(/^Not an Excel workbook/);
+  });
+
+  it('reads what people type by hand: text dates, names from the directory, English words, reordered columns', async () => {
+    const model = await worldReportModel();
+    const good = await writeLedgerWorkbook(ledgerOf(model), { locale: 'zh-CN' });
+    const typed = await edited(good, (wb) => {
+      const problems = wb.getWorksheet('问题清单')!;
+      problems.getCell('G2').value = '2024年1月31日';
+      problems.getCell('F2').value = 'in progress';
+      problems.spliceColumns(11, 1); // drop the derived 逾期天数
+      problems.spliceColumns(3, 1); // and the derived 问题类别
+    });
+    const ledger = await readLedgerWorkbook(typed);
+    expect(ledger.findings[0]!.deadline).toBe('2024-01-31');
+    expect(ledger.findings[0]!.status).toBe('in_progress');
+    expect(ledger.findings).toHaveLength(ledgerOf(model).findings.length);
+  });
+
+  it('writes what a ledger holds in English too', async () => {
+    const text = await workbookText(await writeLedgerWorkbook(ledgerOf(await worldReportModel()), { locale: 'en' }));
+    for (const word of ['Finding ID', 'Responsible person', 'weekly update', 'signed off', 'rectify.ledger/1']) expect(text).toContain(word);
+  });
+});
