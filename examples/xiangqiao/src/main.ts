@@ -2,9 +2,11 @@
  * The seed notice, end to end on SQLite: replays a plausible history of its 22
  * findings into `out/xiangqiao.db` through `@rectify/core` and `@rectify/storage-sqlite`,
  * and writes `out/summary.json` (and the whole history, `out/events.json`) and the
- * public notice (`out/notice.txt`, `out/notice.md`, `out/notice.en.txt`), the ledger as
- * CSV (`out/ledger.csv`) and the report model as JSON (`out/report.json`), computed by
- * the library as of the notice's date.
+ * public notice (`out/notice.txt`, `out/notice.md`, `out/notice.en.txt`, and as an
+ * official document, `out/notice.docx`), the ledger (`out/ledger.xlsx`, `out/ledger.csv`),
+ * the dashboard (`out/dashboard.html`, and `out/dashboard.png` where Chromium is
+ * installed) and the report model as JSON (`out/report.json`), computed by the library
+ * as of the notice's date.
  *
  * Run: `pnpm start` in this folder, or `npx -y pnpm@10 example` from the root.
  */
@@ -13,11 +15,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildReportModel, formatDay, openStore, STATUS_LABELS } from '@rectify/core';
 import { csvLedgerRenderer, jsonReportRenderer } from '@rectify/report-data';
+import { docxNoticeRenderer } from '@rectify/report-docx';
 import { htmlDashboardRenderer } from '@rectify/report-html';
 import { noticeMarkdownRenderer, noticeTextRenderer } from '@rectify/report-notice';
+import { xlsxLedgerRenderer } from '@rectify/report-xlsx';
 import { sqliteDriver } from '@rectify/storage-sqlite';
 import { buildSeedStore, NOTICE_DATE, SEED_SCOPE } from './history.js';
 import { SEED_NOTICE_CONTENT } from './seed-notice.js';
+import { CHROMIUM, screenshot } from './screenshot.js';
 import { summarise } from './summary.js';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'out');
@@ -44,7 +49,10 @@ writeFileSync(join(outDir, 'notice.md'), noticeMarkdownRenderer.render(model, { 
 writeFileSync(join(outDir, 'notice.en.txt'), noticeTextRenderer.render(model, { locale: 'en' }).data);
 writeFileSync(join(outDir, 'ledger.csv'), csvLedgerRenderer.render(model, { locale: 'zh-CN' }).data);
 writeFileSync(join(outDir, 'report.json'), jsonReportRenderer.render(model, { locale: 'zh-CN' }).data);
-writeFileSync(join(outDir, 'dashboard.html'), htmlDashboardRenderer.render(internal, { locale: 'zh-CN' }).data);
+const dashboard = join(outDir, 'dashboard.html');
+writeFileSync(dashboard, htmlDashboardRenderer.render(internal, { locale: 'zh-CN' }).data);
+writeFileSync(join(outDir, 'ledger.xlsx'), (await xlsxLedgerRenderer.render(internal, { locale: 'zh-CN' })).data);
+writeFileSync(join(outDir, 'notice.docx'), (await docxNoticeRenderer.render(model, { locale: 'zh-CN', ...SEED_NOTICE_CONTENT })).data);
 
 writeFileSync(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
 writeFileSync(join(outDir, 'events.json'), `${JSON.stringify(events, null, 1)}\n`);
@@ -55,4 +63,5 @@ for (const [status, count] of Object.entries(summary.byStatus)) {
   if (count > 0) console.log(`  ${STATUS_LABELS[status as keyof typeof STATUS_LABELS]['zh-CN']}: ${count}`);
 }
 for (const c of summary.byCategory) console.log(`  （${c.ordinal}）${c.title}: ${c.total}`);
-console.log(`wrote ${join(outDir, 'summary.json')} (store: ${filename})`);
+const shot = (await screenshot(dashboard, join(outDir, 'dashboard.png'))) ? 'dashboard.png' : `no dashboard.png: no Chromium at ${CHROMIUM}`;
+console.log(`wrote ${outDir}: summary.json, notice.txt/.md/.docx, ledger.csv/.xlsx, dashboard.html, ${shot} (store: ${filename})`);

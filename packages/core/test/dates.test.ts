@@ -7,6 +7,7 @@ import {
   compareInstants,
   dayOfFollowingMonth,
   dayOfInstant,
+  formatDay,
   daysBetween,
   InstantSchema,
   isCalendarDay,
@@ -17,6 +18,17 @@ import {
 } from '../src/index.js';
 
 describe('calendar days', () => {
+  // The time-zone runs (package.json test:tz) include Pacific/Kiritimati, where
+  // 1994-12-31 never happened locally: local-time arithmetic fails exactly here.
+  it('counts days that some time zones skipped', () => {
+    expect(isCalendarDay('1994-12-31')).toBe(true);
+    expect(isCalendarDay('2011-12-30')).toBe(true);
+    expect(addCalendarDays('1994-12-30', 1)).toBe('1994-12-31');
+    expect(daysBetween('1994-12-30', '1995-01-01')).toBe(2);
+    expect(daysBetween('2011-12-29', '2011-12-31')).toBe(2);
+    expect(formatDay('1994-12-31', 'zh-CN')).toBe('1994年12月31日');
+  });
+
   it('accepts real days only', () => {
     expect(isCalendarDay('2023-08-17')).toBe(true);
     expect(isCalendarDay('2024-02-29')).toBe(true);

@@ -11,4 +11,3 @@ export { readLedgerWorkbook, type ReadLedgerOptions } from './read.js';
 export { xlsxLedgerRenderer } from './renderer.js';
 export { ReportLimitError, WorkbookValidationError, type CellIssue } from './errors.js';
 export { LAYOUT, MAX_CELL_TEXT, type Column, type ColumnKind, type SheetKey, type SheetLayout } from './layout.js';
-export { stableZip } from './zip.js';

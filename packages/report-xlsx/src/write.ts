@@ -7,6 +7,7 @@ import {
   nameOf,
   numberLabel,
   OPEN_STATUSES,
+  stableZip,
   STATUS_LABELS,
   type CalendarDay,
   type Locale,
@@ -14,7 +15,7 @@ import {
 import { ReportLimitError } from './errors.js';
 import { FORMAT_TAG, LAYOUT, LIST_SEPARATOR, MAX_CELL_TEXT, WORDS, type SheetLayout } from './layout.js';
 import type { Ledger, LedgerFinding } from './ledger.js';
-import { stableZip } from './zip.js';
+
 
 /** Options of {@link writeLedgerWorkbook}. */
 export interface WriteLedgerOptions {

@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
-import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { isRectifyError } from '@rectify/core';
-import { testReportRenderer, worldReportModel } from '@rectify/testing';
+import { testReportRenderer, worldReportModel, zipPart } from '@rectify/testing';
 import { ledgerOf, MAX_CELL_TEXT, readLedgerWorkbook, WorkbookValidationError, writeLedgerWorkbook, xlsxLedgerRenderer, type CellIssue } from '../src/index.js';
 
 /** Every cell's text in every sheet, as someone reading the workbook in Excel sees it. */
@@ -14,10 +13,7 @@ async function workbookText(data: string | Uint8Array): Promise<string> {
   return out.join('\n');
 }
 
-/** The XML of one part of the package, e.g. `xl/worksheets/sheet1.xml`. */
-function part(data: Uint8Array, name: string): string {
-  return strFromU8(unzipSync(data)[name]!);
-}
+
 
 testReportRenderer({
   renderer: xlsxLedgerRenderer,
@@ -65,7 +61,7 @@ describe('ledger workbook', () => {
     expect(problems.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(problems.getColumn(5).width).toBe(60);
     expect(problems.getRow(1).getCell(6).text).toBe('整改状态');
-    const sheet1 = part(data, 'xl/worksheets/sheet1.xml');
+    const sheet1 = zipPart(data, 'xl/worksheets/sheet1.xml');
     expect(sheet1).toMatch(/<dataValidation type="list" allowBlank="1" showErrorMessage="1"[^>]*sqref="F2:F\d+"/);
     expect(sheet1).toContain('未启动,正在整改,已完成');
     expect(sheet1).toMatch(/<conditionalFormatting sqref="A2:K\d+"><cfRule type="expression"[^>]*><formula>AND\(ISNUMBER\(\$G2\),\$G2&lt;DATE\(2023,11,20\)/);
@@ -86,7 +82,7 @@ describe('ledger workbook', () => {
     for (const [i, bad] of ['=HYPERLINK("http://x","y")', '+1', '-2', '@SUM(A1)'].entries()) f.measures[0]!.text = i === 0 ? bad : f.measures[0]!.text + bad;
     f.title = '=1+1';
     const data = await writeLedgerWorkbook(ledgerOf(model), { locale: 'zh-CN' });
-    for (let n = 1; n <= 6; n++) expect(part(data, `xl/worksheets/sheet${n}.xml`)).not.toContain('<f>');
+    for (let n = 1; n <= 6; n++) expect(zipPart(data, `xl/worksheets/sheet${n}.xml`)).not.toContain('<f>');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(data as unknown as ArrayBuffer);
     const cell = wb.getWorksheet('问题清单')!.getCell('E2');

@@ -16,3 +16,4 @@ export {
 } from './processes/run.js';
 export { reportModelOf, testReportRenderer, type ReportRendererTestOptions } from './reports/test-report-renderer.js';
 export { worldReportModel, type WorldReportOptions } from './reports/world-report.js';
+export { docxText, zipPart } from './reports/office-text.js';

@@ -1,3 +1,4 @@
+import { UTCDate } from '@date-fns/utc';
 import {
   addDays,
   addMonths,
@@ -24,12 +25,13 @@ const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH_PATTERN = /^\d{4}-\d{2}$/;
 
 /**
- * Reads a `YYYY-MM-DD` string as a local `Date` at midnight. Arithmetic is then done
- * with date-fns in local time and written back with {@link formatCalendarDay}; both
- * ends use the same (local) zone, so the day never shifts whatever `TZ` is.
+ * Reads a `YYYY-MM-DD` string as midnight of that day in UTC (a `UTCDate`, whose
+ * getters and setters are UTC, so date-fns computes in UTC). Not local time: some
+ * zones skip whole days (Pacific/Kiritimati has no 1994-12-31, Samoa no 2011-12-30)
+ * or midnights, and a day that does not exist locally would break the arithmetic.
  */
-function toLocalDate(day: CalendarDay): Date {
-  return parse(day, 'yyyy-MM-dd', new Date(2000, 0, 1));
+export function dayToDate(day: CalendarDay): Date {
+  return parse(day, 'yyyy-MM-dd', new UTCDate(2000, 0, 1));
 }
 
 function formatCalendarDay(date: Date): CalendarDay {
@@ -48,7 +50,7 @@ function formatCalendarDay(date: Date): CalendarDay {
  */
 export function isCalendarDay(value: unknown): value is CalendarDay {
   if (typeof value !== 'string' || !DAY_PATTERN.test(value)) return false;
-  const date = toLocalDate(value);
+  const date = dayToDate(value);
   return isValid(date) && formatCalendarDay(date) === value;
 }
 
@@ -79,7 +81,7 @@ export const CalendarMonthSchema = z
  * ```
  */
 export function addCalendarDays(day: CalendarDay, days: number): CalendarDay {
-  return formatCalendarDay(addDays(toLocalDate(day), days));
+  return formatCalendarDay(addDays(dayToDate(day), days));
 }
 
 /**
@@ -87,7 +89,7 @@ export function addCalendarDays(day: CalendarDay, days: number): CalendarDay {
  * (`2024-01-31` + 1 → `2024-02-29`).
  */
 export function addCalendarMonths(day: CalendarDay, months: number): CalendarDay {
-  return formatCalendarDay(addMonths(toLocalDate(day), months));
+  return formatCalendarDay(addMonths(dayToDate(day), months));
 }
 
 /**
@@ -99,7 +101,7 @@ export function addCalendarMonths(day: CalendarDay, months: number): CalendarDay
  * ```
  */
 export function daysBetween(from: CalendarDay, to: CalendarDay): number {
-  return differenceInCalendarDays(toLocalDate(to), toLocalDate(from));
+  return differenceInCalendarDays(dayToDate(to), dayToDate(from));
 }
 
 /** Compares two days for sorting: negative if `a` is earlier. */

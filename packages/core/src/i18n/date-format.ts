@@ -1,6 +1,6 @@
-import { format, parse } from 'date-fns';
+import { format } from 'date-fns';
 import { enGB } from 'date-fns/locale';
-import { isCalendarDay, type CalendarDay } from '../dates/calendar-day.js';
+import { dayToDate, isCalendarDay, type CalendarDay } from '../dates/calendar-day.js';
 import type { Locale } from './locale.js';
 
 /**
@@ -14,7 +14,7 @@ import type { Locale } from './locale.js';
  * ```
  */
 export function formatDay(day: CalendarDay, locale: Locale): string {
-  const date = parse(day, 'yyyy-MM-dd', new Date(2000, 0, 1));
+  const date = dayToDate(day);
   return locale === 'zh-CN' ? format(date, 'yyyy年M月d日') : format(date, 'd MMMM yyyy', { locale: enGB });
 }
 
@@ -22,7 +22,7 @@ export function formatDay(day: CalendarDay, locale: Locale): string {
  * Writes a month: `2023年8月` / `August 2023`.
  */
 export function formatMonth(month: string, locale: Locale): string {
-  const date = parse(`${month}-01`, 'yyyy-MM-dd', new Date(2000, 0, 1));
+  const date = dayToDate(`${month}-01`);
   return locale === 'zh-CN' ? format(date, 'yyyy年M月') : format(date, 'MMMM yyyy', { locale: enGB });
 }
 

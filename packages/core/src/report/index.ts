@@ -1,2 +1,3 @@
 export * from './model.js';
 export * from './renderer.js';
+export * from './zip.js';
