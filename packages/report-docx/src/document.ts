@@ -108,7 +108,7 @@ function coreProperties(title: string, day: CalendarDay): string {
  * its margins, the title in 2号小标宋体 centred, the text in 3号仿宋 at 22 lines a page,
  * headings 一、 in 黑体, （一） in 楷体 and 1. in bold 仿宋, page numbers "— 1 —" on the
  * outer side, and the signer centred over the date four characters from the right.
- * The content is the notice's ({@link layoutNotice}); the same model gives the same bytes.
+ * The content is the notice's (`layoutNotice` of `@rectify/report-notice`); the same model gives the same bytes.
  *
  * @example
  * ```ts

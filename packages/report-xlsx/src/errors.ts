@@ -17,7 +17,7 @@ export interface CellIssue {
 /**
  * A workbook that cannot be imported: every bad cell, each with its sheet, row,
  * column and what is wrong. Nothing of the workbook is used when it is thrown.
- * Its `code` is `validation`, like every {@link ValidationError}.
+ * Its `code` is `validation`, like every `ValidationError` of `@rectify/core`.
  */
 export class WorkbookValidationError extends ValidationError {
   /** Every bad cell, sheet by sheet, row by row. */
