@@ -1,41 +1,13 @@
-import {
-  type CalendarDay,
-  type FindingStatus,
-  type MeasureKind,
-  type NamedId,
-  type ReportModel,
-} from '@rectify/core';
+import type { CalendarDay, FindingStatus, NamedId, ReportAssignment, ReportMeasure, ReportModel, ReportProgress } from '@rectify/core';
 
-/** One measure of the task list (任务清单). */
-export interface LedgerMeasure {
-  id: string;
-  ordinal: number;
-  text: string;
-  kind: MeasureKind;
-  deadline: CalendarDay | undefined;
-  done: boolean;
-  doneOn: CalendarDay | undefined;
-}
+/** One measure of the task list (任务清单): as the report model has it. */
+export type LedgerMeasure = ReportMeasure;
 
-/** One entry of the progress ledger (台账). */
-export interface LedgerProgress {
-  on: CalendarDay;
-  kind: 'update' | 'monthly_report';
-  /** The month a monthly report covers (`YYYY-MM`). */
-  period: string | undefined;
-  measureOrdinal: number | undefined;
-  text: string;
-  /** Who recorded it (a person's id). */
-  actorId: string;
-}
+/** One entry of the progress ledger (台账): as the report model has it. */
+export type LedgerProgress = ReportProgress;
 
-/** Who answers for a finding (责任清单), by id. */
-export interface LedgerResponsibility {
-  responsibleLeaderId: string;
-  leadUnitId: string;
-  coUnitIds: string[];
-  responsiblePersonId: string;
-}
+/** Who answers for a finding (责任清单), by id: the assignment without its deadlines, which 问题清单 and 责任清单 hold. */
+export type LedgerResponsibility = Omit<ReportAssignment, 'deadline' | 'originalDeadline'>;
 
 /** One finding of the problem list (问题清单) with its measures, responsibility and ledger. */
 export interface LedgerFinding {
@@ -104,8 +76,8 @@ export function ledgerOf(model: ReportModel): Ledger {
           coUnitIds: [...f.assignment.coUnitIds],
           responsiblePersonId: f.assignment.responsiblePersonId,
         },
-        measures: f.measures.map((m) => ({ id: m.id, ordinal: m.ordinal, text: m.text, kind: m.kind, deadline: m.deadline, done: m.done, doneOn: m.doneOn })),
-        progress: f.progress.map((p) => ({ on: p.on, kind: p.kind, period: p.period, measureOrdinal: p.measureOrdinal, text: p.text, actorId: p.actorId })),
+        measures: f.measures.map((m) => ({ ...m })),
+        progress: f.progress.map((p) => ({ ...p })),
       })),
     ),
     directory: { units: [...model.directory.units], people: [...model.directory.people] },
