@@ -6,3 +6,4 @@
  */
 export { defaultClosing, defaultPreamble, layoutNotice, type Block, type NoticeContent, type NoticeSection } from './layout.js';
 export { escapeMarkdown, noticeMarkdown, noticeMarkdownRenderer, noticeText, noticeTextRenderer, type NoticeOptions } from './render.js';
+export * from './parse/index.js';

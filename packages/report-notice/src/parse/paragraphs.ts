@@ -1,0 +1,106 @@
+import type { NoticeWarning } from './types.js';
+
+/** A paragraph of the notice with the line it starts on. */
+export interface Paragraph {
+  text: string;
+  line: number;
+}
+
+/** Lines a web page wraps around the notice: navigation, sharing, print buttons. */
+const NAVIGATION = /^(首页|当前位置|您现在的位置|【?打印(本页)?】?|【?关闭(窗口)?】?|分享到|扫一扫|上一篇|下一篇|返回顶部|字号|来源[:：]|作者[:：]|点击[数量率]|浏览次数|责任编辑|source:|>|»)/i;
+
+/** Opens a structural element: a section, category, item, label or measure. */
+export const STRUCTURE = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、.．]|[（(]\d+[)）]|[一二三四五六七八九十]+是|整改(?:情况|进度|进展|措施|成效|状态)[:：]|完成情况[:：])/;
+
+const TERMINAL = /[。！？；;!?…”」』）)]$/;
+
+/** What a page's front matter says, when it has some (title:, date:). */
+export interface FrontMatter {
+  title?: { text: string; line: number };
+  date?: { text: string; line: number };
+}
+
+/**
+ * Cleans what the web adds (front matter, Markdown emphasis, HTML tags and comments,
+ * navigation lines) and gathers the lines into paragraphs, joining a sentence that a
+ * line break cut in two (the seed's e-mail address, 公文 titles on two lines). Every
+ * paragraph keeps the number of the line it starts on in the original text.
+ */
+export function paragraphsOf(text: string, warnings: NoticeWarning[]): { paragraphs: Paragraph[]; frontMatter: FrontMatter } {
+  const frontMatter: FrontMatter = {};
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const cleaned: (string | undefined)[] = [];
+  let inFrontMatter = false;
+  let frontMatterSeen = false;
+  let navigation = 0;
+  lines.forEach((raw, i) => {
+    const line = raw
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/<[^>\n]{1,200}>/g, '')
+      .replace(/\*\*|__/g, '')
+      .replace(/^#{1,6}\s+/, '')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/[\u00a0\u3000\t]/g, ' ')
+      .trim();
+    if (line === '---' && (i === 0 || inFrontMatter || (!frontMatterSeen && cleaned.every((l) => l === undefined || l === '')))) {
+      inFrontMatter = !inFrontMatter;
+      frontMatterSeen = true;
+      cleaned.push(undefined);
+      return;
+    }
+    if (inFrontMatter) {
+      const field = /^(title|date):\s*(.+)$/.exec(line);
+      if (field) frontMatter[field[1] as 'title' | 'date'] = { text: field[2]!.trim(), line: i + 1 };
+      return void cleaned.push(undefined);
+    }
+    if (/^[-=*_]{3,}$/.test(line)) return void cleaned.push(undefined); // a rule, not text
+    if ((NAVIGATION.test(line) && line.length < 200) || /^\[[^\]]*\]\([^)]*\)$/.test(line)) {
+      navigation++;
+      return void cleaned.push(undefined);
+    }
+    cleaned.push(line);
+  });
+  if (frontMatterSeen) warnings.push({ code: 'front_matter_skipped', line: 1, message: 'Skipped the page’s front matter (--- … ---)' });
+  if (navigation > 0) warnings.push({ code: 'navigation_skipped', line: 1, message: `Skipped ${navigation} line(s) of page navigation or sharing text` });
+
+  const paragraphs: Paragraph[] = [];
+  cleaned.forEach((line, i) => {
+    if (line === undefined || line === '') return;
+    paragraphs.push({ text: line, line: i + 1 });
+  });
+  return { paragraphs: joinBroken(paragraphs, warnings), frontMatter };
+}
+
+/** A line that is a date alone (the date under a signature). */
+const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
+
+function joinBroken(paragraphs: Paragraph[], warnings: NoticeWarning[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const p of paragraphs) {
+    const prev = out.at(-1);
+    if (prev !== undefined && continues(prev, p, out.length === 1)) {
+      // A title set on two lines is layout; a sentence cut in two is damage worth saying.
+      if (!(out.length === 1 && isTitleLike(prev.text + p.text))) {
+        warnings.push({ code: 'broken_line', line: p.line, message: `A line break cuts a sentence in two (joined with line ${prev.line}): “${tail(prev.text)}⏎${head(p.text)}”` });
+      }
+      prev.text += p.text;
+    } else out.push({ ...p });
+  }
+  return out;
+}
+
+function continues(prev: Paragraph, next: Paragraph, prevIsFirst: boolean): boolean {
+  if (TERMINAL.test(prev.text) || STRUCTURE.test(next.text) || DATE_LINE.test(next.text)) return false;
+  if (prevIsFirst) return isTitleLike(prev.text + next.text) && !isTitleLike(prev.text);
+  if (STRUCTURE.test(prev.text) && prev.text.length < 80) return false; // a heading
+  if (isTitleLike(prev.text) || prev.text.length < 12) return false; // a short line: a name, a heading
+  return /^[@.\w\u4e00-\u9fff“‘《（(，,、]/.test(next.text) && next.line - prev.line <= 3;
+}
+
+/** Looks like a notice's title. */
+export function isTitleLike(text: string): boolean {
+  return /(通报|报告|公告|情况|公示)$/.test(text) && /整改|巡视|巡察|审计/.test(text) && text.length <= 80;
+}
+
+const tail = (s: string) => s.slice(-12);
+const head = (s: string) => s.slice(0, 12);

@@ -1,0 +1,207 @@
+import { ValidationError, type Contact } from '@rectify/core';
+import { datesIn } from './dates.js';
+import { checkNumbering, checkPunctuation, checkShares, documentsIn, findingHeading, resultsIn, splitMeasures, stripRepeatedStatus } from './findings.js';
+import { isTitleLike, paragraphsOf, type Paragraph } from './paragraphs.js';
+import { CATEGORY, isHeading, ITEM, MEASURE_START, MEASURES_LABEL, numeral, PROBLEM, SECTION, STATUS_LABEL } from './patterns.js';
+import { readTotals } from './totals.js';
+import type { Located, NoticeWarning, ParsedCategory, ParsedFinding, ParsedInspection, ParsedNotice, ParsedSection } from './types.js';
+import { statusOfWording } from './wording.js';
+
+const located = <T>(value: T, line: number, confidence = 1): Located<T> => ({ value, line, confidence });
+
+/**
+ * Reads a published rectification progress notice (整改进展情况通报) into data: who
+ * inspected whom and when, the numbered sections, the categories （一）…, each finding
+ * (1、针对“…”问题, 关于“…”的问题, 在…方面, 问题：…) with its measures (一是…), the
+ * documents it cites, its quantified results and its status line mapped to a status
+ * (the wording kept), the totals of aggregate notices (checked), contacts, signer and
+ * date. Every value carries the line it came from.
+ *
+ * Real pages are noisy; the parser never throws on what it finds in the text: it reads
+ * what it can and adds a warning, with the line, for each oddity (front matter and
+ * navigation, sentences cut by line breaks, unbalanced quotes, numbering gaps, a status
+ * repeated in the narrative, dates that lost characters, shares that do not add up,
+ * half-width punctuation in Chinese text, a text that stops mid-sentence).
+ *
+ * @throws {@link ValidationError} only when `text` is not a string.
+ *
+ * @example
+ * ```ts
+ * const notice = parseNotice(readFileSync('通报.txt', 'utf8'));
+ * notice.findings.map((f) => `${f.categoryOrdinal}.${f.ordinal} ${f.title}: ${f.status?.wording}`);
+ * ```
+ */
+export function parseNotice(text: string): ParsedNotice {
+  if (typeof text !== 'string') throw new ValidationError('notice text', [{ path: '(root)', message: `Expected the notice as a string, got ${typeof text}`, code: 'invalid_type' }]);
+  const warnings: NoticeWarning[] = [];
+  const { paragraphs, frontMatter } = paragraphsOf(text, warnings);
+  const inspection: ParsedInspection = {
+    title: undefined, issuer: undefined, inspectors: [], inspected: [], kind: undefined, onSite: undefined, feedbackDate: undefined,
+    publishedOn: undefined, signer: undefined, contacts: [], preamble: undefined, closing: undefined,
+  };
+  const sections: ParsedSection[] = [];
+  const categories: ParsedCategory[] = [];
+  const findings: ParsedFinding[] = [];
+  let body = paragraphs;
+
+  // The title: the first paragraph if it reads like one, else the page's front matter.
+  if (body[0] && isTitleLike(body[0].text)) {
+    inspection.title = located(body[0].text, body[0].line);
+    body = body.slice(1);
+  } else if (frontMatter.title) {
+    const title = frontMatter.title.text.replace(/\s*[|｜].*$/, '').replace(/^.*?->/, '').trim();
+    inspection.title = located(title, frontMatter.title.line, 0.7);
+  }
+  if (inspection.title) {
+    const issuer = /^(.+?)关于/.exec(inspection.title.value);
+    if (issuer) inspection.issuer = located(issuer[1]!, inspection.title.line, inspection.title.confidence);
+  }
+
+  const signature = readSignature(body, inspection, warnings);
+  body = body.slice(0, body.length - signature);
+  if (!inspection.publishedOn && frontMatter.date) {
+    const d = datesIn(frontMatter.date.text.slice(0, 10), frontMatter.date.line, warnings)[0];
+    if (d) inspection.publishedOn = located(d.day, frontMatter.date.line, 0.6);
+  }
+
+  let section: ParsedSection | undefined;
+  let category: ParsedCategory | undefined;
+  let finding: ParsedFinding | undefined;
+  for (const p of body) {
+    checkPunctuation(p.text, p.line, warnings);
+    readContacts(p, inspection);
+    if (inspection.preamble === undefined && section === undefined && /巡视|巡察|审计|检查|督查/.test(p.text)) {
+      inspection.preamble = located(p.text, p.line);
+      readPreamble(p, inspection, warnings);
+      continue;
+    }
+    if (/欢迎|监督|反映/.test(p.text) && /电话|邮箱|信箱|来信|来访/.test(p.text)) {
+      inspection.closing = located(p.text, p.line);
+      finding = undefined;
+      continue;
+    }
+    const sectionHead = SECTION.exec(p.text);
+    if (sectionHead && isHeading(sectionHead[2]!, 80)) {
+      section = { ordinal: numeral(sectionHead[1]!), title: sectionHead[2]!.trim(), line: p.line, kind: 'text', paragraphs: [] };
+      sections.push(section);
+      category = undefined;
+      finding = undefined;
+      continue;
+    }
+    const categoryHead = CATEGORY.exec(p.text);
+    if (categoryHead && isHeading(categoryHead[2]!) && categoryHead[2]!.trim() !== '') {
+      category = { ordinal: numeral(categoryHead[1]!), title: categoryHead[2]!.trim().replace(/[。：:]$/, ''), line: p.line };
+      categories.push(category);
+      finding = undefined;
+      continue;
+    }
+    const item = ITEM.exec(p.text) ?? PROBLEM.exec(p.text);
+    const heading = item ? (PROBLEM.test(p.text) ? { title: item[2]!.trim(), opening: 'problem' as const, confidence: 1 } : findingHeading(item[2]!, p.line, warnings)) : undefined;
+    if (item && heading) {
+      const ordinal = item[1] ? Number(item[1]) : (findings.filter((f) => f.categoryOrdinal === (category?.ordinal ?? null)).at(-1)?.ordinal ?? 0) + 1;
+      finding = {
+        ordinal, title: heading.title, line: p.line, categoryOrdinal: category?.ordinal ?? null, opening: heading.opening,
+        measures: [], status: undefined, narrative: [], documents: [], results: [],
+      };
+      findings.push(finding);
+      if (section) section.kind = 'findings';
+      continue;
+    }
+    if (finding) {
+      readFindingParagraph(finding, p, warnings);
+      continue;
+    }
+    if (section) section.paragraphs.push({ text: p.text, line: p.line });
+    else if (inspection.preamble === undefined) inspection.preamble = located(p.text, p.line, 0.5);
+  }
+
+  for (const f of findings) checkNumbering(f.measures, `A measure of finding ${f.ordinal} (line ${f.line}) is`, warnings);
+  for (const ordinal of [...new Set(findings.map((f) => f.categoryOrdinal))]) {
+    checkNumbering(findings.filter((f) => f.categoryOrdinal === ordinal), 'A finding is', warnings);
+  }
+  checkNumbering(categories, 'A category is', warnings);
+  checkNumbering(sections, 'A section is', warnings);
+  const last = body.at(-1);
+  if (signature === 0 && last !== undefined && !/[。！？）)”」…]$/.test(last.text)) {
+    warnings.push({ code: 'truncated', line: last.line, message: `The text stops mid-sentence: “…${last.text.slice(-16)}”` });
+  }
+  warnings.sort((a, b) => a.line - b.line);
+  return { inspection, sections, categories, findings, totals: readTotals(paragraphs, warnings), warnings };
+}
+
+function readFindingParagraph(finding: ParsedFinding, p: Paragraph, warnings: NoticeWarning[]): void {
+  finding.documents.push(...documentsIn(p.text, p.line, warnings));
+  finding.results.push(...resultsIn(p.text, p.line));
+  checkShares(p.text, p.line, warnings);
+  const status = STATUS_LABEL.exec(p.text);
+  if (status) {
+    const wording = status[1]!.trim().replace(/[。；;]$/, '');
+    const read = statusOfWording(wording);
+    if (read) finding.status = { value: read.status, wording, line: p.line, confidence: read.confidence };
+    else warnings.push({ code: 'unknown_status', line: p.line, message: `“${wording}” is not a status this parser knows` });
+    return;
+  }
+  const measures = MEASURES_LABEL.exec(p.text);
+  if (measures || MEASURE_START.test(p.text)) {
+    const text = measures ? stripRepeatedStatus(measures[1]!, p.line, warnings) : p.text;
+    for (const m of splitMeasures(text, p.line)) {
+      if (m.ordinal === 0) finding.narrative.push(m.text);
+      else finding.measures.push(m);
+    }
+    return;
+  }
+  finding.narrative.push(p.text);
+}
+
+const INSPECTOR = /(?:中央|省委|市委|区委|县委|州委|旗委|盟委|自治区党委|市委市政府|[\u4e00-\u9fff]{2,8}党委)?第[一二三四五六七八九十]+(?:轮)?(?:巡视|巡察)组/g;
+
+function readPreamble(p: Paragraph, inspection: ParsedInspection, warnings: NoticeWarning[]): void {
+  const dates = datesIn(p.text, p.line, warnings);
+  for (const m of p.text.matchAll(INSPECTOR)) {
+    if (!inspection.inspectors.some((i) => i.value === m[0])) inspection.inspectors.push(located(m[0], p.line));
+  }
+  inspection.kind = located(/巡视/.test(p.text) ? 'xunshi' : 'xuncha', p.line, /巡视|巡察/.test(p.text) ? 1 : 0.3);
+  for (const m of p.text.matchAll(/对([^，。；]{2,60}?)(?:进行了|开展了|进行|开展)(?:了)?(?:常规|专项|机动|提级)?(?:巡视|巡察)/g)) {
+    inspection.inspected.push(located(m[1]!.trim(), p.line));
+  }
+  const range = /至|到|—|~/;
+  for (let i = 0; i + 1 < dates.length; i++) {
+    const between = p.text.slice(dates[i]!.index + dates[i]!.length, dates[i + 1]!.index);
+    if (range.test(between) && between.length <= 3) {
+      inspection.onSite = located({ start: dates[i]!.day, end: dates[i + 1]!.day }, p.line, Math.min(dates[i]!.confidence, dates[i + 1]!.confidence));
+      break;
+    }
+  }
+  const feedback = dates.find((d) => /反馈/.test(p.text.slice(d.index, p.text.indexOf('。', d.index) + 1 || undefined)) && d.day !== inspection.onSite?.value.start && d.day !== inspection.onSite?.value.end);
+  if (feedback) inspection.feedbackDate = located(feedback.day, p.line, feedback.confidence);
+}
+
+function readContacts(p: Paragraph, inspection: ParsedInspection): void {
+  const add = (contact: Contact) => {
+    if (!inspection.contacts.some((c) => c.value.kind === contact.kind && c.value.value === contact.value)) inspection.contacts.push(located(contact, p.line));
+  };
+  for (const m of p.text.matchAll(/(?:电话|热线|联系电话)\s*[:：]?\s*((?:\d{3,4}\s*[-－—]\s*)?\d{7,8}|1\d{10}|12388)/g)) add({ kind: 'phone', value: m[1]!.replace(/\s/g, '').replace(/[－—]/g, '-') });
+  for (const m of p.text.matchAll(/([A-Za-z0-9._%+-]+\s*@\s*[A-Za-z0-9-]+(?:\s*\.\s*[A-Za-z0-9-]+)+)/g)) add({ kind: 'email', value: m[1]!.replace(/\s/g, '') });
+  for (const m of p.text.matchAll(/((?:[\u4e00-\u9fff]{2,20})?(?:邮政)?信箱)\s*[:：]\s*([^，。；）)]{2,60})/g)) {
+    if (!/电子/.test(m[1]!)) add({ kind: 'postbox', value: m[2]!.trim(), label: m[1]! });
+  }
+}
+
+/**
+ * The signature at the end: an organisation on one line (中共…党组（代章）) above the
+ * date. Answers how many paragraphs it took from the end (0 when there is none).
+ */
+function readSignature(body: readonly Paragraph[], inspection: ParsedInspection, warnings: NoticeWarning[]): number {
+  const last = body.at(-1);
+  if (last === undefined) return 0;
+  const date = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^\d{4}\d{1,3}日$/.test(last.text.replace(/\s/g, '')) ? datesIn(last.text.replace(/\s/g, ''), last.line, warnings)[0] : undefined;
+  if (date === undefined) return 0;
+  inspection.publishedOn = located(date.day, last.line, date.confidence);
+  const signer = body.at(-2);
+  if (signer && signer.text.length <= 40 && !/[。；]/.test(signer.text)) {
+    inspection.signer = located(signer.text, signer.line);
+    if (!inspection.issuer) inspection.issuer = located(signer.text.replace(/[（(]代章[)）]$/, ''), signer.line, 0.8);
+    return 2;
+  }
+  return 1;
+}

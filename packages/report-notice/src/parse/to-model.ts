@@ -1,0 +1,94 @@
+import {
+  analyze,
+  buildReportModel,
+  parseInspection,
+  parseOrganisation,
+  STATUS_LABELS,
+  totalsFromCounts,
+  type CalendarDay,
+  type ReportCategory,
+  type ReportModel,
+} from '@rectify/core';
+import type { NoticeContent } from '../layout.js';
+import type { ParsedNotice } from './types.js';
+
+/** Options of {@link noticeReport}. */
+export interface NoticeReportOptions {
+  /** Ids to give the inspection and the organisation (default `notice`, `notice-org`). */
+  inspectionId?: string;
+  organisationId?: string;
+  /** The day the report speaks for; default: the notice's date, or its feedback date. */
+  asOf?: CalendarDay;
+}
+
+/**
+ * A parsed notice as a report model and the notice's own words (title, preamble,
+ * narrative sections, closing), so it can be rendered again with any report format:
+ * `noticeText(layoutNotice(model, 'zh-CN', content))` prints the notice anew, and a
+ * ledger workbook can be started from last round's notice. Findings keep their
+ * numbers, titles, measures and the status wording as published.
+ *
+ * @example
+ * ```ts
+ * const { model, content } = noticeReport(parseNotice(text));
+ * const again = noticeTextRenderer.render(model, { locale: 'zh-CN', ...content });
+ * ```
+ */
+export function noticeReport(notice: ParsedNotice, options: NoticeReportOptions = {}): { model: ReportModel; content: NoticeContent } {
+  const ins = notice.inspection;
+  const organisationId = options.organisationId ?? 'notice-org';
+  const asOf = options.asOf ?? ins.publishedOn?.value ?? ins.feedbackDate?.value ?? '1970-01-01';
+  const inspection = parseInspection({
+    id: options.inspectionId ?? 'notice',
+    kind: ins.kind?.value ?? 'xuncha',
+    title: ins.title?.value ?? '整改进展情况通报',
+    inspector: { name: ins.inspectors[0]?.value ?? '巡察组' },
+    subjectOrganisationId: organisationId,
+    ...(ins.onSite ? { onSite: ins.onSite.value } : {}),
+    ...(ins.feedbackDate ? { feedbackDate: ins.feedbackDate.value } : {}),
+    categories: notice.categories.map((c) => ({ id: `c${c.ordinal}`, ordinal: c.ordinal, title: c.title })),
+    disclosure: {
+      contacts: ins.contacts.map((c) => c.value),
+      ...(ins.signer ? { signer: ins.signer.value } : {}),
+      ...(ins.publishedOn ? { publishedOn: ins.publishedOn.value } : {}),
+    },
+  });
+  const organisation = parseOrganisation({ id: organisationId, name: ins.inspected[0]?.value ?? ins.issuer?.value ?? '被巡察单位' });
+  const base = buildReportModel([], inspection, organisation, asOf);
+  const categories: ReportCategory[] = base.categories.map((c) => ({
+    ...c,
+    findings: notice.findings.filter((f) => f.categoryOrdinal === c.ordinal).map((f) => reportFinding(f, c.id, notice.findings.indexOf(f))),
+  }));
+  const loose = notice.findings.filter((f) => f.categoryOrdinal === null || !notice.categories.some((c) => c.ordinal === f.categoryOrdinal));
+  if (loose.length > 0) categories.push({ id: null, ordinal: null, title: null, findings: loose.map((f) => reportFinding(f, null, notice.findings.indexOf(f))) });
+  const counts = categories.flatMap((c) => c.findings.map((f) => ({ categoryId: c.id, unitId: null, status: f.status, count: 1 })));
+  const model: ReportModel = { ...base, categories, totals: totalsFromCounts(counts, inspection), analysis: analyze([], inspection, asOf) };
+  const content: NoticeContent = {
+    ...(ins.title ? { title: ins.title.value } : {}),
+    ...(ins.preamble ? { preamble: ins.preamble.value } : {}),
+    ...(ins.closing ? { closing: ins.closing.value } : {}),
+    sections: notice.sections.map((s) => (s.kind === 'findings' ? { kind: 'findings', title: s.title } : { kind: 'text', title: s.title, paragraphs: s.paragraphs.map((p) => p.text) })),
+  };
+  return { model, content };
+}
+
+function reportFinding(f: ParsedNotice['findings'][number], categoryId: string | null, index: number): ReportCategory['findings'][number] {
+  const status = f.status?.value ?? 'in_progress';
+  return {
+    id: `n${index + 1}`,
+    categoryId,
+    ordinal: f.ordinal,
+    title: f.title,
+    status,
+    statusWording: f.status?.wording ?? STATUS_LABELS[status].notice,
+    measures: f.measures.map((m, i) => ({ id: `m${i + 1}`, ordinal: m.ordinal, text: m.text, kind: 'by_deadline', deadline: undefined, done: false, doneOn: undefined })),
+    assignment: undefined,
+    progress: [],
+    completedOn: undefined,
+    signedOffOn: undefined,
+    reopenings: 0,
+    daysOverdue: 0,
+    indicators: [],
+    history: [],
+  };
+}

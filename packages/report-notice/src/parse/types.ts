@@ -1,0 +1,144 @@
+import type { CalendarDay, Contact, FindingStatus } from '@rectify/core';
+
+/**
+ * A value read from a notice, with the line it came from (1-based, in the text as
+ * given) and how sure the reading is: 1 when the text said it plainly, less when it
+ * was a guess (a date with characters lost, a signer without a date below it).
+ */
+export interface Located<T> {
+  value: T;
+  line: number;
+  confidence: number;
+}
+
+/** Something odd in the notice, with the line where it is. The parser never throws on it. */
+export interface NoticeWarning {
+  /** A stable code, e.g. `numbering_gap`, `unbalanced_quotes`, `totals_mismatch`. */
+  code: string;
+  line: number;
+  message: string;
+}
+
+/** One measure (一是…) of a finding. */
+export interface ParsedMeasure {
+  /** The number it carries (一是 = 1); kept as written, gaps included. */
+  ordinal: number;
+  /** Its text, without the number and the closing ；or 。. */
+  text: string;
+  line: number;
+}
+
+/** A document issued, as the notice cites it (印发《…》). */
+export interface ParsedDocument {
+  title: string;
+  /** The day it was issued, when the sentence gives one. */
+  issuedOn: CalendarDay | undefined;
+  line: number;
+}
+
+/** A quantified result (比整改前增加6名, 提高4.1%, 由18人增加到24人). */
+export interface ParsedResult {
+  /** The words as written. */
+  text: string;
+  /** `increase` or `decrease`, when the words say which. */
+  direction: 'increase' | 'decrease' | undefined;
+  value: number;
+  /** 名, 人, 个, 项, %, 万元… or '' when none. */
+  unit: string;
+  line: number;
+}
+
+/** How a finding's heading was written. */
+export type FindingOpening = 'targeting' | 'about' | 'aspect' | 'problem';
+
+/** One finding (1、针对“…”问题) with what the notice says of it. */
+export interface ParsedFinding {
+  /** Its number within its category, as written. */
+  ordinal: number;
+  /** The problem, without the opening words (针对“ … ”问题). */
+  title: string;
+  line: number;
+  /** The category （一）… it sits under; `null` when the notice has none. */
+  categoryOrdinal: number | null;
+  opening: FindingOpening;
+  measures: ParsedMeasure[];
+  /** The status line (整改进度：…), mapped to a status, with the wording kept. */
+  status: (Located<FindingStatus> & { wording: string }) | undefined;
+  /** Paragraphs under the finding that are neither measures nor the status. */
+  narrative: string[];
+  documents: ParsedDocument[];
+  results: ParsedResult[];
+}
+
+/** A category （一）… of findings. */
+export interface ParsedCategory {
+  ordinal: number;
+  title: string;
+  line: number;
+}
+
+/** A numbered section 一、… of the notice. */
+export interface ParsedSection {
+  ordinal: number;
+  title: string;
+  line: number;
+  /** `findings` when it holds findings; `text` when it is narrative. */
+  kind: 'findings' | 'text';
+  /** Its paragraphs, for a narrative section. */
+  paragraphs: { text: string; line: number }[];
+}
+
+/** Who inspected whom and when, who publishes, how to reach them. */
+export interface ParsedInspection {
+  title: Located<string> | undefined;
+  /** The publishing organisation, from the title (…关于…的通报) or the signature. */
+  issuer: Located<string> | undefined;
+  /** The inspection teams, e.g. 区委第一巡察组, 中央第十巡视组. */
+  inspectors: Located<string>[];
+  /** The organisations inspected. */
+  inspected: Located<string>[];
+  kind: Located<'xunshi' | 'xuncha'> | undefined;
+  onSite: Located<{ start: CalendarDay; end: CalendarDay }> | undefined;
+  feedbackDate: Located<CalendarDay> | undefined;
+  publishedOn: Located<CalendarDay> | undefined;
+  signer: Located<string> | undefined;
+  contacts: Located<Contact>[];
+  /** The opening paragraph. */
+  preamble: Located<string> | undefined;
+  /** The paragraph inviting supervision. */
+  closing: Located<string> | undefined;
+}
+
+/**
+ * Totals an aggregate notice states (反馈的120个问题，完成整改112个…), each where it was
+ * read, and whether they add up.
+ */
+export interface NoticeTotals {
+  /** Problems (or tasks) fed back. */
+  findings?: Located<number>;
+  completed?: Located<number>;
+  /** 基本完成 / 阶段性完成 / 需长期坚持. */
+  sustaining?: Located<number>;
+  /** 未完成 / 正在推进. */
+  open?: Located<number>;
+  /** The completion rate as stated, in per cent. */
+  rate?: Located<number>;
+  /** 完善和新建制度…项. */
+  regulations?: Located<number>;
+  /** 追回资金…, in yuan. */
+  fundsRecovered?: Located<number>;
+  /** People held accountable (问责…人). */
+  accountable?: Located<number>;
+  /** True when the parts and the rate agree with the whole (or there is nothing to check). */
+  consistent: boolean;
+}
+
+/** What {@link parseNotice} reads from a notice. */
+export interface ParsedNotice {
+  inspection: ParsedInspection;
+  sections: ParsedSection[];
+  categories: ParsedCategory[];
+  findings: ParsedFinding[];
+  totals: NoticeTotals;
+  warnings: NoticeWarning[];
+}
