@@ -24,6 +24,12 @@ export interface NoticeContent {
   sections?: NoticeSection[];
   /** The paragraph inviting supervision, with the contacts. */
   closing?: string;
+  /**
+   * How categories are numbered: `sequential` (default) numbers those that have findings
+   * （一）（二）… in order; `ordinal` prints each category's own number, gaps included,
+   * as a notice read back with {@link parseNotice} had them.
+   */
+  categoryNumbers?: 'sequential' | 'ordinal';
 }
 
 /** One block of the laid-out notice; the text and Markdown writers print these. */
@@ -129,7 +135,9 @@ export function layoutNotice(model: ReportModel, locale: Locale, content: Notice
     let categoryNumber = 0;
     for (const category of model.categories) {
       if (category.findings.length === 0) continue;
-      if (category.title !== null) blocks.push({ kind: 'heading', level: 2, label: label('category', ++categoryNumber), text: category.title });
+      categoryNumber++;
+      const number = content.categoryNumbers === 'ordinal' ? (category.ordinal ?? categoryNumber) : categoryNumber;
+      if (category.title !== null) blocks.push({ kind: 'heading', level: 2, label: label('category', number), text: category.title });
       for (const f of category.findings) {
         blocks.push({ kind: 'heading', level: 3, label: label('item', f.ordinal), text: t.item(f.title) });
         blocks.push({ kind: 'paragraph', label: t.measures, text: measuresParagraph(f, locale) });

@@ -31,6 +31,8 @@ function quoted(inner: string, line: number, warnings: NoticeWarning[]): { title
   const closes = (title.match(CLOSE) ?? []).length;
   if (opens === closes) return { title, confidence: 1 };
   warnings.push({ code: 'unbalanced_quotes', line, message: `The quotes in “${inner}” do not balance (${opens} opening, ${closes} closing)` });
+  // 针对“村级组织“三会一课”记录不规范问题: the outer closing quote is missing.
+  if (opens === closes + 1 && /^[“"「『]/.test(title)) return { title: title.slice(1), confidence: 0.7 };
   if (closes === opens + 1 && title.search(CLOSE) < (title.search(OPEN) === -1 ? Infinity : title.search(OPEN))) return { title: `“${title}`, confidence: 0.7 };
   if (opens === closes + 1 && title.lastIndexOf('“') > title.lastIndexOf('”')) return { title: `${title}”`, confidence: 0.7 };
   return { title, confidence: 0.5 };

@@ -23,7 +23,7 @@ const located = <T>(value: T, line: number, confidence = 1): Located<T> => ({ va
  * repeated in the narrative, dates that lost characters, shares that do not add up,
  * half-width punctuation in Chinese text, a text that stops mid-sentence).
  *
- * @throws {@link ValidationError} only when `text` is not a string.
+ * @throws `ValidationError` (from `@rectify/core`) only when `text` is not a string.
  *
  * @example
  * ```ts
@@ -89,8 +89,9 @@ export function parseNotice(text: string): ParsedNotice {
       continue;
     }
     const categoryHead = CATEGORY.exec(p.text);
-    if (categoryHead && isHeading(categoryHead[2]!) && categoryHead[2]!.trim() !== '') {
-      category = { ordinal: numeral(categoryHead[1]!), title: categoryHead[2]!.trim().replace(/[。：:]$/, ''), line: p.line };
+    const categoryTitle = categoryHead?.[2]!.trim().replace(/[。：:]$/, '').trim() ?? '';
+    if (categoryHead && isHeading(categoryHead[2]!) && categoryTitle !== '') {
+      category = { ordinal: numeral(categoryHead[1]!), title: categoryTitle, line: p.line };
       categories.push(category);
       finding = undefined;
       continue;
@@ -112,7 +113,9 @@ export function parseNotice(text: string): ParsedNotice {
       continue;
     }
     if (section) section.paragraphs.push({ text: p.text, line: p.line });
+    // Before the first section: more of the opening (aggregate notices give their totals here).
     else if (inspection.preamble === undefined) inspection.preamble = located(p.text, p.line, 0.5);
+    else inspection.preamble.value += `\n${p.text}`;
   }
 
   for (const f of findings) checkNumbering(f.measures, `A measure of finding ${f.ordinal} (line ${f.line}) is`, warnings);

@@ -1,5 +1,6 @@
 import {
   analyze,
+  InspectionSchema,
   buildReportModel,
   parseInspection,
   parseOrganisation,
@@ -26,7 +27,8 @@ export interface NoticeReportOptions {
  * narrative sections, closing), so it can be rendered again with any report format:
  * `noticeText(layoutNotice(model, 'zh-CN', content))` prints the notice anew, and a
  * ledger workbook can be started from last round's notice. Findings keep their
- * numbers, titles, measures and the status wording as published.
+ * numbers, titles, measures and the status wording as published; a finding without a
+ * status line is taken as in progress.
  *
  * @example
  * ```ts
@@ -38,7 +40,7 @@ export function noticeReport(notice: ParsedNotice, options: NoticeReportOptions 
   const ins = notice.inspection;
   const organisationId = options.organisationId ?? 'notice-org';
   const asOf = options.asOf ?? ins.publishedOn?.value ?? ins.feedbackDate?.value ?? '1970-01-01';
-  const inspection = parseInspection({
+  const input: Record<string, unknown> = {
     id: options.inspectionId ?? 'notice',
     kind: ins.kind?.value ?? 'xuncha',
     title: ins.title?.value ?? '整改进展情况通报',
@@ -46,14 +48,23 @@ export function noticeReport(notice: ParsedNotice, options: NoticeReportOptions 
     subjectOrganisationId: organisationId,
     ...(ins.onSite ? { onSite: ins.onSite.value } : {}),
     ...(ins.feedbackDate ? { feedbackDate: ins.feedbackDate.value } : {}),
-    categories: notice.categories.map((c) => ({ id: `c${c.ordinal}`, ordinal: c.ordinal, title: c.title })),
+    categories: categoriesOf(notice).map((c) => ({ id: `c${c.ordinal}`, ordinal: c.ordinal, title: c.title })),
     disclosure: {
       contacts: ins.contacts.map((c) => c.value),
       ...(ins.signer ? { signer: ins.signer.value } : {}),
       ...(ins.publishedOn ? { publishedOn: ins.publishedOn.value } : {}),
     },
-  });
-  const organisation = parseOrganisation({ id: organisationId, name: ins.inspected[0]?.value ?? ins.issuer?.value ?? '被巡察单位' });
+  };
+  // A damaged notice can contradict itself (feedback before the visit): what the
+  // inspection's schema refuses is left out rather than failing the whole notice.
+  for (const field of ['feedbackDate', 'onSite', 'disclosure', 'title', 'inspector'] as const) {
+    if (InspectionSchema.safeParse(input).success) break;
+    if (field === 'title') input['title'] = '整改进展情况通报';
+    else if (field === 'inspector') input['inspector'] = { name: '巡察组' };
+    else delete input[field];
+  }
+  const inspection = parseInspection(input);
+  const organisation = parseOrganisation({ id: organisationId, name: ins.inspected[0]?.value.trim() || ins.issuer?.value.trim() || '被巡察单位' });
   const base = buildReportModel([], inspection, organisation, asOf);
   const categories: ReportCategory[] = base.categories.map((c) => ({
     ...c,
@@ -66,10 +77,17 @@ export function noticeReport(notice: ParsedNotice, options: NoticeReportOptions 
   const content: NoticeContent = {
     ...(ins.title ? { title: ins.title.value } : {}),
     ...(ins.preamble ? { preamble: ins.preamble.value } : {}),
-    ...(ins.closing ? { closing: ins.closing.value } : {}),
+    // No closing paragraph in the notice: none in the rendering either (not the default one).
+    closing: ins.closing?.value ?? '',
+    categoryNumbers: 'ordinal',
     sections: notice.sections.map((s) => (s.kind === 'findings' ? { kind: 'findings', title: s.title } : { kind: 'text', title: s.title, paragraphs: s.paragraphs.map((p) => p.text) })),
   };
   return { model, content };
+}
+
+/** The categories, once each: a damaged notice may repeat a number; the first title wins. */
+function categoriesOf(notice: ParsedNotice): ParsedNotice['categories'] {
+  return notice.categories.filter((c, i) => notice.categories.findIndex((d) => d.ordinal === c.ordinal) === i);
 }
 
 function reportFinding(f: ParsedNotice['findings'][number], categoryId: string | null, index: number): ReportCategory['findings'][number] {

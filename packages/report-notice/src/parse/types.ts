@@ -103,7 +103,7 @@ export interface ParsedInspection {
   publishedOn: Located<CalendarDay> | undefined;
   signer: Located<string> | undefined;
   contacts: Located<Contact>[];
-  /** The opening paragraph. */
+  /** The opening paragraph, and any before the first section, one a line. */
   preamble: Located<string> | undefined;
   /** The paragraph inviting supervision. */
   closing: Located<string> | undefined;
