@@ -161,3 +161,28 @@ describe('damaged notices', () => {
     expect(() => parseNotice(42 as unknown as string)).toThrow(/Expected the notice as a string/);
   });
 });
+
+describe('a real central 巡视 notice, as crawled (front matter and markup included)', () => {
+  const text = readFileSync(join(import.meta.dirname, 'real', 'nankai-2022-central-xunshi.txt'), 'utf8');
+  const n = parseNotice(text);
+
+  it('reads its particulars past the page material', () => {
+    const i = n.inspection;
+    expect(i.title).toMatchObject({ value: '中共南开大学委员会关于十九届中央第七轮巡视整改进展情况的通报', confidence: 0.7 });
+    expect(i.inspectors.map((x) => x.value)).toEqual(['中央第十巡视组']);
+    expect(i.kind?.value).toBe('xunshi');
+    expect(i.onSite?.value).toEqual({ start: '2021-05-08', end: '2021-07-05' });
+    expect(i.feedbackDate?.value).toBe('2021-09-03');
+    expect(i.signer?.value).toBe('中共南开大学委员会');
+    expect(i.publishedOn?.value).toBe('2022-04-16');
+    expect(i.contacts.map((c) => c.value.kind)).toEqual(['phone', 'email', 'postbox']);
+    expect(n.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['front_matter_skipped', 'navigation_skipped']));
+  });
+
+  it('reads its three sections, six categories and its count of tasks', () => {
+    expect(n.sections.map((s) => s.ordinal)).toEqual([1, 2, 3]);
+    expect(n.categories.map((c) => c.ordinal)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(n.totals.findings?.value).toBe(177);
+    expect(n.totals.completed?.value).toBe(174);
+  });
+});
