@@ -9,5 +9,6 @@ export { ledgerOf, type Ledger, type LedgerFinding, type LedgerMeasure, type Led
 export { writeLedgerWorkbook, type WriteLedgerOptions } from './write.js';
 export { readLedgerWorkbook, type ReadLedgerOptions } from './read.js';
 export { xlsxLedgerRenderer } from './renderer.js';
+export { ledgerBundle, type LedgerBundle, type LedgerBundleOptions } from './to-bundle.js';
 export { ReportLimitError, WorkbookValidationError, type CellIssue } from './errors.js';
 export { LAYOUT, MAX_CELL_TEXT, type Column, type ColumnKind, type SheetKey, type SheetLayout } from './layout.js';

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { buildReportModel, isRectifyError, memoryDriver, openStore } from '@rectify/core';
+import { worldReportModel } from '@rectify/testing';
+import { ledgerBundle, ledgerOf, readLedgerWorkbook, writeLedgerWorkbook } from '../src/index.js';
+
+const at = '2023-11-20T09:00:00+08:00';
+const importer = { id: 'imp', name: '政工室' };
+
+describe('a ledger brought into a store', () => {
+  it('arrives with every finding, measure and ledger entry, at the status the lifecycle allows, through the workbook', async () => {
+    const model = await worldReportModel({ findings: 30 });
+    const ledger = await readLedgerWorkbook(await writeLedgerWorkbook(ledgerOf(model), { locale: 'zh-CN' }));
+    const { bundle, notes } = ledgerBundle(ledger, { organisationId: 'org-x', importer, at });
+    const store = await openStore(memoryDriver());
+    await store.importBundle(bundle);
+    const scope = { organisationId: 'org-x', inspectionId: ledger.inspection.id };
+    const back = ledgerOf(buildReportModel((await store.findings({ ...scope, limit: 1000 })).items, (await store.inspection(scope))!, (await store.organisation('org-x'))!, ledger.asOf, { people: await store.people('org-x') }));
+    // The world's signed-off findings keep a long-term measure open: they arrive sustaining.
+    const expectedStatus = { signed_off: 'sustaining', awaiting_signoff: 'sustaining', reopened: 'in_progress' } as Record<string, string>;
+    expect(back.findings.map((f) => [f.id, f.status, f.measures.map((m) => [m.text, m.done]), f.progress.map((p) => p.text), f.responsibility])).toEqual(
+      ledger.findings.map((f) => [f.id, expectedStatus[f.status] ?? f.status, f.measures.map((m) => [m.text, m.done]), f.progress.map((p) => p.text), f.responsibility]),
+    );
+    // What could not come over is said, finding by finding.
+    const changed = ledger.findings.filter((f) => f.status in expectedStatus);
+    expect(changed.length).toBeGreaterThan(0);
+    expect(notes).toHaveLength(changed.length);
+    expect(back.directory.people.find((p) => p.id === 'imp')?.name).toBe('政工室');
+  });
+
+  it('refuses, naming each finding, a ledger whose history the lifecycle cannot make, and returns nothing', async () => {
+    const ledger = ledgerOf(await worldReportModel());
+    const f = ledger.findings.find((x) => x.status === 'sustaining')!;
+    f.measures = []; // sustaining with nothing behind it
+    const error = (() => { try { ledgerBundle(ledger, { organisationId: 'org-x', importer, at }); } catch (e) { return e; } })();
+    expect(isRectifyError(error, 'validation')).toBe(true);
+    expect((error as Error).message).toContain(f.id);
+  });
+});
