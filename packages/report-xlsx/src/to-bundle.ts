@@ -45,8 +45,9 @@ export interface LedgerBundle {
  *
  * The importer records every event; a sign-off needs approvals that only the people
  * of the chain can give, so a finding signed off (or awaiting sign-off) in the ledger
- * arrives completed (sustaining, if long-term measures are open), and a reopened one in
- * progress: `notes` says which.
+ * arrives completed (sustaining, if long-term measures are open), a reopened one in
+ * progress, and one that nobody is assigned to (a published notice names no one) not
+ * started: `notes` says which.
  *
  * @throws `ValidationError` listing every finding whose history the lifecycle refuses; nothing is returned then.
  *
@@ -124,6 +125,11 @@ function commandsOf(f: LedgerFinding, inspectionId: string, notes: string[]): Re
     if (f.originalDeadline !== undefined && f.originalDeadline !== f.deadline) notes.push(`${f.id}: the deadline ${f.deadline} was extended from ${f.originalDeadline}; imported as the original deadline (an extension needs its approval)`);
   }
   if (f.status === 'not_started') return out;
+  if (out.length === 1) {
+    // The lifecycle starts work only once someone answers for it (the seed's rule 1).
+    notes.push(`${f.id}: ${f.status} in the ledger; imported as not started, since no one is assigned (责任领导、责任部门、责任人和整改期限): assign it to go on`);
+    return out;
+  }
   out.push({ type: 'start' });
   const ordinalOf = new Map(f.measures.map((m) => [m.ordinal, m.id]));
   for (const p of f.progress) {

@@ -132,7 +132,8 @@ export interface ReportModelOptions {
   /**
    * The findings' events (any order of findings, each finding's oldest first, as a
    * bundle holds them): with them the model carries each finding's history, the
-   * timeline and the burn-down. Events after `asOf` are left out.
+   * timeline and the burn-down. Events after `asOf`, and of findings not reported, are
+   * left out.
    */
   events?: readonly FindingEvent[];
   /** At most this many points in the timeline (default 60). */
@@ -155,7 +156,7 @@ export function buildReportModel(
   asOf: CalendarDay,
   options: ReportModelOptions = {},
 ): ReportModel {
-  const histories = groupHistories(options.events ?? [], asOf);
+  const histories = groupHistories(options.events ?? [], asOf, new Set(findings.map((f) => f.finding.id)));
   const ordered = [...inspection.categories].sort((a, b) => a.ordinal - b.ordinal);
   const known = new Set(ordered.map((c) => c.id));
   const byCategory = new Map<string | null, FindingState[]>();
@@ -199,10 +200,11 @@ export function reportFindings(model: ReportModel): ReportFinding[] {
   return model.categories.flatMap((c) => c.findings);
 }
 
-function groupHistories(events: readonly FindingEvent[], asOf: CalendarDay): Map<string, FindingEvent[]> {
+/** The events of the reported findings up to the day, by finding (a bundle may hold other inspections'). */
+function groupHistories(events: readonly FindingEvent[], asOf: CalendarDay, reported: ReadonlySet<string>): Map<string, FindingEvent[]> {
   const histories = new Map<string, FindingEvent[]>();
   for (const e of events) {
-    if (e.on > asOf) continue;
+    if (e.on > asOf || !reported.has(e.findingId)) continue;
     const list = histories.get(e.findingId);
     if (list) list.push(e);
     else histories.set(e.findingId, [e]);

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { isRectifyError, type CommandInput, type RuleViolationError, type Store } from '@rectify/core';
+import { instantAt, resolveScope, type GlobalOptions, type Io } from '../context.js';
+import { UsageError } from '../exit.js';
+
+/** The lifecycle commands `rectify apply` offers, by their command-line name, with the options each needs. */
+export const APPLY_COMMANDS: Record<string, { type: string; needs: readonly (keyof ApplyOptions)[]; build: (o: ApplyOptions) => Record<string, unknown> }> = {
+  progress: { type: 'record_progress', needs: ['text'], build: (o) => ({ text: o.text, ...(o.measure ? { measureId: o.measure } : {}), ...(o.on ? { on: o.on } : {}) }) },
+  'complete-measure': { type: 'complete_measure', needs: ['measure'], build: (o) => ({ measureId: o.measure, ...(o.on ? { on: o.on } : {}), ...(o.text ? { note: o.text } : {}) }) },
+  complete: { type: 'complete', needs: [], build: () => ({}) },
+  sustain: { type: 'mark_sustaining', needs: [], build: () => ({}) },
+  'request-signoff': { type: 'request_signoff', needs: [], build: (o) => (o.text ? { note: o.text } : {}) },
+  approve: { type: 'approve', needs: ['stage'], build: (o) => ({ stage: o.stage, ...(o.text ? { comment: o.text } : {}) }) },
+  return: { type: 'return', needs: ['stage', 'reason'], build: (o) => ({ stage: o.stage, reason: o.reason }) },
+  'sign-off': { type: 'sign_off', needs: [], build: (o) => (o.text ? { note: o.text } : {}) },
+  reopen: { type: 'reopen', needs: ['reason'], build: (o) => ({ reason: o.reason }) },
+  extend: { type: 'request_extension', needs: ['to', 'reason'], build: (o) => ({ extensionId: o.id ?? `ext-${o.to}`, to: o.to, reason: o.reason }) },
+  'decide-extension': { type: 'decide_extension', needs: ['id', 'decision'], build: (o) => ({ extensionId: o.id, approve: o.decision === 'approve', ...(o.text ? { comment: o.text } : {}) }) },
+};
+
+/** Options of `rectify apply`. */
+export interface ApplyOptions {
+  command: string;
+  finding: string | undefined;
+  as: string | undefined;
+  text: string | undefined;
+  measure: string | undefined;
+  stage: string | undefined;
+  reason: string | undefined;
+  to: string | undefined;
+  id: string | undefined;
+  decision: string | undefined;
+  on: string | undefined;
+  /** The command id (idempotency key); a new one by default. Give one to retry safely. */
+  commandId: string | undefined;
+}
+
+/**
+ * `rectify apply COMMAND --finding ID --as PERSON …`: one lifecycle command, decided by
+ * the core exactly as an app would. A refusal prints each reason (each unmet rule in
+ * the chosen language, or the role the command needs) and exits 1.
+ */
+export async function applyCommand(store: Store, global: GlobalOptions, options: ApplyOptions, io: Io): Promise<void> {
+  const spec = APPLY_COMMANDS[options.command];
+  if (spec === undefined) throw new UsageError(`Unknown command "${options.command}": one of ${Object.keys(APPLY_COMMANDS).join(', ')}`);
+  if (!options.finding) throw new UsageError('--finding ID is required');
+  if (!options.as) throw new UsageError('--as PERSON (who acts) is required');
+  for (const need of spec.needs) if (options[need] === undefined) throw new UsageError(`"${options.command}" needs --${need}`);
+  const scope = await resolveScope(store, global);
+  const inspection = (await store.inspection(scope))!;
+  const command = {
+    type: spec.type,
+    commandId: options.commandId ?? randomUUID(),
+    findingId: options.finding,
+    actorId: options.as,
+    at: instantAt(io.now(), inspection.utcOffset),
+    ...spec.build(options),
+  } as CommandInput;
+  try {
+    const { state } = await store.apply(command);
+    io.out(`${state.finding.id}: ${state.status} (version ${state.version})`);
+  } catch (error) {
+    if (isRectifyError(error, 'rule') && 'unmet' in error) {
+      for (const u of (error as RuleViolationError).unmet) io.err(`✗ ${u.message[global.lang]}`);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,55 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildReportModel, type CalendarDay, type ReportModel, type ReportRenderer, type Store } from '@rectify/core';
+import { csvLedgerRenderer, jsonReportRenderer } from '@rectify/report-data';
+import { docxNoticeRenderer } from '@rectify/report-docx';
+import { htmlDashboardRenderer } from '@rectify/report-html';
+import { noticeMarkdownRenderer, noticeTextRenderer } from '@rectify/report-notice';
+import { xlsxLedgerRenderer } from '@rectify/report-xlsx';
+import { resolveScope, today, type GlobalOptions, type Io, type Scope } from '../context.js';
+import { UsageError } from '../exit.js';
+
+/**
+ * The formats of `rectify report --format`, with whether the report may show people's
+ * names: the internal ones (ledger, dashboard) do, the public notice never does.
+ */
+export const FORMATS: Record<string, { renderer: ReportRenderer; internal: boolean }> = {
+  notice: { renderer: noticeTextRenderer, internal: false },
+  md: { renderer: noticeMarkdownRenderer, internal: false },
+  docx: { renderer: docxNoticeRenderer, internal: false },
+  html: { renderer: htmlDashboardRenderer, internal: true },
+  xlsx: { renderer: xlsxLedgerRenderer, internal: true },
+  csv: { renderer: csvLedgerRenderer, internal: true },
+  json: { renderer: jsonReportRenderer, internal: false },
+};
+
+/** The report model of a scope as of a day, with history (and names, for internal reports). */
+export async function modelOf(store: Store, scope: Scope, asOf: CalendarDay, internal: boolean): Promise<ReportModel> {
+  const inspection = (await store.inspection(scope))!;
+  const organisation = (await store.organisation(scope.organisationId))!;
+  const { events } = await store.exportBundle({ organisationId: scope.organisationId });
+  const people = internal ? await store.people(scope.organisationId) : [];
+  // The organisation's events: the model keeps those of this inspection's findings.
+  return buildReportModel(await store.findingsAsOf(scope, asOf), inspection, organisation, asOf, { events, people });
+}
+
+/** Options of `rectify report`. */
+export interface ReportOptions {
+  format: string;
+  asOf: CalendarDay | undefined;
+  output: string | undefined;
+}
+
+/** `rectify report --format F`: writes one report as of a day (today by default) to `-o FILE` or its own file name. */
+export async function reportCommand(store: Store, global: GlobalOptions, options: ReportOptions, io: Io): Promise<void> {
+  const format = FORMATS[options.format];
+  if (format === undefined) throw new UsageError(`Unknown format "${options.format}": one of ${Object.keys(FORMATS).join(', ')}`);
+  const scope = await resolveScope(store, global);
+  const inspection = (await store.inspection(scope))!;
+  const asOf = options.asOf ?? today(io, inspection.utcOffset);
+  const model = await modelOf(store, scope, asOf, format.internal);
+  const rendered = await format.renderer.render(model, { locale: global.lang });
+  const file = resolve(io.cwd, options.output ?? rendered.fileName);
+  writeFileSync(file, rendered.data);
+  io.out(file);
+}

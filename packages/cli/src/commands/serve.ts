@@ -1,0 +1,47 @@
+import { createServer, type Server } from 'node:http';
+import type { Store } from '@rectify/core';
+import { dashboardHtml } from '@rectify/report-html';
+import { resolveScope, today, type GlobalOptions, type Io } from '../context.js';
+import { modelOf } from './report.js';
+
+/** Options of `rectify serve`. */
+export interface ServeOptions {
+  port: number;
+  /** 127.0.0.1 by default: the dashboard shows internal data and has no login. */
+  host: string;
+}
+
+/**
+ * `rectify serve`: the dashboard on a local web server, rendered afresh from the store
+ * on every load (`?as-of=YYYY-MM-DD` for a past day). Read-only: it answers GET and
+ * HEAD of `/` and nothing else.
+ */
+export async function serveCommand(store: Store, global: GlobalOptions, options: ServeOptions, io: Io): Promise<Server> {
+  const scope = await resolveScope(store, global);
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || url.pathname !== '/') {
+      res.writeHead(req.method === 'GET' || req.method === 'HEAD' ? 404 : 405, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    void (async () => {
+      try {
+        const inspection = (await store.inspection(scope))!;
+        const asOf = /^\d{4}-\d{2}-\d{2}$/.test(url.searchParams.get('as-of') ?? '') ? url.searchParams.get('as-of')! : today(io, inspection.utcOffset);
+        const html = dashboardHtml(await modelOf(store, scope, asOf, true), { locale: global.lang });
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(req.method === 'HEAD' ? undefined : html);
+      } catch (error) {
+        io.err(String(error));
+        res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('The dashboard could not be rendered; see the server log.');
+      }
+    })();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : options.port;
+  io.out(`dashboard: http://${options.host}:${port}/`);
+  return server;
+}

@@ -1,0 +1,60 @@
+import {
+  analyze,
+  FINDING_STATUSES,
+  formatDay,
+  nameOf,
+  STATUS_LABELS,
+  type CalendarDay,
+  type Locale,
+  type Store,
+} from '@rectify/core';
+import { resolveScope, today, type GlobalOptions, type Io } from '../context.js';
+
+/** Options of `rectify status`. */
+export interface StatusOptions {
+  asOf: CalendarDay | undefined;
+  unit: string | undefined;
+  json: boolean;
+}
+
+const T = {
+  'zh-CN': { asOf: '截至', total: '问题总数', byCategory: '按类别', overdue: '逾期', dueSoon: '即将到期', stale: '台账未按时更新', lagging: '整改滞后的责任部门', none: '无', days: '天', uncategorised: '未分类' },
+  en: { asOf: 'as of', total: 'Findings', byCategory: 'By category', overdue: 'Overdue', dueSoon: 'Due soon', stale: 'Stale ledgers', lagging: 'Lagging units', none: 'none', days: 'days', uncategorised: 'uncategorised' },
+} as const satisfies Record<Locale, unknown>;
+
+/**
+ * `rectify status`: the at-a-glance view: totals by status and category, overdue, due
+ * soon, stale ledgers and lagging units, as of a day (today by default), optionally for
+ * one lead unit; `--json` prints the analysis for programs.
+ */
+export async function statusCommand(store: Store, global: GlobalOptions, options: StatusOptions, io: Io): Promise<void> {
+  const scope = await resolveScope(store, global);
+  const inspection = (await store.inspection(scope))!;
+  const organisation = (await store.organisation(scope.organisationId))!;
+  const asOf = options.asOf ?? today(io, inspection.utcOffset);
+  const all = await store.findingsAsOf(scope, asOf);
+  const findings = options.unit === undefined ? all : all.filter((f) => f.assignment?.leadUnitId === options.unit || nameOf(organisation.units, f.assignment?.leadUnitId ?? '') === options.unit);
+  const a = analyze(findings, inspection, asOf);
+  if (options.json) {
+    io.out(JSON.stringify({ scope, unit: options.unit ?? null, ...a }, null, 2));
+    return;
+  }
+  const lang = global.lang;
+  const t = T[lang];
+  const colour = (code: number, s: string) => (io.tty ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const unit = (id: string | undefined) => (id === undefined ? '' : nameOf(organisation.units, id));
+  io.out(colour(1, `${inspection.title} · ${t.asOf} ${formatDay(asOf, lang)}${options.unit ? ` · ${options.unit}` : ''}`));
+  io.out(`${t.total}: ${a.totals.total}`);
+  for (const s of FINDING_STATUSES) if (a.totals.byStatus[s] > 0) io.out(`  ${STATUS_LABELS[s][lang]}: ${a.totals.byStatus[s]}`);
+  io.out(`${t.byCategory}:`);
+  for (const c of a.totals.byCategory) if (c.total > 0) io.out(`  ${c.ordinal === null ? t.uncategorised : `${c.ordinal}. ${c.title}`}: ${c.total}`);
+  const list = (title: string, rows: string[], code: number) => {
+    io.out(colour(rows.length > 0 ? code : 0, `${title}: ${rows.length === 0 ? t.none : rows.length}`));
+    for (const r of rows.slice(0, 20)) io.out(`  ${r}`);
+    if (rows.length > 20) io.out(`  … +${rows.length - 20}`);
+  };
+  list(t.overdue, a.overdue.map((o) => `${o.title} · ${unit(o.unitId)} · ${o.deadline} (+${o.daysOverdue} ${t.days})`), 31);
+  list(t.dueSoon, a.dueSoon.map((o) => `${o.title} · ${unit(o.unitId)} · ${o.deadline}`), 33);
+  list(t.stale, a.staleLedgers.map((s) => `${s.title} · ${unit(s.unitId)} · ${s.lastUpdateOn ?? '—'} (${s.daysSince} ${t.days})`), 33);
+  list(t.lagging, a.laggingUnits.filter((u) => u.score > 0).map((u) => `${u.rank}. ${unit(u.unitId)} · ${u.open}/${u.findings} · ${u.score.toFixed(2)}`), 35);
+}

@@ -1,0 +1,70 @@
+import { resolve } from 'node:path';
+import { openStore, type Locale, type Store } from '@rectify/core';
+import { postgresDriver } from '@rectify/storage-postgres';
+import { sqliteDriver } from '@rectify/storage-sqlite';
+import pg from 'pg';
+import { UsageError } from './exit.js';
+
+/** Where output goes and how it looks; tests pass their own. */
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** True when stdout is a terminal: colours and progress bars only then. */
+  tty: boolean;
+  /** The working directory relative paths are read from. */
+  cwd: string;
+  /** The current instant, for commands that record one (the core takes no clock). */
+  now: () => Date;
+}
+
+/** The options every command takes. */
+export interface GlobalOptions {
+  /** The SQLite file (default `rectify.db`). */
+  db: string;
+  /** A PostgreSQL URL; when given, used instead of the SQLite file. */
+  postgres: string | undefined;
+  lang: Locale;
+  org: string | undefined;
+  inspection: string | undefined;
+}
+
+/** Opens the store the options name: PostgreSQL when `--postgres` (or `RECTIFY_POSTGRES_URL`) is given, else the SQLite file. */
+export async function openCliStore(options: GlobalOptions, io: Io): Promise<Store> {
+  if (options.postgres) {
+    const pool = new pg.Pool({ connectionString: options.postgres, max: 2 });
+    return openStore(postgresDriver(pool)); // closing the store ends the pool
+  }
+  return openStore(sqliteDriver({ filename: resolve(io.cwd, options.db) }));
+}
+
+/** The organisation and inspection a command works on. */
+export interface Scope {
+  organisationId: string;
+  inspectionId: string;
+}
+
+/**
+ * The scope of a command: `--org` and `--inspection`, or, when the store holds just one
+ * inspection, that one (so a store made by one `import` needs no flags).
+ */
+export async function resolveScope(store: Store, options: GlobalOptions): Promise<Scope> {
+  if (options.org && options.inspection) return { organisationId: options.org, inspectionId: options.inspection };
+  const bundle = await store.exportBundle(options.org ? { organisationId: options.org } : undefined);
+  const candidates = bundle.inspections.filter((i) => (options.org ? i.subjectOrganisationId === options.org : true) && (options.inspection ? i.id === options.inspection : true));
+  if (candidates.length === 1) return { organisationId: candidates[0]!.subjectOrganisationId, inspectionId: candidates[0]!.id };
+  if (candidates.length === 0) throw new UsageError('No inspection in the store matches: import one first (rectify import FILE), or check --org and --inspection');
+  throw new UsageError(`The store holds ${candidates.length} inspections: choose one with --org and --inspection (${candidates.map((c) => `${c.subjectOrganisationId}/${c.id}`).join(', ')})`);
+}
+
+/** Today where the inspection is (its UTC offset, +08:00 by default), as YYYY-MM-DD. */
+export function today(io: Io, offset = '+08:00'): string {
+  return instantAt(io.now(), offset).slice(0, 10);
+}
+
+/** An instant as ISO 8601 with the given offset: `2024-04-17T09:30:00+08:00`. */
+export function instantAt(date: Date, offset = '+08:00'): string {
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const [h, m] = offset.slice(1).split(':').map(Number);
+  const shifted = new Date(date.getTime() + sign * ((h ?? 0) * 60 + (m ?? 0)) * 60_000);
+  return `${shifted.toISOString().slice(0, 19)}${offset}`;
+}

@@ -1,0 +1,29 @@
+import { isRectifyError } from '@rectify/core';
+
+/**
+ * The exit codes of `rectify`:
+ * - 0: done;
+ * - 1: refused by the rules, the permissions or the lifecycle (the reasons are printed);
+ * - 2: bad input: an unknown command or option, a file that cannot be read, data that does not validate;
+ * - 3: the store: unavailable, a newer schema, a concurrent change (try again);
+ * - 4: anything else (a bug: please report it).
+ */
+export const EXIT = { ok: 0, refused: 1, badInput: 2, store: 3, internal: 4 } as const;
+
+/** An error of the command line itself (a missing argument, an unknown option): exit 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** The exit code for an error. */
+export function exitCodeOf(error: unknown): number {
+  if (error instanceof UsageError) return EXIT.badInput;
+  if (isRectifyError(error, 'validation') || isRectifyError(error, 'not_found')) return EXIT.badInput;
+  if (isRectifyError(error, 'rule') || isRectifyError(error, 'permission') || isRectifyError(error, 'lifecycle')) return EXIT.refused;
+  if (isRectifyError(error, 'storage') || isRectifyError(error, 'concurrency')) return EXIT.store;
+  if (error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'EISDIR' || error.code === 'EACCES')) return EXIT.badInput;
+  return EXIT.internal;
+}

@@ -1,0 +1,151 @@
+import { parseArgs } from 'node:util';
+import type { Locale } from '@rectify/core';
+import { applyCommand, APPLY_COMMANDS } from './commands/apply.js';
+import { importCommand } from './commands/import.js';
+import { FORMATS, reportCommand } from './commands/report.js';
+import { serveCommand } from './commands/serve.js';
+import { statusCommand } from './commands/status.js';
+import { openCliStore, type GlobalOptions, type Io } from './context.js';
+import { EXIT, exitCodeOf, UsageError } from './exit.js';
+
+const GLOBAL_HELP = `
+Store:  --db FILE          SQLite file (default rectify.db)
+        --postgres URL     PostgreSQL instead (or RECTIFY_POSTGRES_URL)
+Scope:  --org ID --inspection ID   (not needed when the store holds one inspection)
+Output: --lang zh-CN|en    (default zh-CN)
+Exit codes: 0 done, 1 refused (rule, permission, lifecycle), 2 bad input, 3 store unavailable or conflict, 4 bug.`;
+
+/** The help of each command. */
+export const HELP: Record<string, string> = {
+  '': `rectify: inspection findings, their rectification (整改) and sign-off (销号).
+
+Usage: rectify <command> [options]
+
+  init [FILE]             create a store (a SQLite file; --postgres URL for PostgreSQL)
+  import FILE             a ledger workbook (.xlsx), a published notice (.txt, .md) or a bundle (.json)
+  status                  the at-a-glance view: totals, overdue, due soon, stale ledgers, lagging units
+  report --format F       write a report: ${Object.keys(FORMATS).join(', ')}
+  apply COMMAND           a lifecycle command: ${Object.keys(APPLY_COMMANDS).join(', ')}
+  serve                   the dashboard on http://127.0.0.1:8080/
+
+rectify <command> --help shows a command's options.
+${GLOBAL_HELP}`,
+  init: `Usage: rectify init [FILE] [--postgres URL]\n\nCreates the store (runs its migrations) and says where it is.\n${GLOBAL_HELP}`,
+  import: `Usage: rectify import FILE [--org ID] [--as PERSON] [--name NAME]\n\nImports in one transaction. On bad input every problem is printed with its place\n(sheet!cell, line, path) and nothing is written.\n  --org ID      the organisation the ledger belongs to (default "default")\n  --as PERSON   who imports, recorded on each event (default "importer")\n  --name NAME   their name (default 政工室)\n${GLOBAL_HELP}`,
+  status: `Usage: rectify status [--as-of DATE] [--unit UNIT] [--json]\n\n  --as-of DATE  the day to report on (default today, where the inspection is)\n  --unit UNIT   one lead unit (its id or name)\n  --json        the analysis as JSON\n${GLOBAL_HELP}`,
+  report: `Usage: rectify report --format ${Object.keys(FORMATS).join('|')} [--as-of DATE] [-o FILE]\n\n  notice, md, docx: the public notice (no one named); html, xlsx, csv: the internal ledger and dashboard; json: the report model.\n${GLOBAL_HELP}`,
+  apply: `Usage: rectify apply COMMAND --finding ID --as PERSON [options]\n\nCommands: ${Object.entries(APPLY_COMMANDS).map(([k, v]) => `${k}${v.needs.length ? ` (--${v.needs.join(', --')})` : ''}`).join('; ')}\n  --text T --measure ID --stage S --reason R --to DATE --id ID --decision approve|reject --on DATE --command-id ID\n${GLOBAL_HELP}`,
+  serve: `Usage: rectify serve [--port 8080] [--host 127.0.0.1]\n\nServes the dashboard, rendered afresh on each load (?as-of=DATE for a past day).\n${GLOBAL_HELP}`,
+};
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  db: { type: 'string' },
+  postgres: { type: 'string' },
+  lang: { type: 'string' },
+  org: { type: 'string' },
+  inspection: { type: 'string' },
+  'as-of': { type: 'string' },
+  unit: { type: 'string' },
+  json: { type: 'boolean' },
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  as: { type: 'string' },
+  name: { type: 'string' },
+  finding: { type: 'string' },
+  text: { type: 'string' },
+  measure: { type: 'string' },
+  stage: { type: 'string' },
+  reason: { type: 'string' },
+  to: { type: 'string' },
+  id: { type: 'string' },
+  decision: { type: 'string' },
+  on: { type: 'string' },
+  'command-id': { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+} as const;
+
+/** A running `serve`, so that a caller (a test) can stop it. */
+export interface Running {
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `rectify` with the arguments after the program name and answers the exit code
+ * (see `EXIT`), or, for `serve`, a handle to stop the server. Prints through `io`.
+ */
+export async function run(argv: readonly string[], io: Io, env: Record<string, string | undefined> = process.env): Promise<number | Running> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${HELP['']}`);
+    return EXIT.badInput;
+  }
+  const { values: v, positionals } = parsed;
+  const [command = '', ...rest] = positionals;
+  if (v.help || command === '' || command === 'help') {
+    const topic = command === 'help' ? (rest[0] ?? '') : command;
+    (HELP[topic] === undefined ? io.err : io.out)(HELP[topic] ?? HELP['']!);
+    return command === '' && !v.help ? EXIT.badInput : EXIT.ok;
+  }
+  if (HELP[command] === undefined) {
+    io.err(`Unknown command "${command}".\n\n${HELP['']}`);
+    return EXIT.badInput;
+  }
+  const lang = (v.lang ?? 'zh-CN') as Locale;
+  const global: GlobalOptions = {
+    db: (command === 'init' ? rest[0] : undefined) ?? v.db ?? 'rectify.db',
+    postgres: v.postgres ?? env['RECTIFY_POSTGRES_URL'],
+    lang,
+    org: v.org,
+    inspection: v.inspection,
+  };
+  let store;
+  try {
+    if (lang !== 'zh-CN' && lang !== 'en') throw new UsageError(`--lang must be zh-CN or en, not "${lang}"`);
+    const day = (name: string, value: string | undefined) => {
+      if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`--${name} must be a day written YYYY-MM-DD, not "${value}"`);
+      return value;
+    };
+    if (command === 'import' && rest[0] === undefined) throw new UsageError('Which file? rectify import FILE');
+    store = await openCliStore(global, io);
+    switch (command) {
+      case 'init':
+        io.out(global.postgres ? 'store ready (PostgreSQL)' : `store ready: ${global.db}`);
+        break;
+      case 'import':
+        await importCommand(store, global, { file: rest[0]!, as: v.as ?? 'importer', name: v.name ?? '政工室' }, io);
+        break;
+      case 'status':
+        await statusCommand(store, global, { asOf: day('as-of', v['as-of']), unit: v.unit, json: v.json ?? false }, io);
+        break;
+      case 'report':
+        if (!v.format) throw new UsageError(`--format is required: one of ${Object.keys(FORMATS).join(', ')}`);
+        await reportCommand(store, global, { format: v.format, asOf: day('as-of', v['as-of']), output: v.output }, io);
+        break;
+      case 'apply':
+        if (rest[0] === undefined) throw new UsageError(`Which command? One of ${Object.keys(APPLY_COMMANDS).join(', ')}`);
+        await applyCommand(store, global, {
+          command: rest[0], finding: v.finding, as: v.as, text: v.text, measure: v.measure, stage: v.stage, reason: v.reason,
+          to: day('to', v.to), id: v.id, decision: v.decision, on: day('on', v.on), commandId: v['command-id'],
+        }, io);
+        break;
+      case 'serve': {
+        const port = Number(v.port ?? 8080);
+        if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a port number, not "${v.port}"`);
+        const server = await serveCommand(store, global, { port, host: v.host ?? '127.0.0.1' }, io);
+        const open = store;
+        store = undefined; // it stays open while serving
+        return { stop: async () => { await new Promise<void>((r) => server.close(() => r())); await open.close(); } };
+      }
+    }
+    return EXIT.ok;
+  } catch (error) {
+    io.err(error instanceof Error ? error.message : String(error));
+    return exitCodeOf(error);
+  } finally {
+    await store?.close();
+  }
+}
