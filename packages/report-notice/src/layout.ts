@@ -27,7 +27,7 @@ export interface NoticeContent {
   /**
    * How categories are numbered: `sequential` (default) numbers those that have findings
    * （一）（二）… in order; `ordinal` prints each category's own number, gaps included,
-   * as a notice read back with {@link parseNotice} had them.
+   * as a notice read back with `parseNotice` had them.
    */
   categoryNumbers?: 'sequential' | 'ordinal';
 }
