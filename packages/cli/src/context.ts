@@ -7,7 +7,9 @@ import { UsageError } from './exit.js';
 
 /** Where output goes and how it looks; tests pass their own. */
 export interface Io {
+  /** Prints a line of results (stdout). */
   out: (text: string) => void;
+  /** Prints a line of diagnostics: errors, warnings, notes (stderr). */
   err: (text: string) => void;
   /** True when stdout is a terminal: colours and progress bars only then. */
   tty: boolean;

@@ -10,5 +10,5 @@ export { instantAt, openCliStore, resolveScope, today, type GlobalOptions, type 
 export { importCommand, type ImportOptions } from './commands/import.js';
 export { statusCommand, type StatusOptions } from './commands/status.js';
 export { FORMATS, modelOf, reportCommand, type ReportOptions } from './commands/report.js';
-export { APPLY_COMMANDS, applyCommand, type ApplyOptions } from './commands/apply.js';
+export { APPLY_COMMANDS, applyCommand, type ApplyOptions, type ApplySpec } from './commands/apply.js';
 export { serveCommand, type ServeOptions } from './commands/serve.js';

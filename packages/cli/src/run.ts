@@ -68,6 +68,7 @@ const OPTIONS = {
 
 /** A running `serve`, so that a caller (a test) can stop it. */
 export interface Running {
+  /** Stops the server and closes the store. */
   stop(): Promise<void>;
 }
 

@@ -3,8 +3,18 @@ import { isRectifyError, type CommandInput, type RuleViolationError, type Store 
 import { instantAt, resolveScope, type GlobalOptions, type Io } from '../context.js';
 import { UsageError } from '../exit.js';
 
+/** One command of `rectify apply`. */
+export interface ApplySpec {
+  /** The lifecycle command it issues. */
+  type: string;
+  /** The options it cannot do without. */
+  needs: readonly (keyof ApplyOptions)[];
+  /** The command's own fields, from the options. */
+  build: (o: ApplyOptions) => Record<string, unknown>;
+}
+
 /** The lifecycle commands `rectify apply` offers, by their command-line name, with the options each needs. */
-export const APPLY_COMMANDS: Record<string, { type: string; needs: readonly (keyof ApplyOptions)[]; build: (o: ApplyOptions) => Record<string, unknown> }> = {
+export const APPLY_COMMANDS: Record<string, ApplySpec> = {
   progress: { type: 'record_progress', needs: ['text'], build: (o) => ({ text: o.text, ...(o.measure ? { measureId: o.measure } : {}), ...(o.on ? { on: o.on } : {}) }) },
   'complete-measure': { type: 'complete_measure', needs: ['measure'], build: (o) => ({ measureId: o.measure, ...(o.on ? { on: o.on } : {}), ...(o.text ? { note: o.text } : {}) }) },
   complete: { type: 'complete', needs: [], build: () => ({}) },
