@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { testReportRenderer, worldReportModel } from '@rectify/testing';
 import { tsvLedgerRenderer } from '../src/tsv.js';
@@ -13,14 +12,5 @@ describe('TSV ledger', () => {
     const lines = String((await tsvLedgerRenderer.render(model, { locale: 'zh-CN' })).data).trimEnd().split('\n');
     expect(lines).toHaveLength(4);
     expect(lines[1]!.split('\t')[1]).toBe('甲 乙');
-  });
-});
-
-describe('docs/reports.md', () => {
-  it('shows the renderer exactly as src/tsv.ts has it', () => {
-    const doc = readFileSync(new URL('../../../docs/reports.md', import.meta.url), 'utf8');
-    const shown = /in `src\/tsv\.ts`:\n\n```ts\n([\s\S]*?)```/.exec(doc)?.[1];
-    expect(shown).toBeDefined();
-    expect(readFileSync(new URL('../src/tsv.ts', import.meta.url), 'utf8')).toContain(shown!);
   });
 });
