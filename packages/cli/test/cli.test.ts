@@ -129,3 +129,30 @@ describe('the rectify binary', () => {
     }
   });
 });
+
+// With a real PostgreSQL server (CI always has one), the same commands on --postgres,
+// in a database made for this run and dropped after it.
+const PG_URL = process.env.RECTIFY_PG_URL;
+if (!PG_URL && process.env.CI === 'true') throw new Error('CI=true but RECTIFY_PG_URL is not set');
+
+describe.skipIf(!PG_URL)('the rectify binary on PostgreSQL', () => {
+  it('creates the store, imports a workbook and reports, as on SQLite', async () => {
+    const { default: pg } = await import('pg');
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    const name = `rectify_cli_${process.pid}_${Date.now()}`;
+    await admin.query(`CREATE DATABASE ${name}`);
+    try {
+      const url = new URL(PG_URL!);
+      url.pathname = `/${name}`;
+      const dir = mkdtempSync(join(tmpdir(), 'rectify-cli-pg-'));
+      writeFileSync(join(dir, 'ledger.xlsx'), await writeLedgerWorkbook(ledgerOf(await worldReportModel({ findings: 6 })), { locale: 'zh-CN' }));
+      expect((await rectify(dir, 'init', '--postgres', url.href)).out).toBe('store ready (PostgreSQL)\n');
+      expect((await rectify(dir, 'import', 'ledger.xlsx', '--postgres', url.href, '--org', 'org-pg')).out).toMatch(/^imported 6 findings/);
+      expect(JSON.parse((await rectify(dir, 'status', '--postgres', url.href, '--json', '--as-of', '2023-11-20')).out).totals.total).toBe(6);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+});
