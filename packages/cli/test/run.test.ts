@@ -1,0 +1,55 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ledgerOf, writeLedgerWorkbook } from '@rectify/report-xlsx';
+import { worldReportModel } from '@rectify/testing';
+import { EXIT, instantAt, run, type Io } from '../src/index.js';
+
+/** An Io that keeps what is printed, with a fixed clock. */
+function io(cwd: string, tty = false): Io & { lines: string[]; errors: string[] } {
+  const lines: string[] = [];
+  const errors: string[] = [];
+  return { lines, errors, out: (t) => lines.push(t), err: (t) => errors.push(t), tty, cwd, now: () => new Date('2023-11-20T02:00:00Z') };
+}
+
+// The same commands in-process (the binary's own tests run dist/cli.js): the clock and
+// the terminal are the test's.
+describe('rectify, run in-process', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rectify-run-'));
+    writeFileSync(join(dir, 'ledger.xlsx'), await writeLedgerWorkbook(ledgerOf(await worldReportModel({ findings: 10 })), { locale: 'en' }));
+  });
+
+  it('takes today from the clock it is given, where the inspection is', () => {
+    expect(instantAt(new Date('2023-11-20T17:30:00Z'))).toBe('2023-11-21T01:30:00+08:00');
+    expect(instantAt(new Date('2023-11-20T17:30:00Z'), '-05:00')).toBe('2023-11-20T12:30:00-05:00');
+  });
+
+  it('imports an English workbook, then shows the status as of today, with colours on a terminal', async () => {
+    const first = io(dir);
+    expect(await run(['import', 'ledger.xlsx', '--org', 'o'], first, {})).toBe(EXIT.ok);
+    const tty = io(dir, true);
+    expect(await run(['status', '--lang', 'en'], tty, {})).toBe(EXIT.ok);
+    expect(tty.lines[0]).toContain('as of 20 November 2023');
+    expect(tty.lines.join('\n')).toContain('\u001b[');
+    const unit = io(dir);
+    expect(await run(['status', '--json', '--unit', 'u-law'], unit, {})).toBe(EXIT.ok);
+    const analysis = JSON.parse(unit.lines[0]!);
+    expect(analysis.unit).toBe('u-law');
+    expect(analysis.totals.total).toBeLessThan(10);
+  });
+
+  it('answers the documented exit codes', async () => {
+    expect(await run(['status', '--lang', 'fr'], io(dir), {})).toBe(EXIT.badInput);
+    expect(await run(['serve', '--port', 'eighty'], io(dir), {})).toBe(EXIT.badInput);
+    expect(await run(['apply', 'progress', '--finding', 'nope', '--as', 'importer', '--text', 'x'], io(dir), {})).toBe(EXIT.badInput);
+    expect(await run(['apply', 'teleport', '--finding', 'x', '--as', 'y'], io(dir), {})).toBe(EXIT.badInput);
+    const other = mkdtempSync(join(tmpdir(), 'rectify-run-empty-'));
+    const empty = io(other);
+    expect(await run(['status'], empty, {})).toBe(EXIT.badInput);
+    expect(empty.errors[0]).toContain('import one first');
+    expect(await run(['help', 'report'], io(dir), {})).toBe(EXIT.ok);
+  });
+});
