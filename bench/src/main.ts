@@ -21,7 +21,7 @@ import { generate } from './generate.js';
 import { heapMb, percentile, timeBest, type Result } from './measure.js';
 
 const N = Number(process.env.BENCH_FINDINGS ?? 20_000);
-const root = join(import.meta.dirname, '..', '..', '..');
+const root = join(import.meta.dirname, '..', '..');
 const work = join(root, '.tmp', 'bench');
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
