@@ -38,9 +38,9 @@ const events = (await store.exportBundle({ organisationId: SEED_SCOPE.organisati
 const summary = summarise(findings, inspection, NOTICE_DATE, events.length, await store.totals(SEED_SCOPE));
 const organisation = (await store.organisation(SEED_SCOPE.organisationId))!;
 const asOfNotice = await store.findingsAsOf(SEED_SCOPE, NOTICE_DATE);
-// The public notice names no one; the internal reports (dashboard, ledger) may.
-const model = buildReportModel(asOfNotice, inspection, organisation, NOTICE_DATE, { events });
+// The internal reports (dashboard, ledger) may name people; the public notice names no one.
 const internal = buildReportModel(asOfNotice, inspection, organisation, NOTICE_DATE, { events, people: await store.people(SEED_SCOPE.organisationId) });
+const model = { ...internal, directory: { ...internal.directory, people: [] } };
 await store.close();
 
 // The public notice, from the data: it reproduces the published one (see test/notice.test.ts).

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { openStore, type Locale, type Store } from '@rectify/core';
+import { dayOfInstant, openStore, type Locale, type Store } from '@rectify/core';
 import { postgresDriver } from '@rectify/storage-postgres';
 import { sqliteDriver } from '@rectify/storage-sqlite';
 import pg from 'pg';
@@ -60,7 +60,7 @@ export async function resolveScope(store: Store, options: GlobalOptions): Promis
 
 /** Today where the inspection is (its UTC offset, +08:00 by default), as YYYY-MM-DD. */
 export function today(io: Io, offset = '+08:00'): string {
-  return instantAt(io.now(), offset).slice(0, 10);
+  return dayOfInstant(io.now().toISOString(), offset);
 }
 
 /** An instant as ISO 8601 with the given offset: `2024-04-17T09:30:00+08:00`. */

@@ -51,5 +51,9 @@ describe('rectify, run in-process', () => {
     expect(await run(['status'], empty, {})).toBe(EXIT.badInput);
     expect(empty.errors[0]).toContain('import one first');
     expect(await run(['help', 'report'], io(dir), {})).toBe(EXIT.ok);
+    writeFileSync(join(other, 'broken.json'), '{"format": "rectify.bundle",');
+    const broken = io(other);
+    expect(await run(['import', 'broken.json'], broken, {})).toBe(EXIT.badInput);
+    expect(broken.errors[0]).toMatch(/^broken\.json is not valid JSON: /);
   });
 });

@@ -1,6 +1,7 @@
 import * as echarts from 'echarts';
 import {
   daysBetween,
+  DONE_STATUSES,
   FINDING_STATUSES,
   formatDay,
   nameOf,
@@ -10,6 +11,7 @@ import {
   type Locale,
   type ReportModel,
   type SeriesPoint,
+  type StatusCounts,
 } from '@rectify/core';
 
 /** The colour of each status, the same in every chart and badge. */
@@ -22,6 +24,11 @@ export const STATUS_COLOURS: Record<FindingStatus, string> = {
   signed_off: '#1f7a4d',
   reopened: '#d9534f',
 };
+
+/** Findings done (completed, awaiting sign-off or signed off), from counts by status: the core's {@link DONE_STATUSES}. */
+export function doneCount(byStatus: StatusCounts): number {
+  return DONE_STATUSES.reduce((n, status) => n + byStatus[status], 0);
+}
 
 const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
@@ -90,7 +97,7 @@ export function statusByCategoryOption(model: ReportModel, locale: Locale): echa
 export function progressByUnitOption(model: ReportModel, locale: Locale): echarts.EChartsCoreOption {
   const rows = [...model.totals.byUnit].sort((a, b) => b.total - a.total || String(a.unitId).localeCompare(String(b.unitId)));
   const t = T[locale];
-  const done = (r: (typeof rows)[number]) => r.byStatus.completed + r.byStatus.awaiting_signoff + r.byStatus.signed_off;
+  const done = (r: (typeof rows)[number]) => doneCount(r.byStatus);
   return {
     grid, legend: legend(),
     yAxis: { type: 'category', inverse: true, data: rows.map((r) => (r.unitId === null ? t.unassigned : nameOf(model.directory.units, r.unitId))), axisLabel: { width: 160, overflow: 'truncate' } },

@@ -14,7 +14,7 @@ import {
   type ReportModel,
   type SyncReportRenderer,
 } from '@rectify/core';
-import { burnDownOption, overdueOverTimeOption, progressByUnitOption, renderSvg, STATUS_COLOURS, statusByCategoryOption } from './charts.js';
+import { burnDownOption, doneCount, overdueOverTimeOption, progressByUnitOption, renderSvg, STATUS_COLOURS, statusByCategoryOption } from './charts.js';
 import { escapeHtml as e } from './escape.js';
 import { DASHBOARD_TEXT } from './labels.js';
 import { DASHBOARD_CSS } from './style.js';
@@ -79,7 +79,7 @@ function figures(model: ReportModel, t: Text): string {
   const s = model.totals.byStatus;
   const items: [string, string, ('bad' | 'warn' | undefined)?][] = [
     [String(model.totals.total), t.figures.total],
-    [String(s.completed + s.awaiting_signoff + s.signed_off), t.figures.done],
+    [String(doneCount(s)), t.figures.done],
     [String(s.sustaining), t.figures.sustaining],
     [String(s.signed_off), t.figures.signedOff],
     [String(model.totals.open), t.figures.open],

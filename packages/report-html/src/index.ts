@@ -7,5 +7,5 @@
  */
 export { dashboardHtml, htmlDashboardRenderer, type DashboardOptions } from './dashboard.js';
 export { escapeHtml } from './escape.js';
-export { burnDownOption, overdueOverTimeOption, progressByUnitOption, renderSvg, statusByCategoryOption, STATUS_COLOURS, type ChartSize } from './charts.js';
+export { burnDownOption, doneCount, overdueOverTimeOption, progressByUnitOption, renderSvg, statusByCategoryOption, STATUS_COLOURS, type ChartSize } from './charts.js';
 export { DASHBOARD_TEXT } from './labels.js';

@@ -94,12 +94,13 @@ class SheetReader {
     return result.value;
   }
 
-  issue(row: number, col: number | undefined, header: string, message: string): void {
-    this.issues.push({ sheet: this.name, row, column: col === undefined ? '' : columnLetter(col), header, message });
+  /** An issue with the cell of column `key` in `row`: its letter and header come from the layout. */
+  cellIssue(row: number, key: string, message: string): void {
+    this.issue(row, this.columns.get(key), this.layout.columns.find((c) => c.key === key)?.header['zh-CN'] ?? '', message);
   }
 
-  column(key: string): number | undefined {
-    return this.columns.get(key);
+  issue(row: number, col: number | undefined, header: string, message: string): void {
+    this.issues.push({ sheet: this.name, row, column: col === undefined ? '' : columnLetter(col), header, message });
   }
 }
 
@@ -156,7 +157,7 @@ export async function readLedgerWorkbook(data: Uint8Array, options: ReadLedgerOp
     const id = r.get(row, 'findingId', readText, true);
     if (id === undefined) return undefined;
     const f = byId.get(id);
-    if (f === undefined) r.issue(row.number, r.column('findingId'), LAYOUT.tasks.columns[0].header['zh-CN'], `No finding "${id}" in ${readers.problems.name}`);
+    if (f === undefined) r.cellIssue(row.number, 'findingId', `No finding "${id}" in ${readers.problems.name}`);
     return f;
   };
   readTasks(readers.tasks, findingOf);
@@ -194,7 +195,7 @@ function readAbout(r: SheetReader): About {
       const ordinal = r.get(row, 'key', (c) => readInt(c), true);
       const title = r.get(row, 'value', readText, true);
       if (ordinal !== undefined && title !== undefined) {
-        if (about.categories.some((c) => c.ordinal === ordinal)) r.issue(row.number, r.column('key'), '', `Category ${ordinal} is listed twice`);
+        if (about.categories.some((c) => c.ordinal === ordinal)) r.cellIssue(row.number, 'key', `Category ${ordinal} is listed twice`);
         else about.categories.push({ ordinal, title });
       }
     } else if (is(key, WORDS.categoryOrdinal)) inCategories = true;
@@ -229,8 +230,8 @@ function readDirectory(r: SheetReader, options: ReadLedgerOptions): Directory {
     const name = r.get(row, 'name', readText, true);
     if (type === undefined || id === undefined || name === undefined) continue;
     const list = type === 'unit' ? units : people;
-    if (list.some((e) => e.id === id)) r.issue(row.number, r.column('id'), LAYOUT.directory.columns[1].header['zh-CN'], `The ${type} ID "${id}" is listed twice`);
-    else if (list.some((e) => e.name === name)) r.issue(row.number, r.column('name'), LAYOUT.directory.columns[2].header['zh-CN'], `Two ${type === 'unit' ? 'units' : 'people'} are named "${name}": names must tell them apart`);
+    if (list.some((e) => e.id === id)) r.cellIssue(row.number, 'id', `The ${type} ID "${id}" is listed twice`);
+    else if (list.some((e) => e.name === name)) r.cellIssue(row.number, 'name', `Two ${type === 'unit' ? 'units' : 'people'} are named "${name}": names must tell them apart`);
     else list.push({ id, name });
   }
   const lookup = (own: NamedId[], extra: readonly NamedId[] = []) => {
@@ -246,7 +247,7 @@ function readProblems(r: SheetReader, categories: readonly { ordinal: number }[]
     const id = r.get(row, 'id', readText, true);
     const categoryOrdinal = r.get(row, 'categoryOrdinal', (c) => readInt(c));
     if (categoryOrdinal !== undefined && !categories.some((c) => c.ordinal === categoryOrdinal)) {
-      r.issue(row.number, r.column('categoryOrdinal'), '类别序号', `Category ${categoryOrdinal} is not listed in the sheet ${LAYOUT.about.name['zh-CN']}`);
+      r.cellIssue(row.number, 'categoryOrdinal', `Category ${categoryOrdinal} is not listed in the sheet ${LAYOUT.about.name['zh-CN']}`);
     }
     const finding: LedgerFinding = {
       id: id ?? '',
@@ -263,7 +264,7 @@ function readProblems(r: SheetReader, categories: readonly { ordinal: number }[]
       measures: [],
       progress: [],
     };
-    if (id !== undefined && findings.some((f) => f.id === id)) r.issue(row.number, r.column('id'), '问题编号', `The finding ID "${id}" is used twice`);
+    if (id !== undefined && findings.some((f) => f.id === id)) r.cellIssue(row.number, 'id', `The finding ID "${id}" is used twice`);
     else if (id !== undefined) {
       findings.push(finding);
       rowOf.set(finding, row.number);
@@ -288,8 +289,8 @@ function readTasks(r: SheetReader, findingOf: FindingOf): void {
     const done = r.get(row, 'done', (c) => readChoice(c, DONE, shown(DONE))) === 'done';
     const doneOn = r.get(row, 'doneOn', readDay);
     if (f === undefined || id === undefined || ordinal === undefined || text === undefined) continue;
-    if (f.measures.some((m) => m.id === id)) r.issue(row.number, r.column('id'), '措施编号', `The finding "${f.id}" has two measures with the ID "${id}"`);
-    else if (f.measures.some((m) => m.ordinal === ordinal)) r.issue(row.number, r.column('ordinal'), '措施序号', `The finding "${f.id}" has two measures numbered ${ordinal}`);
+    if (f.measures.some((m) => m.id === id)) r.cellIssue(row.number, 'id', `The finding "${f.id}" has two measures with the ID "${id}"`);
+    else if (f.measures.some((m) => m.ordinal === ordinal)) r.cellIssue(row.number, 'ordinal', `The finding "${f.id}" has two measures numbered ${ordinal}`);
     else f.measures.push({ id, ordinal, text, kind, deadline, done, doneOn });
   }
 }
@@ -302,7 +303,7 @@ function readResponsibility(r: SheetReader, findingOf: FindingOf, directory: Dir
     const names = key === 'coUnits' ? name.split(/[、,，;；]\s*/).filter(Boolean) : [name];
     const ids = names.map((n) => {
       const id = what === 'unit' ? directory.unitId(n.trim()) : directory.personId(n.trim());
-      if (id === undefined) r.issue(row.number, r.column(key), header, `${header}: no ${what} named "${n.trim()}"; add it to the sheet ${LAYOUT.directory.name['zh-CN']}`);
+      if (id === undefined) r.cellIssue(row.number, key, `${header}: no ${what} named "${n.trim()}"; add it to the sheet ${LAYOUT.directory.name['zh-CN']}`);
       return id;
     });
     return ids.every((id) => id !== undefined) ? (ids as string[]) : undefined;
@@ -315,8 +316,8 @@ function readResponsibility(r: SheetReader, findingOf: FindingOf, directory: Dir
     const person = resolve(row, 'person', 'person')?.[0];
     const originalDeadline = r.get(row, 'originalDeadline', readDay);
     if (f === undefined || leader === undefined || leadUnit === undefined || person === undefined) continue;
-    if (f.responsibility !== undefined) r.issue(row.number, r.column('findingId'), '问题编号', `The finding "${f.id}" has two rows here`);
-    else if (coUnits.includes(leadUnit)) r.issue(row.number, r.column('coUnits'), '配合部门', 'The lead unit must not also be a co-unit');
+    if (f.responsibility !== undefined) r.cellIssue(row.number, 'findingId', `The finding "${f.id}" has two rows here`);
+    else if (coUnits.includes(leadUnit)) r.cellIssue(row.number, 'coUnits', 'The lead unit must not also be a co-unit');
     else {
       f.responsibility = { responsibleLeaderId: leader, leadUnitId: leadUnit, coUnitIds: coUnits, responsiblePersonId: person };
       f.originalDeadline = originalDeadline;
@@ -334,8 +335,8 @@ function readEntries(r: SheetReader, findingOf: FindingOf, directory: Directory)
     const text = r.get(row, 'text', readText, true);
     const actorName = r.get(row, 'actor', readText, true);
     const actorId = actorName === undefined ? undefined : directory.personId(actorName.trim());
-    if (actorName !== undefined && actorId === undefined) r.issue(row.number, r.column('actor'), '记录人', `记录人: no person named "${actorName}"; add them to the sheet ${LAYOUT.directory.name['zh-CN']}`);
-    if (kind === 'monthly_report' && period === undefined) r.issue(row.number, r.column('period'), '所属月份', '所属月份 is required for a monthly report');
+    if (actorName !== undefined && actorId === undefined) r.cellIssue(row.number, 'actor', `记录人: no person named "${actorName}"; add them to the sheet ${LAYOUT.directory.name['zh-CN']}`);
+    if (kind === 'monthly_report' && period === undefined) r.cellIssue(row.number, 'period', '所属月份 is required for a monthly report');
     if (f === undefined || on === undefined || text === undefined || actorId === undefined) continue;
     const entry: LedgerProgress = { on, kind, period, measureOrdinal, text, actorId };
     f.progress.push(entry);
@@ -348,11 +349,11 @@ function checkFindings(readers: { problems: SheetReader; ledger: SheetReader }, 
   for (const f of findings) {
     for (const p of f.progress) {
       if (p.measureOrdinal !== undefined && !f.measures.some((m) => m.ordinal === p.measureOrdinal)) {
-        readers.ledger.issue(rowOf.get(p) ?? 0, readers.ledger.column('measureOrdinal'), '措施序号', `The finding "${f.id}" has no measure ${p.measureOrdinal}`);
+        readers.ledger.cellIssue(rowOf.get(p) ?? 0, 'measureOrdinal', `The finding "${f.id}" has no measure ${p.measureOrdinal}`);
       }
     }
     if ((f.deadline === undefined) !== (f.responsibility === undefined)) {
-      readers.problems.issue(rowOf.get(f) ?? 0, readers.problems.column('deadline'), '整改期限',
+      readers.problems.cellIssue(rowOf.get(f) ?? 0, 'deadline',
         f.deadline === undefined ? `The finding "${f.id}" has people answering for it but no 整改期限` : `The finding "${f.id}" has a 整改期限 but no row in ${LAYOUT.responsibility.name['zh-CN']}`);
     }
   }

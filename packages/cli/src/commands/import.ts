@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { BundleSchema, parseWith, type Store } from '@rectify/core';
+import type { Store } from '@rectify/core';
 import { noticeReport, parseNotice } from '@rectify/report-notice';
 import { ledgerBundle, ledgerOf, readLedgerWorkbook, type Ledger } from '@rectify/report-xlsx';
 import type { GlobalOptions, Io } from '../context.js';
@@ -26,7 +26,13 @@ export async function importCommand(store: Store, global: GlobalOptions, options
   let bundle: unknown;
   const notes: string[] = [];
   if (ext === '.json') {
-    bundle = parseWith(BundleSchema, JSON.parse(readFileSync(path, 'utf8')), `bundle ${options.file}`);
+    // The store validates the bundle (every bad field with its path); only the JSON itself is read here.
+    try {
+      bundle = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      if (error instanceof SyntaxError) throw new UsageError(`${options.file} is not valid JSON: ${error.message}`);
+      throw error;
+    }
   } else {
     let ledger: Ledger;
     if (ext === '.xlsx') {
