@@ -25,7 +25,7 @@ export const STATUS_COLOURS: Record<FindingStatus, string> = {
   reopened: '#d9534f',
 };
 
-/** Findings done (completed, awaiting sign-off or signed off), from counts by status: the core's {@link DONE_STATUSES}. */
+/** Findings done (completed, awaiting sign-off or signed off), from counts by status: the core's `DONE_STATUSES`. */
 export function doneCount(byStatus: StatusCounts): number {
   return DONE_STATUSES.reduce((n, status) => n + byStatus[status], 0);
 }
