@@ -8,19 +8,19 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { buildReportModel, findingRow, memoryDriver, openStore, type ReportRenderer } from '@rectify/core';
+import { buildReportModel, laggingUnits, memoryDriver, openStore, type FindingQueryInput, type FindingState, type ReportRenderer, type Store } from '@rectify/core';
 import { csvLedgerRenderer, jsonReportRenderer } from '@rectify/report-data';
 import { docxNoticeRenderer } from '@rectify/report-docx';
 import { htmlDashboardRenderer } from '@rectify/report-html';
 import { noticeTextRenderer } from '@rectify/report-notice';
 import { xlsxLedgerRenderer } from '@rectify/report-xlsx';
-import { migrations } from '@rectify/storage-sql';
-import { sqliteDriver } from '@rectify/storage-sqlite';
+import { postgresBackend, sqliteBackend } from './backends.js';
 import { generate } from './generate.js';
 import { heapMb, percentile, timeBest, type Result } from './measure.js';
 
-const N = Number(process.env.BENCH_FINDINGS ?? 20_000);
+const N = Number(process.env['BENCH_FINDINGS'] ?? 20_000);
+/** Commands timed one at a time in case 3, on each database. */
+const COMMANDS = 2000;
 const root = join(import.meta.dirname, '..', '..');
 const work = join(root, '.tmp', 'bench');
 rmSync(work, { recursive: true, force: true });
@@ -34,71 +34,76 @@ const data = generate(N);
 const events = data.bundle.events;
 const scope = { organisationId: 'bench-org', inspectionId: data.inspection.id };
 
-// 1. Bulk import on a SQLite file: the library's importBundle (validates, replays every
-// history, writes events, command ids and finding rows) against raw prepared inserts of
-// the same rows in one transaction.
-const libFile = join(work, 'library.db');
-const store = await openStore(sqliteDriver({ filename: libFile }));
-let start = performance.now();
-await store.importBundle(data.bundle);
-const libImport = performance.now() - start;
+const libraryPages = async (store: Store, query: Omit<FindingQueryInput, 'limit' | 'cursor'>) => {
+  const all: FindingState[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.findings({ ...query, limit: 1000, ...(cursor === undefined ? {} : { cursor }) });
+    all.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor !== undefined);
+  return all;
+};
+const cadence = data.inspection.workflow.cadence;
+const ratio = (library: number, raw: number) => `${(library / raw).toFixed(2)} × raw time`;
 
-const rawFile = join(work, 'raw.db');
-const raw = new Database(rawFile);
-raw.pragma('journal_mode = WAL');
-for (const sql of migrations((n) => `rectify_${n}`, (n) => `rectify_${n}`)[0]!) raw.exec(sql);
-const insertEvent = raw.prepare('INSERT INTO rectify_events (finding_id, version, tenant_id, on_day, body) VALUES (?, ?, ?, ?, ?)');
-const insertCommand = raw.prepare('INSERT INTO rectify_commands (command_id, finding_id, version) VALUES (?, ?, ?)');
-const insertFinding = raw.prepare('INSERT INTO rectify_findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-const rows = data.states.map((s) => findingRow('bench-org', s, data.inspection));
-start = performance.now();
-raw.transaction(() => {
-  for (const e of events) {
-    insertEvent.run(e.findingId, e.version, 'bench-org', e.on, JSON.stringify(e));
-    insertCommand.run(e.commandId, e.findingId, e.version);
+const backends = [
+  () => sqliteBackend(work),
+  () => postgresBackend(process.env['RECTIFY_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test'),
+];
+for (const open of backends) {
+  const { name, store, raw } = await open();
+  // 1. Bulk import: the library's importBundle (validates, replays every history, writes
+  // events, command ids and finding rows) against the same rows written by hand.
+  let start = performance.now();
+  await store.importBundle(data.bundle);
+  const libImport = performance.now() - start;
+  start = performance.now();
+  await raw.importAll(data);
+  const rawImport = performance.now() - start;
+  const rate = (n: number, t: number) => `${Math.round(n / (t / 1000)).toLocaleString('en')} findings/s`;
+  log({ case: `1. bulk import, ${N.toLocaleString('en')} findings (${events.length.toLocaleString('en')} events), ${name}`, library: rate(N, libImport), baseline: rate(N, rawImport), ratio: `${(rawImport / libImport).toFixed(2)} × raw throughput`, goal: '≥ 0.5 × raw' });
+
+  // 2. Dashboard analytics, each against the same SQL written by hand.
+  const libTotals = await timeBest(5, () => store.totals(scope));
+  const rawTotals = await timeBest(5, () => raw.totals(scope.inspectionId));
+  log({ case: `2. totals by status, category and unit, ${name}`, library: ms(libTotals), baseline: ms(rawTotals), ratio: ratio(libTotals, rawTotals), goal: '≤ 1.5 × raw' });
+  const libOverdue = await timeBest(3, () => libraryPages(store, { ...scope, overdueAsOf: '2023-11-15' }));
+  const rawOverdue = await timeBest(3, () => raw.overdue(scope.inspectionId, '2023-11-15'));
+  const overdueCount = (await raw.overdue(scope.inspectionId, '2023-11-15')).length;
+  log({ case: `2. overdue as of 2023-11-15 (${overdueCount.toLocaleString('en')} findings, every page), ${name}`, library: ms(libOverdue), baseline: ms(rawOverdue), ratio: ratio(libOverdue, rawOverdue), goal: '≤ 1.5 × raw' });
+  const libLagging = await timeBest(3, async () => laggingUnits(await libraryPages(store, scope), '2023-11-15', cadence));
+  const rawLagging = await timeBest(3, async () => laggingUnits(await raw.states(scope.inspectionId), '2023-11-15', cadence));
+  log({ case: `2. lagging-unit ranking as of 2023-11-15, ${name}`, library: ms(libLagging), baseline: ms(rawLagging), ratio: ratio(libLagging, rawLagging), goal: '≤ 1.5 × raw' });
+
+  // 3. One lifecycle command at a time (validate, permission, rules, append, update).
+  const latencies: number[] = [];
+  const rawLatencies: number[] = [];
+  for (let i = 0; i < COMMANDS; i++) {
+    const id = data.states[(i * 7919) % N]!.finding.id;
+    let t = performance.now();
+    await store.apply({ type: 'record_progress', commandId: `bench-${i}`, findingId: id, actorId: 'p-coord', at: '2023-12-01T10:00:00+08:00', text: '本周继续推进整改' });
+    latencies.push(performance.now() - t);
+    t = performance.now();
+    await raw.recordProgress(id, `raw-${i}`);
+    rawLatencies.push(performance.now() - t);
   }
-  for (const r of rows) insertFinding.run(r.findingId, r.tenantId, r.inspectionId, r.categoryId, r.categoryOrdinal, r.ordinal, r.title, r.status, r.leadUnitId, r.responsiblePersonId, r.deadline, r.lastProgressOn, r.updatedAt, r.version, JSON.stringify(r.state));
-})();
-const rawImport = performance.now() - start;
-const rate = (n: number, t: number) => `${Math.round(n / (t / 1000)).toLocaleString('en')} findings/s`;
-log({ case: `1. bulk import, ${N.toLocaleString('en')} findings (${events.length.toLocaleString('en')} events), SQLite file`, library: rate(N, libImport), baseline: rate(N, rawImport), ratio: `${(rawImport / libImport).toFixed(2)} × raw throughput`, goal: '≥ 0.5 × raw' });
+  const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / 1000;
+  log({
+    case: `3. one command (record_progress), ${name}: p50 / p99, commands/s`,
+    library: `${percentile(latencies, 50).toFixed(2)} / ${percentile(latencies, 99).toFixed(2)} ms, ${Math.round(COMMANDS / total(latencies)).toLocaleString('en')}/s`,
+    baseline: `${percentile(rawLatencies, 50).toFixed(2)} / ${percentile(rawLatencies, 99).toFixed(2)} ms, ${Math.round(COMMANDS / total(rawLatencies)).toLocaleString('en')}/s`,
+    ratio: `${(percentile(latencies, 50) / percentile(rawLatencies, 50)).toFixed(1)} × raw p50`,
+    goal: 'report',
+  });
 
-// 2. Dashboard totals: the store's SQL GROUP BY against the same query written by hand.
-const libTotals = await timeBest(5, () => store.totals(scope));
-const byHand = raw.prepare('SELECT category_id, lead_unit_id, status, COUNT(*) AS n FROM rectify_findings WHERE tenant_id = ? AND inspection_id = ? GROUP BY category_id, lead_unit_id, status');
-const rawTotals = await timeBest(5, () => byHand.all('bench-org', scope.inspectionId));
-log({ case: '2. totals by status, category and unit, SQLite', library: ms(libTotals), baseline: ms(rawTotals), ratio: `${(libTotals / rawTotals).toFixed(2)} × raw time`, goal: '≤ 1.5 × raw' });
-
-// 3. One lifecycle command at a time (validate, permission, rules, append, update) on the WAL file.
-const latencies: number[] = [];
-const findById = raw.prepare('SELECT version, state FROM rectify_findings WHERE finding_id = ?');
-const updateFinding = raw.prepare('UPDATE rectify_findings SET version = ?, state = ? WHERE finding_id = ?');
-const rawLatencies: number[] = [];
-for (let i = 0; i < 2000; i++) {
-  const id = data.states[(i * 7919) % N]!.finding.id;
-  let t = performance.now();
-  await store.apply({ type: 'record_progress', commandId: `bench-${i}`, findingId: id, actorId: 'p-coord', at: '2023-12-01T10:00:00+08:00', text: '本周继续推进整改' });
-  latencies.push(performance.now() - t);
-  t = performance.now();
-  // The same writes by hand: read the version, append the event and the command id, update the finding row.
-  raw.transaction(() => {
-    const row = findById.get(id) as { version: number; state: string };
-    const v = row.version + 1;
-    insertEvent.run(id, v, 'bench-org', '2023-12-01', '{"type":"progress_recorded","text":"本周继续推进整改"}');
-    insertCommand.run(`raw-${i}`, id, v);
-    updateFinding.run(v, row.state, id);
-  })();
-  rawLatencies.push(performance.now() - t);
+  // 4. As-of reconstruction of every finding at a past day.
+  start = performance.now();
+  const past = await store.findingsAsOf(scope, '2023-10-15');
+  log({ case: `4. as of 2023-10-15: all ${past.length.toLocaleString('en')} findings rebuilt from events, ${name}`, library: ms(performance.now() - start), baseline: '', ratio: '', goal: 'report' });
+  await store.close();
+  await raw.close();
 }
-log({ case: '3. one command (record_progress), SQLite WAL: p50 / p99', library: `${percentile(latencies, 50).toFixed(2)} / ${percentile(latencies, 99).toFixed(2)} ms`, baseline: `${percentile(rawLatencies, 50).toFixed(2)} / ${percentile(rawLatencies, 99).toFixed(2)} ms`, ratio: `${(percentile(latencies, 50) / percentile(rawLatencies, 50)).toFixed(1)} × raw p50`, goal: 'report' });
-
-// 4. As-of reconstruction of every finding at a past day.
-start = performance.now();
-const past = await store.findingsAsOf(scope, '2023-10-15');
-const asOf = performance.now() - start;
-log({ case: `4. as of 2023-10-15: all ${past.length.toLocaleString('en')} findings rebuilt from events`, library: ms(asOf), baseline: '', ratio: '', goal: 'report' });
-await store.close();
-raw.close();
 
 // 5. Rendering, at 1,000 and 10,000 findings (and N when larger, DOCX excepted).
 const renderers: ReportRenderer[] = [noticeTextRenderer, csvLedgerRenderer, jsonReportRenderer, htmlDashboardRenderer, xlsxLedgerRenderer, docxNoticeRenderer];

@@ -50,6 +50,15 @@ describe('calendar days', () => {
     expect(daysBetween('2023-08-17', '2023-08-30')).toBe(13);
     expect(daysBetween('2024-03-01', '2024-02-28')).toBe(-2);
     expect(maxDay('2023-01-02', '2022-12-31')).toBe('2023-01-02');
+    // Century rules: 1900 was not a leap year, 2000 was.
+    expect(isCalendarDay('1900-02-29')).toBe(false);
+    expect(isCalendarDay('2000-02-29')).toBe(true);
+  });
+
+  it('keeps years below 100 (Date.UTC would move them to the 1900s)', () => {
+    expect(isCalendarDay('0099-12-31')).toBe(true);
+    expect(addCalendarDays('0099-12-31', 1)).toBe('0100-01-01');
+    expect(daysBetween('0004-02-28', '0004-03-01')).toBe(2);
   });
 
   it('is consistent: adding n days then measuring gives n, whatever the day (property)', () => {

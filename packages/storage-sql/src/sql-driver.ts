@@ -114,6 +114,16 @@ export function createSqlDriver(options: SqlDriverOptions): StorageDriver {
   };
 }
 
+/**
+ * Most parameters one statement binds: under SQLite's 32,766 and PostgreSQL's 65,535.
+ */
+const MAX_PARAMETERS = 30_000;
+
+/** A finding row's columns after `finding_id`, in {@link COLUMNS} order. */
+function rowValues(row: FindingRow): unknown[] {
+  return [row.tenantId, row.inspectionId, row.categoryId, row.categoryOrdinal, row.ordinal, row.title, row.status, row.leadUnitId, row.responsiblePersonId, row.deadline, row.lastProgressOn, row.updatedAt, row.version, JSON.stringify(row.state)];
+}
+
 type Tables = Record<'meta' | 'records' | 'inspections' | 'findings' | 'events' | 'commands', string>;
 
 function sqlTransaction(session: SqlSession, dialect: SqlDialect, T: Tables): DriverTransaction {
@@ -128,6 +138,21 @@ function sqlTransaction(session: SqlSession, dialect: SqlDialect, T: Tables): Dr
     } catch (error) {
       if (dialect.isUniqueViolation(error)) throw conflict();
       throw error;
+    }
+  };
+
+  /**
+   * Inserts rows with multi-row `VALUES` lists, as many rows a statement as stay under
+   * {@link MAX_PARAMETERS}; a duplicate key becomes the conflict it means.
+   */
+  const insertMany = async (into: string, rows: readonly (readonly unknown[])[], conflict: () => ConflictError) => {
+    if (rows.length === 0) return;
+    const width = rows[0]!.length;
+    const perStatement = Math.floor(MAX_PARAMETERS / width);
+    const tuple = `(${Array(width).fill('?').join(', ')})`;
+    for (let at = 0; at < rows.length; at += perStatement) {
+      const chunk = rows.slice(at, at + perStatement);
+      await insert(`INSERT INTO ${into} VALUES ${Array(chunk.length).fill(tuple).join(', ')}`, chunk.flat(), conflict);
     }
   };
 
@@ -162,7 +187,7 @@ function sqlTransaction(session: SqlSession, dialect: SqlDialect, T: Tables): Dr
       return rows[0] ? fromColumns(rows[0]) : undefined;
     },
     async putFinding(row, expectedVersion) {
-      const values = [row.tenantId, row.inspectionId, row.categoryId, row.categoryOrdinal, row.ordinal, row.title, row.status, row.leadUnitId, row.responsiblePersonId, row.deadline, row.lastProgressOn, row.updatedAt, row.version, JSON.stringify(row.state)];
+      const values = rowValues(row);
       if (expectedVersion === 0) {
         await insert(`INSERT INTO ${T.findings} (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [row.findingId, ...values], () => new ConflictError(row.findingId, 0, -1));
         return;
@@ -179,6 +204,13 @@ function sqlTransaction(session: SqlSession, dialect: SqlDialect, T: Tables): Dr
         [event.findingId, event.version, tenantId, event.on, JSON.stringify(event)],
         () => new ConflictError(event.findingId, event.version - 1, event.version),
       );
+    },
+    async appendHistories(tenantId, histories) {
+      const events = histories.flatMap((h) => h.events);
+      const conflict = () => new ConflictError(histories[0]?.row.findingId ?? '', 0, -1);
+      await insertMany(`${T.events} (finding_id, version, tenant_id, on_day, body)`, events.map((e) => [e.findingId, e.version, tenantId, e.on, JSON.stringify(e)]), conflict);
+      await insertMany(`${T.commands} (command_id, finding_id, version)`, events.map((e) => [e.commandId, e.findingId, e.version]), conflict);
+      await insertMany(`${T.findings} (${COLUMNS})`, histories.map(({ row }) => [row.findingId, ...rowValues(row)]), conflict);
     },
     async getCommand(commandId) {
       const rows = await q<{ finding_id: string; version: number | string }>(`SELECT finding_id, version FROM ${T.commands} WHERE command_id = ?`, [commandId]);

@@ -44,9 +44,12 @@ export function sqliteDriver(options: SqliteDriverOptions | string): StorageDriv
   db.pragma('foreign_keys = ON');
 
   const statements = new Map<string, Database.Statement>();
+  const MAX_CACHED_STATEMENTS = 100;
   const prepare = (sql: string) => {
     let statement = statements.get(sql);
     if (!statement) {
+      // Bulk imports make statements of many lengths; a bounded cache keeps the common ones.
+      if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
       statement = db.prepare(sql);
       statements.set(sql, statement);
     }

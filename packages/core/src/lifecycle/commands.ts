@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CalendarDaySchema, CalendarMonthSchema } from '../dates/calendar-day.js';
 import { InstantSchema } from '../dates/instant.js';
 import { AssignmentSchema } from '../model/assignment.js';
-import { IdSchema, LongTextSchema, TitleSchema } from '../model/common.js';
+import { IdSchema, LIMITS, limitedArray, LongTextSchema, TitleSchema } from '../model/common.js';
 import { EvidenceSchema } from '../model/evidence.js';
 import { FindingSchema } from '../model/finding.js';
 import { IndicatorSchema } from '../model/indicator.js';
@@ -34,8 +34,8 @@ function command<T extends string, P extends z.ZodRawShape>(type: T, payload: P)
 /** Registers a finding as fed back, optionally with its plan (measures) and indicators. */
 export const CreateCommandSchema = command('create', {
   finding: FindingSchema.omit({ id: true }),
-  measures: z.array(MeasurePlanSchema).default([]),
-  indicators: z.array(IndicatorSchema).default([]),
+  measures: limitedArray(MeasurePlanSchema, LIMITS.measuresPerFinding, 'measures a finding').default([]),
+  indicators: limitedArray(IndicatorSchema, LIMITS.indicatorsPerFinding, 'indicators a finding').default([]),
 });
 /** Gives the finding its responsible leader, lead unit, person and deadline (or changes the people). */
 export const AssignCommandSchema = command('assign', { assignment: AssignmentSchema });
@@ -60,14 +60,14 @@ export const RecordProgressCommandSchema = command('record_progress', {
   period: CalendarMonthSchema.optional(),
   measureId: IdSchema.optional(),
   text: NonEmptyText,
-  evidence: z.array(EvidenceSchema).default([]),
+  evidence: limitedArray(EvidenceSchema, LIMITS.evidencePerEntry, 'pieces of evidence an entry').default([]),
   /** The day the work was done; defaults to the day of `at`. */
   on: CalendarDaySchema.optional(),
 });
 /** Declares a measure done, with its evidence. */
 export const CompleteMeasureCommandSchema = command('complete_measure', {
   measureId: IdSchema,
-  evidence: z.array(EvidenceSchema).default([]),
+  evidence: limitedArray(EvidenceSchema, LIMITS.evidencePerEntry, 'pieces of evidence an entry').default([]),
   on: CalendarDaySchema.optional(),
   note: LongTextSchema.optional(),
 });
@@ -122,8 +122,8 @@ export const DecideExtensionCommandSchema = command('decide_extension', {
 export const SuperviseCommandSchema = command('supervise', {
   kind: z.enum(['urge', 'interview', 'accountability', 'notice']),
   on: CalendarDaySchema.optional(),
-  targetPersonIds: z.array(IdSchema).default([]),
-  targetUnitIds: z.array(IdSchema).default([]),
+  targetPersonIds: limitedArray(IdSchema, LIMITS.listItems, 'people').default([]),
+  targetUnitIds: limitedArray(IdSchema, LIMITS.listItems, 'units').default([]),
   note: TitleSchema,
 });
 

@@ -2,6 +2,7 @@ import type { CalendarDay } from '../dates/calendar-day.js';
 import { compareInstants } from '../dates/instant.js';
 import type { UnmetRule } from '../errors/domain-errors.js';
 import { text } from '../i18n/locale.js';
+import { LIMITS } from '../model/common.js';
 import type { Person, Unit } from '../model/organisation.js';
 import type { Inspection } from '../model/inspection.js';
 import type { Actor } from '../permissions/policy.js';
@@ -108,6 +109,9 @@ export function guard(command: Command, state: FindingState | undefined, ctx: Gu
     }
     case 'add_measure':
       out.push(...uniqueIds([...state.measures.map((m) => m.id), command.measure.id], 'measures'));
+      if (state.measures.length >= LIMITS.measuresPerFinding) {
+        out.push(unmet('limit.measures', `一个问题最多${LIMITS.measuresPerFinding}项措施`, `A finding has at most ${LIMITS.measuresPerFinding.toLocaleString('en')} measures`, 'measures'));
+      }
       break;
     case 'revise_measure': {
       const m = requireMeasure(command.measureId, true);
@@ -142,6 +146,9 @@ export function guard(command: Command, state: FindingState | undefined, ctx: Gu
       break;
     case 'define_indicator':
       out.push(...uniqueIds([...state.indicators.map((i) => i.id), command.indicator.id], 'indicators'));
+      if (state.indicators.length >= LIMITS.indicatorsPerFinding) {
+        out.push(unmet('limit.indicators', `一个问题最多${LIMITS.indicatorsPerFinding}项指标`, `A finding has at most ${LIMITS.indicatorsPerFinding.toLocaleString('en')} indicators`, 'indicators'));
+      }
       break;
     case 'record_indicator':
       if (!state.indicators.some((i) => i.id === command.indicatorId)) {

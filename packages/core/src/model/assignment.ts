@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CalendarDaySchema } from '../dates/calendar-day.js';
-import { IdSchema } from './common.js';
+import { IdSchema, limitedArray, LIMITS } from './common.js';
 
 /** Schema of an {@link Assignment}. */
 export const AssignmentSchema = z
@@ -10,7 +10,7 @@ export const AssignmentSchema = z
     /** 责任部门 / 牵头部门: the lead unit. */
     leadUnitId: IdSchema,
     /** 配合部门: units that share the work. */
-    coUnitIds: z.array(IdSchema).default([]),
+    coUnitIds: limitedArray(IdSchema, LIMITS.listItems, 'co-units').default([]),
     /** 责任人: the person who records progress. */
     responsiblePersonId: IdSchema,
     /** 整改期限: the day by which the finding must be rectified. */

@@ -26,3 +26,24 @@ export const LongTextSchema = z.string().max(200_000, { message: 'At most 200,00
  * another kind of audit may define its own.
  */
 export const RoleSchema = z.string().min(1).max(100);
+
+/**
+ * The most items of each kind the library accepts. Real findings have a handful of
+ * measures; these bounds are far above any real use and keep one hostile or broken
+ * input from making a state of megabytes that every later read must carry.
+ */
+export const LIMITS = {
+  /** Measures in one finding's plan, counting withdrawn ones. */
+  measuresPerFinding: 1_000,
+  /** Indicators of one finding. */
+  indicatorsPerFinding: 1_000,
+  /** Pieces of evidence in one ledger entry or measure completion. */
+  evidencePerEntry: 1_000,
+  /** Items of a list of ids or tags (co-units, related findings, team members…). */
+  listItems: 1_000,
+} as const;
+
+/** An array schema of at most `max` items, whose message says what the limit is. */
+export function limitedArray<T extends z.ZodType>(item: T, max: number, what: string) {
+  return z.array(item).max(max, { message: `At most ${max.toLocaleString('en')} ${what}` });
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, LongTextSchema, TitleSchema } from './common.js';
+import { IdSchema, limitedArray, LIMITS, LongTextSchema, TitleSchema } from './common.js';
 
 /** Schema of a {@link Category}. */
 export const CategorySchema = z.object({
@@ -27,9 +27,9 @@ export const FindingSchema = z.object({
   /** The full description as fed back, if given. */
   description: LongTextSchema.optional(),
   /** Earlier findings this one repeats (屡查屡犯), from this or earlier rounds. */
-  relatedFindingIds: z.array(IdSchema).default([]),
+  relatedFindingIds: limitedArray(IdSchema, LIMITS.listItems, 'related findings').default([]),
   /** Free labels for filtering. */
-  tags: z.array(z.string()).default([]),
+  tags: limitedArray(z.string().max(200), LIMITS.listItems, 'tags').default([]),
 });
 
 /** A problem fed back by the inspection team (问题), to be rectified and signed off. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CalendarDaySchema } from '../dates/calendar-day.js';
 import { UtcOffsetSchema } from '../dates/instant.js';
 import { PeriodSchema } from '../dates/period.js';
-import { IdSchema, TitleSchema } from './common.js';
+import { IdSchema, limitedArray, LIMITS, TitleSchema } from './common.js';
 import { EvidenceSchema } from './evidence.js';
 import { CategorySchema } from './finding.js';
 import { WorkflowSchema } from './workflow.js';
@@ -55,7 +55,7 @@ export const MilestoneSchema = z.object({
   /** What happened, e.g. 召开党组（扩大）会议，讨论整改方案. */
   title: TitleSchema,
   /** The evidence it produced, if any. */
-  evidence: z.array(EvidenceSchema).default([]),
+  evidence: limitedArray(EvidenceSchema, LIMITS.evidencePerEntry, 'pieces of evidence').default([]),
 });
 
 /** A dated step of the work at the level of the whole inspection. */

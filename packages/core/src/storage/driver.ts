@@ -3,6 +3,12 @@ import type { StatusCount } from '../analytics/totals.js';
 import type { FindingQuery, Page, Scope } from './query.js';
 import type { FindingRow } from './row.js';
 
+/** A new finding as an import writes it: its events, in version order, and its row. */
+export interface ImportedHistory {
+  events: readonly FindingEvent[];
+  row: FindingRow;
+}
+
 /** The kinds of plain records a store keeps besides findings. */
 export type RecordKind = 'organisation' | 'person' | 'inspection';
 
@@ -53,6 +59,13 @@ export interface DriverTransaction {
   listEvents(tenantId: string, filter: { findingId?: string; inspectionId?: string; upTo?: string }): Promise<FindingEvent[]>;
   /** One page of a query, filtered and sorted as {@link runQuery} does. */
   queryFindings(query: FindingQuery): Promise<Page<FindingRow>>;
+  /**
+   * Optional bulk path of an import: writes new findings, each with its whole history,
+   * in as few statements as the database allows. It must do exactly what
+   * `appendEvent` and `putCommand` for every event, then `putFinding(row, 0)`, would
+   * do, `ConflictError` included. A driver without it gets those calls one by one.
+   */
+  appendHistories?(tenantId: string, histories: readonly ImportedHistory[]): Promise<void>;
   /** Counts by category, lead unit and status; only when `capabilities.groupCounts`. */
   groupCounts?(scope: Scope): Promise<StatusCount[]>;
 }

@@ -22,6 +22,7 @@ import type { SignOffRule } from '../rules/rule.js';
 import { BundleSchema, type Bundle } from './bundle.js';
 import { SCHEMA_VERSION, type DriverTransaction, type StorageDriver } from './driver.js';
 import { FindingQuerySchema, ScopeSchema, type FindingQueryInput, type Page, type Scope } from './query.js';
+import { IMPORT_BATCH, ImportBatch, writeHistories } from './import-batch.js';
 import { findingRow } from './row.js';
 
 /** Options of {@link openStore}. */
@@ -284,6 +285,17 @@ class DriverStore implements Store {
       }
       let done = 0;
       let eventCount = 0;
+      const batch = new ImportBatch();
+      const flush = async () => {
+        for (const [tenant, histories] of batch.take()) {
+          await writeHistories(tx, tenant, histories);
+          for (const h of histories) {
+            done += 1;
+            eventCount += h.events.length;
+            options.onProgress?.({ findings: done, totalFindings: findings.length, events: eventCount });
+          }
+        }
+      };
       for (const history of findings) {
         const state = replayChecked(history, issues);
         if (state === undefined) continue;
@@ -298,18 +310,12 @@ class DriverStore implements Store {
           continue;
         }
         if (issues.length > 0) continue; // keep checking, but write nothing more
-        const tenant = ins.subjectOrganisationId;
-        for (const event of history.events) {
-          await tx.appendEvent(tenant, event);
-          await tx.putCommand(event.commandId, event.findingId, event.version);
-        }
-        await tx.putFinding(findingRow(tenant, state, ins), 0);
-        done += 1;
-        eventCount += history.events.length;
-        options.onProgress?.({ findings: done, totalFindings: findings.length, events: eventCount });
+        batch.add(ins.subjectOrganisationId, { events: history.events, row: findingRow(ins.subjectOrganisationId, state, ins) });
+        if (batch.size >= IMPORT_BATCH) await flush();
       }
       // Throwing rolls the whole transaction back: a refused bundle writes nothing.
       if (issues.length > 0) throw new ValidationError('bundle', issues);
+      await flush();
       return {
         organisations: bundle.organisations.length,
         people: bundle.people.length,
