@@ -71,3 +71,37 @@ describe('errors', () => {
     expect(() => parseWith(InspectionSchema, 42, 'inspection')).toThrow(/\(root\)/);
   });
 });
+
+describe('text no store or document can hold', () => {
+  const valid = { id: 'i1', kind: 'xuncha', title: '巡察', inspector: { name: '区委第一巡察组' }, subjectOrganisationId: 'org' };
+  const issuesOf = (input: unknown) => {
+    try {
+      parseWith(InspectionSchema, input, 'inspection');
+    } catch (error) {
+      return (error as ValidationError).issues;
+    }
+    return [];
+  };
+
+  it('is refused wherever it is, naming the path and the character', () => {
+    expect(issuesOf({ ...valid, title: '巡察\u0000' })).toEqual([{ path: 'title', message: 'Contains U+0000 at position 2, which text here cannot hold', code: 'invalid_text' }]);
+    expect(issuesOf({ ...valid, inspector: { name: 'a\u0007b' } })[0]?.path).toBe('inspector.name');
+    expect(issuesOf({ ...valid, title: 'x\ud800' })[0]?.message).toContain('U+D800');
+    expect(issuesOf({ ...valid, title: '\udc00' })[0]?.message).toContain('U+DC00');
+    // A key is text too.
+    expect(issuesOf({ ...valid, ['bad\u0001key']: 1 })[0]?.path).toBe('bad\u0001key');
+  });
+
+  it('lets tab, line breaks and whole surrogate pairs through', () => {
+    expect(issuesOf({ ...valid, title: '第一\t第二\r\n𠀀🚩' })).toEqual([]);
+  });
+
+  it('walks deep and cyclic input without overflowing', () => {
+    let deep: Record<string, unknown> = { leaf: '\u0001' };
+    for (let i = 0; i < 100_000; i++) deep = { d: deep };
+    expect(issuesOf({ ...valid, extra: deep })[0]?.path).toMatch(/^extra\.d\.d.*\.leaf$/);
+    const cyclic: Record<string, unknown> = { ...valid };
+    cyclic['self'] = cyclic;
+    expect(issuesOf(cyclic)).toEqual([]);
+  });
+});

@@ -8,9 +8,14 @@ import { pgliteDriver, postgresDriver } from '../src/index.js';
 let n = 0;
 const schemaName = () => `rectify_test_${process.pid}_${++n}`;
 
+// A fuzzed bundle takes some 40 ms on PostgreSQL: the SQLite file adapter runs the
+// full 10,000 cases of the hostile suite in CI, these a thousand.
+const FUZZ_RUNS = process.env['CI'] === 'true' ? 1_000 : 100;
+
 testStorageAdapter({
   name: 'postgres (PGlite)',
   create: async () => pgliteDriver(new PGlite(), { schema: schemaName() }),
+  fuzzRuns: FUZZ_RUNS,
   skip: {
     concurrency: 'PGlite has a single connection: the same suite runs against a real PostgreSQL server below',
     migrations: 'covered against the real PostgreSQL server below, which can be opened by a second client',
@@ -38,6 +43,7 @@ if (url) {
   };
   testStorageAdapter({
     name: 'postgres (server)',
+    fuzzRuns: FUZZ_RUNS,
     create: async () => {
       const schema = schemaName();
       const driver = postgresDriver(new pg.Pool({ connectionString: url, max: 4 }), { schema });

@@ -17,3 +17,4 @@ export {
 export { reportModelOf, testReportRenderer, type ReportRendererTestOptions } from './reports/test-report-renderer.js';
 export { worldReportModel, type WorldReportOptions } from './reports/world-report.js';
 export { docxText, zipPart } from './reports/office-text.js';
+export { assertTypedRefusal, fuzzParameters, fuzzRuns, HOSTILE_STRINGS, hostileString, mutationsOf } from './fuzz.js';

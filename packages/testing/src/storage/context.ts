@@ -11,7 +11,7 @@ export interface RawReader {
 /** The suites of the kit, each runnable on its own. */
 export const STORAGE_SUITES = [
   'records', 'commands', 'idempotency', 'queries', 'analytics', 'history',
-  'concurrency', 'bulkImport', 'tenancy', 'migrations', 'roundTrip',
+  'concurrency', 'bulkImport', 'tenancy', 'migrations', 'roundTrip', 'hostile',
 ] as const;
 
 /** The name of a suite. */
@@ -33,6 +33,12 @@ export interface StorageAdapterOptions {
   setSchemaVersion?(driver: StorageDriver, version: number): Promise<void>;
   /** Suites not to run, each with the reason why (an empty reason is refused). */
   skip?: Partial<Record<StorageSuite, string>>;
+  /**
+   * Fuzzed commands and bundles the hostile suite tries, each; default `fuzzRuns()`
+   * (10,000 when `CI=true`). A slow database may run fewer, as long as one fast
+   * adapter runs the full count.
+   */
+  fuzzRuns?: number;
   /** Findings per tenant in the generated world (default 24). */
   worldSize?: number;
 }

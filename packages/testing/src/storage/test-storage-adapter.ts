@@ -1,6 +1,7 @@
 import { afterAll, afterEach, describe } from 'vitest';
 import { openStore, type StorageDriver, type Store } from '@rectify/core';
 import { commandsSuite, idempotencySuite, migrationsSuite, recordsSuite } from './basics.js';
+import { hostileSuite } from './hostile-suite.js';
 import { STORAGE_SUITES, type StorageAdapterOptions, type StorageSuite, type SuiteContext } from './context.js';
 import {
   analyticsSuite,
@@ -24,6 +25,7 @@ const SUITES: Record<StorageSuite, (ctx: SuiteContext) => void> = {
   tenancy: tenancySuite,
   migrations: migrationsSuite,
   roundTrip: roundTripSuite,
+  hostile: hostileSuite,
 };
 
 /**
