@@ -88,8 +88,11 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
   const [command = '', ...rest] = positionals;
   if (v.help || command === '' || command === 'help') {
     const topic = command === 'help' ? (rest[0] ?? '') : command;
-    (HELP[topic] === undefined ? io.err : io.out)(HELP[topic] ?? HELP['']!);
-    return command === '' && !v.help ? EXIT.badInput : EXIT.ok;
+    // Help asked for goes to stdout; help shown because no command was given, or for
+    // an unknown topic, is a usage error and goes to stderr with exit 2.
+    const asked = HELP[topic] !== undefined && (v.help || command === 'help');
+    (asked ? io.out : io.err)(HELP[topic] ?? HELP['']!);
+    return asked ? EXIT.ok : EXIT.badInput;
   }
   if (HELP[command] === undefined) {
     io.err(`Unknown command "${command}".\n\n${HELP['']}`);

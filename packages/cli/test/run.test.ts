@@ -51,6 +51,14 @@ describe('rectify, run in-process', () => {
     expect(await run(['status'], empty, {})).toBe(EXIT.badInput);
     expect(empty.errors[0]).toContain('import one first');
     expect(await run(['help', 'report'], io(dir), {})).toBe(EXIT.ok);
+    // Found by fuzzing: no command printed the help to stdout; a file that is not a store crashed (exit 4).
+    const bare = io(other);
+    expect(await run([], bare, {})).toBe(EXIT.badInput);
+    expect(bare.lines).toEqual([]);
+    expect(bare.errors[0]).toContain('rectify');
+    const notStore = io(dir);
+    expect(await run(['init', 'ledger.xlsx'], notStore, {})).toBe(EXIT.store);
+    expect(notStore.errors.join('\n')).toContain('ledger.xlsx is not a SQLite database');
     writeFileSync(join(other, 'broken.json'), '{"format": "rectify.bundle",');
     const broken = io(other);
     expect(await run(['import', 'broken.json'], broken, {})).toBe(EXIT.badInput);

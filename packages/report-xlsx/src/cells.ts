@@ -17,7 +17,10 @@ export function readText(cell: ExcelJS.Cell): CellRead<string> {
   if (v === null || v === undefined) return ok(undefined);
   if (typeof v === 'string') return ok(v.trim() === '' ? undefined : v);
   if (typeof v === 'number' || typeof v === 'boolean') return ok(String(v));
-  if (v instanceof Date) return ok(v.toISOString().slice(0, 10));
+  if (v instanceof Date) {
+    const day = dayOfDate(v);
+    return day === undefined ? bad('is not a date Excel can show') : ok(day);
+  }
   if ('formula' in v || 'sharedFormula' in v) return bad('holds a formula; type the value itself (formulas are not imported)');
   if ('richText' in v) return ok(v.richText.map((r) => r.text).join('') || undefined);
   if ('text' in v && typeof v.text === 'string') return ok(v.text);
@@ -38,18 +41,29 @@ export function readInt(cell: ExcelJS.Cell, min = 1): CellRead<number> {
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 /**
+ * The day of a date read as UTC midnight, or undefined for an invalid date or one
+ * outside the years Excel shows (1900–9999); `toISOString` throws on the first and
+ * writes `+275760-…` for the second.
+ */
+function dayOfDate(date: Date): CalendarDay | undefined {
+  if (Number.isNaN(date.getTime())) return undefined;
+  const year = date.getUTCFullYear();
+  return year >= 1900 && year <= 9999 ? date.toISOString().slice(0, 10) : undefined;
+}
+
+/**
  * A calendar day from an Excel date (read as UTC midnight, so the machine's time zone
  * never shifts it), a date serial, or text: `2023-11-30`, `2023/11/30`, `2023年11月30日`.
  */
 export function readDay(cell: ExcelJS.Cell): CellRead<CalendarDay> {
   const v = cell.value;
   if (v instanceof Date) {
-    if (Number.isNaN(v.getTime())) return bad('is not a valid date');
-    return ok(v.toISOString().slice(0, 10));
+    const day = dayOfDate(v);
+    return day === undefined ? bad('is not a date between 1900 and 9999') : ok(day);
   }
   if (typeof v === 'number') {
-    if (!Number.isInteger(v) || v < 1) return bad(`must be a date (found ${v})`);
-    return ok(new Date(EXCEL_EPOCH + v * 86_400_000).toISOString().slice(0, 10));
+    const day = Number.isInteger(v) && v >= 1 ? dayOfDate(new Date(EXCEL_EPOCH + v * 86_400_000)) : undefined;
+    return day === undefined ? bad(`must be a date between 1900 and 9999 (found ${v})`) : ok(day);
   }
   const t = readText(cell);
   if (!t.ok || t.value === undefined) return t as CellRead<never>;

@@ -36,7 +36,12 @@ describe('reading cells', () => {
     for (const typed of ['2023-11-30', '2023/11/30', '2023.11.30', '2023年11月30日', '２０２３年１１月３０日']) expect(readDay(cell(typed))).toEqual({ ok: true, value: '2023-11-30' });
     expect(readDay(cell('2023-02-29'))).toMatchObject({ ok: false });
     expect(readDay(cell(45260.5))).toMatchObject({ ok: false });
-    expect(readDay(cell(new Date(Number.NaN)))).toMatchObject({ ok: false, message: 'is not a valid date' });
+    expect(readDay(cell(new Date(Number.NaN)))).toMatchObject({ ok: false, message: 'is not a date between 1900 and 9999' });
+    // Found by fuzzing: a huge serial made a date toISOString cannot write (a RangeError).
+    expect(readDay(cell(880_783_176_107_688))).toMatchObject({ ok: false, message: 'must be a date between 1900 and 9999 (found 880783176107688)' });
+    expect(readDay(cell(2_958_465))).toEqual({ ok: true, value: '9999-12-31' });
+    expect(readDay(cell(2_958_466))).toMatchObject({ ok: false });
+    expect(readText(cell(new Date(Number.NaN)))).toMatchObject({ ok: false });
     expect(readDay(cell(null))).toEqual({ ok: true, value: undefined });
   });
 

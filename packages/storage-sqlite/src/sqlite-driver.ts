@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { resolve } from 'node:path';
-import { SerialLock, StorageUnavailableError, type StorageDriver } from '@rectify/core';
+import { RectifyError, SerialLock, StorageUnavailableError, type StorageDriver } from '@rectify/core';
 import { createSqlDriver, sqliteDialect, type SqlSession } from '@rectify/storage-sql';
 
 /** Options of {@link sqliteDriver}. */
@@ -35,13 +35,7 @@ const RETRYABLE = /^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|FULL|READONLY)/;
  */
 export function sqliteDriver(options: SqliteDriverOptions | string): StorageDriver {
   const o = typeof options === 'string' ? { filename: options } : options;
-  const db = new Database(o.filename);
-  db.pragma(`busy_timeout = ${o.busyTimeoutMs ?? 10_000}`);
-  if (o.filename !== ':memory:') db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${o.synchronous ?? 'NORMAL'}`);
-  // On for any constraint a later schema adds; schema 1 has none (a bulk import writes
-  // events before their finding), and the store keeps rows consistent in its transactions.
-  db.pragma('foreign_keys = ON');
+  const db = openDatabase(o);
 
   const statements = new Map<string, Database.Statement>();
   const MAX_CACHED_STATEMENTS = 100;
@@ -112,6 +106,27 @@ function lockFor(filename: string): SerialLock {
     fileLocks.set(key, lock);
   }
   return lock;
+}
+
+function openDatabase(o: SqliteDriverOptions): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(o.filename);
+    db.pragma(`busy_timeout = ${o.busyTimeoutMs ?? 10_000}`);
+    if (o.filename !== ':memory:') db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${o.synchronous ?? 'NORMAL'}`);
+    // On for any constraint a later schema adds; schema 1 has none (a bulk import writes
+    // events before their finding), and the store keeps rows consistent in its transactions.
+    db.pragma('foreign_keys = ON');
+    return db;
+  } catch (error) {
+    db?.close();
+    const code = (error as { code?: unknown })?.code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new RectifyError('storage.not_a_database', `${o.filename} is not a SQLite database (${code}); give the path of a store, or a new file`, { cause: error, details: { filename: o.filename } });
+    }
+    throw asStorageError(error);
+  }
 }
 
 function asStorageError(error: unknown): unknown {
