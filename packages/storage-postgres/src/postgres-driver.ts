@@ -72,16 +72,22 @@ export function postgresDriver(pool: Pool, options: PostgresDriverOptions = {}):
         throw asStorageError(error);
       }
       let broken = false;
+      // A server that ends the connection between two statements (an administrator's
+      // pg_terminate_backend, a restart) makes the client emit 'error'; with no listener
+      // that would end the whole process. The next statement then fails, and is reported.
+      const lost = () => { broken = true; };
+      client.on('error', lost);
       try {
         await client.query('BEGIN');
         const result = await work(sessionOver(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        broken = isConnectionError(error);
+        broken ||= isConnectionError(error);
         if (!broken) await client.query('ROLLBACK').catch(() => undefined);
         throw asStorageError(error);
       } finally {
+        client.off('error', lost);
         // A connection that failed is dropped, not returned to the pool.
         client.release(broken);
       }
