@@ -3,19 +3,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isRectifyError, memoryDriver, openStore } from '@rectify/core';
 import { buildRaceTrack, buildWorld } from '@rectify/testing';
 import { postgresDriver } from '../src/index.js';
+import { sql, url } from './server.js';
 
-const url = process.env['RECTIFY_PG_URL'];
 const schemas: string[] = [];
-
-async function sql<T>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 /** A store on its own schema, whose connections carry a name the test can find them by. */
 function open(name: string) {

@@ -2,13 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { memoryDriver, openStore } from '@rectify/core';
 import { buildRaceTrack, buildWorld, runConcurrentWriters, runCrashTrial } from '@rectify/testing';
 import driverFor from './driver-module.js';
+import { sql, url } from './server.js';
 
-const url = process.env['RECTIFY_PG_URL'];
 const driverModule = fileURLToPath(new URL('./driver-module.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'rectify-pg-'));
 const schemas: string[] = [];
@@ -18,15 +17,6 @@ const schema = (name: string) => {
   return s;
 };
 
-async function sql<T>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 // These run against a real server only: CI sets RECTIFY_PG_URL (and fails if it cannot).
 describe.skipIf(!url)('postgres: separate processes on one server', () => {
