@@ -88,20 +88,16 @@ describe('text no store or document can hold', () => {
     expect(issuesOf({ ...valid, inspector: { name: 'a\u0007b' } })[0]?.path).toBe('inspector.name');
     expect(issuesOf({ ...valid, title: 'x\ud800' })[0]?.message).toContain('U+D800');
     expect(issuesOf({ ...valid, title: '\udc00' })[0]?.message).toContain('U+DC00');
-    // A key is text too.
-    expect(issuesOf({ ...valid, ['bad\u0001key']: 1 })[0]?.path).toBe('bad\u0001key');
   });
 
   it('lets tab, line breaks and whole surrogate pairs through', () => {
     expect(issuesOf({ ...valid, title: '第一\t第二\r\n𠀀🚩' })).toEqual([]);
   });
 
-  it('walks deep and cyclic input without overflowing', () => {
+  it('checks what the schema keeps: fields it drops are neither checked nor kept, however deep', () => {
     let deep: Record<string, unknown> = { leaf: '\u0001' };
     for (let i = 0; i < 100_000; i++) deep = { d: deep };
-    expect(issuesOf({ ...valid, extra: deep })[0]?.path).toMatch(/^extra\.d\.d.*\.leaf$/);
-    const cyclic: Record<string, unknown> = { ...valid };
-    cyclic['self'] = cyclic;
-    expect(issuesOf(cyclic)).toEqual([]);
+    expect(issuesOf({ ...valid, extra: deep, ['bad\u0001key']: 1 })).toEqual([]);
+    expect(parseWith(InspectionSchema, { ...valid, extra: deep }, 'inspection')).not.toHaveProperty('extra');
   });
 });

@@ -57,9 +57,10 @@ export function issuesFromZod(error: z.ZodError): ValidationIssue[] {
  */
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
   const result = schema.safeParse(input);
-  const unholdable = unholdableText(input);
-  if (result.success && unholdable.length === 0) return result.data;
-  throw new ValidationError(what, [...unholdable, ...(result.success ? [] : issuesFromZod(result.error))]);
+  if (!result.success) throw new ValidationError(what, issuesFromZod(result.error));
+  const unholdable = unholdableText(result.data);
+  if (unholdable.length > 0) throw new ValidationError(what, unholdable);
+  return result.data;
 }
 
 /**
@@ -70,43 +71,43 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, what: 
  */
 const UNHOLDABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/** Issues past this many are not listed: one is enough to refuse, a hundred to fix. */
+const MAX_TEXT_ISSUES = 100;
+
 /**
- * Every string in `input` (keys and values, at any depth) holding a character of
- * {@link UNHOLDABLE}, as issues naming its path and the character. Checked before
- * any schema, so a store never meets text it would mangle or refuse with its own error.
+ * Every string of a parsed value (keys and values) holding a character of
+ * {@link UNHOLDABLE}, as issues naming its path and the character. It walks what the
+ * schema kept, not the raw input: fields the schema drops are never stored, and the
+ * value has the schema's shape (no cycles, a bounded depth), so a plain recursion with
+ * one shared path is safe and allocates nothing per node (an import walks millions).
  */
-function unholdableText(input: unknown): ValidationIssue[] {
+function unholdableText(value: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  // An explicit stack, not recursion: hostile input may be nested thousands deep. Each
-  // entry points at its parent, so a path is only built for a string that fails.
-  interface Entry { value: unknown; key: PropertyKey | undefined; parent: Entry | undefined }
-  const pathOf = (entry: Entry | undefined, last?: PropertyKey): PropertyKey[] => {
-    const path: PropertyKey[] = last === undefined ? [] : [last];
-    for (let e = entry; e !== undefined && e.key !== undefined; e = e.parent) path.unshift(e.key);
-    return path;
-  };
-  const check = (text: string, entry: Entry | undefined, last?: PropertyKey) => {
+  const path: PropertyKey[] = [];
+  const check = (text: string) => {
     const found = UNHOLDABLE.exec(text);
     if (found === null) return;
     const code = found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    issues.push({ path: formatPath(pathOf(entry, last)), message: `Contains U+${code} at position ${found.index}, which text here cannot hold`, code: 'invalid_text' });
+    issues.push({ path: formatPath(path), message: `Contains U+${code} at position ${found.index}, which text here cannot hold`, code: 'invalid_text' });
   };
-  const seen = new WeakSet<object>();
-  const stack: Entry[] = [{ value: input, key: undefined, parent: undefined }];
-  while (stack.length > 0 && issues.length < 100) {
-    const entry = stack.pop()!;
-    const { value } = entry;
-    if (typeof value === 'string') check(value, entry);
-    else if (value !== null && typeof value === 'object' && !seen.has(value)) {
-      seen.add(value); // a caller's object graph may have cycles; JSON never does
-      if (Array.isArray(value)) value.forEach((item, i) => stack.push({ value: item, key: i, parent: entry }));
-      else {
-        for (const [key, item] of Object.entries(value)) {
-          check(key, entry, key);
-          stack.push({ value: item, key, parent: entry });
-        }
+  const walk = (v: unknown) => {
+    if (issues.length >= MAX_TEXT_ISSUES) return;
+    if (typeof v === 'string') check(v);
+    else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        walk(v[i]);
+        path.pop();
+      }
+    } else if (v !== null && typeof v === 'object') {
+      for (const key in v) {
+        path.push(key);
+        check(key);
+        walk((v as Record<string, unknown>)[key]);
+        path.pop();
       }
     }
-  }
-  return issues.reverse();
+  };
+  walk(value);
+  return issues;
 }

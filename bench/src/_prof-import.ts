@@ -1,0 +1,10 @@
+import { openStore } from '@rectify/core';
+import { sqliteDriver } from '@rectify/storage-sqlite';
+import { rmSync } from 'node:fs';
+import { generate } from '/work/main/bench/src/generate.ts';
+const data = generate(Number(process.argv[2]));
+rmSync('/tmp/imp.db', { force: true }); rmSync('/tmp/imp.db-wal', { force: true });
+const store = await openStore(sqliteDriver({ filename: '/tmp/imp.db' }));
+const t = performance.now();
+await store.importBundle(data.bundle);
+console.log('import', (performance.now() - t).toFixed(0));
