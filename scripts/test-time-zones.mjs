@@ -11,7 +11,6 @@ const DAY_SENSITIVE = [
   'packages/report-xlsx',
   'packages/report-data',
   'packages/report-notice/test/notice.test.ts',
-  'packages/storage-sqlite/test/conformance.test.ts',
   'packages/cli/test/run.test.ts',
 ];
 const RUNS = [
