@@ -22,6 +22,7 @@ export * from './dates/index.js';
 export * from './i18n/index.js';
 
 export * from './model/common.js';
+export * from './model/text.js';
 export * from './model/roles.js';
 export * from './model/organisation.js';
 export * from './model/evidence.js';

@@ -8,7 +8,9 @@ import {
   parseInspection,
   parseWith,
   RectifyError,
+  unholdableCharacter,
   ValidationError,
+  withoutUnholdable,
 } from '../src/index.js';
 
 describe('errors', () => {
@@ -99,5 +101,13 @@ describe('text no store or document can hold', () => {
     for (let i = 0; i < 100_000; i++) deep = { d: deep };
     expect(issuesOf({ ...valid, extra: deep, ['bad\u0001key']: 1 })).toEqual([]);
     expect(parseWith(InspectionSchema, { ...valid, extra: deep }, 'inspection')).not.toHaveProperty('extra');
+  });
+
+  it('is found and dropped by the helpers readers of damaged text use', () => {
+    expect(unholdableCharacter('整改\u0000')).toEqual({ index: 2, codePoint: 'U+0000' });
+    expect(unholdableCharacter('🚩\ud83d')).toEqual({ index: 2, codePoint: 'U+D83D' });
+    expect(unholdableCharacter('第一\t第二\n🚩\uffff')?.codePoint).toBe('U+FFFF');
+    expect(unholdableCharacter('第一\t第二\r\n𠀀🚩')).toBeUndefined();
+    expect(withoutUnholdable('a\u0000b\u001fc\ud800d🚩\udc00')).toBe('abcd🚩');
   });
 });

@@ -155,6 +155,17 @@ describe('damaged notices', () => {
     );
   });
 
+  it('drops the characters no text can hold, saying on which line, and the rest still reads', () => {
+    const clean = read('01-by-category-guanyu.txt');
+    const lines = clean.split('\n');
+    const third = lines.findIndex((l) => l.includes('针对') || l.includes('关于'));
+    lines[third] = `\u0000${lines[third]}\ud83d`;
+    const n = parseNotice(lines.join('\n'));
+    expect(n.warnings).toEqual([{ code: 'unholdable_character', line: third + 1, message: expect.stringContaining('U+0000') }]);
+    expect(data(n)).toEqual(data(parseNotice(clean)));
+    expect(noticeReport(n).model.inspection.title).toBe(n.inspection.title?.value);
+  });
+
   it('never throws on text that is not a notice at all', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 2000 }), (text) => Array.isArray(parseNotice(text).warnings)), { numRuns: Math.ceil(RUNS / 5) });
     expect(parseNotice('').findings).toEqual([]);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { unholdableCharacter } from '../model/text.js';
 import { RectifyError } from './rectify-error.js';
 
 /** One problem found while validating input. */
@@ -63,20 +64,12 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, what: 
   return result.data;
 }
 
-/**
- * Characters no text of the library may hold: NUL (PostgreSQL's text refuses it), the
- * other C0 controls but tab, line feed and carriage return (XML 1.0, and so XLSX and
- * DOCX, cannot carry them), U+FFFE and U+FFFF (not characters), and lone surrogates
- * (UTF-8, the encoding of every store and file, cannot encode them).
- */
-const UNHOLDABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
 /** Issues past this many are not listed: one is enough to refuse, a hundred to fix. */
 const MAX_TEXT_ISSUES = 100;
 
 /**
  * Every string of a parsed value (keys and values) holding a character of
- * {@link UNHOLDABLE}, as issues naming its path and the character. It walks what the
+ * {@link unholdableCharacter}, as issues naming its path and the character. It walks what the
  * schema kept, not the raw input: fields the schema drops are never stored, and the
  * value has the schema's shape (no cycles, a bounded depth), so a plain recursion with
  * one shared path is safe and allocates nothing per node (an import walks millions).
@@ -85,10 +78,9 @@ function unholdableText(value: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const path: PropertyKey[] = [];
   const check = (text: string) => {
-    const found = UNHOLDABLE.exec(text);
-    if (found === null) return;
-    const code = found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    issues.push({ path: formatPath(path), message: `Contains U+${code} at position ${found.index}, which text here cannot hold`, code: 'invalid_text' });
+    const found = unholdableCharacter(text);
+    if (found === undefined) return;
+    issues.push({ path: formatPath(path), message: `Contains ${found.codePoint} at position ${found.index}, which text here cannot hold`, code: 'invalid_text' });
   };
   const walk = (v: unknown) => {
     if (issues.length >= MAX_TEXT_ISSUES) return;

@@ -1,3 +1,4 @@
+import { unholdableCharacter, withoutUnholdable } from '@rectify/core';
 import type { NoticeWarning } from './types.js';
 
 /** A paragraph of the notice with the line it starts on. */
@@ -23,8 +24,9 @@ export interface FrontMatter {
 /**
  * Cleans what the web adds (front matter, Markdown emphasis, HTML tags and comments,
  * navigation lines) and gathers the lines into paragraphs, joining a sentence that a
- * line break cut in two (the seed's e-mail address, 公文 titles on two lines). Every
- * paragraph keeps the number of the line it starts on in the original text.
+ * line break cut in two (the seed's e-mail address, 公文 titles on two lines). Drops the
+ * characters no text can hold (controls, broken surrogate pairs). Every paragraph keeps
+ * the number of the line it starts on in the original text.
  */
 export function paragraphsOf(text: string, warnings: NoticeWarning[]): { paragraphs: Paragraph[]; frontMatter: FrontMatter } {
   const frontMatter: FrontMatter = {};
@@ -33,7 +35,12 @@ export function paragraphsOf(text: string, warnings: NoticeWarning[]): { paragra
   let inFrontMatter = false;
   let frontMatterSeen = false;
   let navigation = 0;
-  lines.forEach((raw, i) => {
+  lines.forEach((given, i) => {
+    // A control character or a broken surrogate pair is damage no store or document can
+    // carry: dropped, with the line said, so what was read can be saved and written out.
+    const bad = unholdableCharacter(given);
+    if (bad !== undefined) warnings.push({ code: 'unholdable_character', line: i + 1, message: `Dropped ${bad.codePoint} (at column ${bad.index + 1}) and any like it on this line: no text can hold it` });
+    const raw = bad === undefined ? given : withoutUnholdable(given);
     const line = raw
       .replace(/<!--[\s\S]*?-->/g, '')
       .replace(/<[^>\n]{1,200}>/g, '')

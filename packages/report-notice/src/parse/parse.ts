@@ -21,7 +21,8 @@ const located = <T>(value: T, line: number, confidence = 1): Located<T> => ({ va
  * what it can and adds a warning, with the line, for each oddity (front matter and
  * navigation, sentences cut by line breaks, unbalanced quotes, numbering gaps, a status
  * repeated in the narrative, dates that lost characters, shares that do not add up,
- * half-width punctuation in Chinese text, a text that stops mid-sentence).
+ * half-width punctuation in Chinese text, a text that stops mid-sentence, control
+ * characters and broken surrogate pairs, which are dropped).
  *
  * @throws `ValidationError` (from `@rectify/core`) only when `text` is not a string.
  *

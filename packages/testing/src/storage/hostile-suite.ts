@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import type { Store } from '@rectify/core';
+import { unholdableCharacter, type Store } from '@rectify/core';
 import { assertTypedRefusal, fuzzParameters, HOSTILE_STRINGS, mutationsOf } from '../fuzz.js';
 import { instant } from '../world.js';
 import type { SuiteContext } from './context.js';
@@ -8,7 +8,7 @@ import type { SuiteContext } from './context.js';
 const runs = (ctx: SuiteContext) => ({ ...fuzzParameters(100), ...(ctx.options.fuzzRuns === undefined ? {} : { numRuns: ctx.options.fuzzRuns }) });
 
 /** Hostile strings a title may hold (some of {@link HOSTILE_STRINGS} no text may hold at all). */
-const HOLDABLE = HOSTILE_STRINGS.filter((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udfff](?![\udc00-\udfff])/.test(s) && s.trim() !== '');
+const HOLDABLE = HOSTILE_STRINGS.filter((s) => unholdableCharacter(s) === undefined && s.trim() !== '');
 /** A unit id written to break SQL that pastes ids into statements. */
 const EVIL_UNIT = "u'); DELETE FROM rectify_findings; --";
 
