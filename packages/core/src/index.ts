@@ -19,6 +19,7 @@
  */
 export * from './errors/index.js';
 export * from './dates/index.js';
+export * from './calendar/index.js';
 export * from './i18n/index.js';
 
 export * from './model/common.js';

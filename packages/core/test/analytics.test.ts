@@ -3,6 +3,9 @@ import {
   analyze,
   completionRates,
   dueSoon,
+  WEEKDAYS,
+  buildReportModel,
+  type Calendar,
   missedMonthlyReports,
   overdue,
   overdueMeasures,
@@ -92,6 +95,28 @@ describe('deadlines', () => {
     h.ok('p-leader', 'decide_extension', { extensionId: 'x', approve: true }, 'f-2');
     expect(overdue(all(h), '2023-11-15').map((x) => x.findingId)).toEqual(['f-4']);
     expect(dueSoon(all(h), '2023-12-20', 14).find((x) => x.findingId === 'f-2')).toMatchObject({ deadline: '2023-12-31', originalDeadline: '2023-10-31' });
+  });
+
+  it('counts in working days with a calendar, a deadline on a rest day standing until the next working day', () => {
+    const h = scenario();
+    // Weekdays, and closed from Tuesday 31 October to Friday 3 November (f-2's deadline).
+    const calendar: Calendar = { name: 'test', isWorkingDay: (day) => WEEKDAYS.isWorkingDay(day) && !(day >= '2023-10-31' && day <= '2023-11-03') };
+    expect(overdue(all(h), '2023-11-06', { calendar })).toEqual([]);
+    const o = overdue(all(h), '2023-11-15', { calendar });
+    expect(o.map((x) => [x.findingId, x.deadline, x.deadlineInForce, x.daysOverdue, x.workingDaysOverdue])).toEqual([
+      ['f-2', '2023-10-31', '2023-11-06', 9, 7],
+      ['f-4', '2023-11-10', '2023-11-10', 5, 3],
+    ]);
+    // Five working days from Thursday 26 October reach Wednesday 8 November.
+    expect(dueSoon(all(h), '2023-10-26', 5, { calendar }).map((x) => [x.findingId, x.workingDaysOverdue])).toEqual([['f-2', -3]]);
+    expect(dueSoon(all(h), '2023-10-26', 4, { calendar }).map((x) => x.findingId)).toEqual(['f-2']);
+    expect(dueSoon(all(h), '2023-10-26', 2, { calendar })).toEqual([]);
+    // Without a calendar every day counts, as before.
+    expect(overdue(all(h), '2023-11-15').map((x) => [x.daysOverdue, x.workingDaysOverdue])).toEqual([[15, 15], [5, 5]]);
+    const a = analyze(all(h), h.inspection, '2023-11-06', { calendar });
+    expect(a.overdue).toEqual([]);
+    const model = buildReportModel(all(h), h.inspection, { id: 'org', name: '单位', units: [] }, '2023-11-15', { calendar });
+    expect(model.categories[0]!.findings.find((f) => f.id === 'f-2')!.daysOverdue).toBe(9);
   });
 
   it('lists overdue measures with their own deadline', () => {

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addWorkingDays,
+  dayOfWeek,
+  EVERY_DAY,
+  nextWorkingDay,
+  WEEKDAYS,
+  workingDaysBetween,
+  type Calendar,
   addCalendarDays,
   addCalendarMonths,
   CalendarDaySchema,
@@ -102,5 +109,39 @@ describe('instants', () => {
     expect(InstantSchema.safeParse('2023-08-18T09:00:00').success).toBe(false);
     expect(InstantSchema.safeParse('2023-08-18').success).toBe(false);
     expect(compareInstants('2023-08-18T09:00:00+08:00', '2023-08-18T01:00:00Z')).toBe(0);
+  });
+});
+
+describe('working days', () => {
+  const closedInOctober: Calendar = { name: 'no-october', isWorkingDay: (day) => !day.startsWith('2023-10') && WEEKDAYS.isWorkingDay(day) };
+
+  it('counts every day by default and weekdays with WEEKDAYS, forwards and back', () => {
+    expect(dayOfWeek('2023-08-17')).toBe(4);
+    expect(dayOfWeek('2023-08-20')).toBe(7);
+    expect(addWorkingDays(EVERY_DAY, '2023-08-17', 15)).toBe('2023-09-01');
+    expect(addWorkingDays(WEEKDAYS, '2023-08-17', 15)).toBe('2023-09-07');
+    expect(addWorkingDays(WEEKDAYS, '2023-09-07', -15)).toBe('2023-08-17');
+    expect(addWorkingDays(WEEKDAYS, '2023-08-19', 0)).toBe('2023-08-19');
+    expect(workingDaysBetween(WEEKDAYS, '2023-08-17', '2023-09-07')).toBe(15);
+    expect(workingDaysBetween(EVERY_DAY, '2023-08-17', '2023-09-07')).toBe(21);
+    expect(workingDaysBetween(WEEKDAYS, '2023-09-07', '2023-08-17')).toBe(0);
+    expect(nextWorkingDay(WEEKDAYS, '2023-08-19')).toBe('2023-08-21');
+    expect(nextWorkingDay(closedInOctober, '2023-09-30')).toBe('2023-11-01');
+  });
+
+  it('agrees with itself: n working days on, then back, is where it began (from a working day)', () => {
+    for (let n = -40; n <= 40; n++) {
+      const to = addWorkingDays(closedInOctober, '2023-09-28', n);
+      expect(addWorkingDays(closedInOctober, to, -n)).toBe('2023-09-28');
+      if (n >= 0) expect(workingDaysBetween(closedInOctober, '2023-09-28', to)).toBe(n);
+    }
+  });
+
+  it('refuses a calendar that never works and a count that is not whole, instead of looping', () => {
+    const never: Calendar = { name: 'never', isWorkingDay: () => false };
+    expect(() => nextWorkingDay(never, '2023-08-17')).toThrow(/Calendar "never" has no working day in the 366 days after 2023-08-17/);
+    expect(() => addWorkingDays(never, '2023-08-17', 1)).toThrow(expect.objectContaining({ code: 'calendar.no_working_day' }));
+    expect(() => addWorkingDays(WEEKDAYS, '2023-08-17', 1.5)).toThrow(/whole number of working days, got 1.5/);
+    expect(() => addWorkingDays(WEEKDAYS, '2023-08-17', Number.POSITIVE_INFINITY)).toThrow(/got Infinity/);
   });
 });

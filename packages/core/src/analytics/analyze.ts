@@ -1,3 +1,4 @@
+import { EVERY_DAY, type Calendar } from '../calendar/calendar.js';
 import type { CalendarDay } from '../dates/calendar-day.js';
 import type { FindingState } from '../lifecycle/state.js';
 import type { Inspection } from '../model/inspection.js';
@@ -20,6 +21,17 @@ export interface Analysis {
   discrepancies: Discrepancy[];
 }
 
+/** Options of {@link analyze}. */
+export interface AnalyzeOptions {
+  /** How the lagging-unit score weighs its parts. */
+  laggingWeights?: LaggingWeights;
+  /**
+   * Which days are working days, for overdue and due-soon (default {@link EVERY_DAY}:
+   * calendar days). `calendarCn` from `@rectify/calendar-cn` for mainland China.
+   */
+  calendar?: Calendar;
+}
+
 /**
  * Runs every analysis over the findings of one inspection as of a day, with the
  * inspection's cadence. Pure: the same findings and day give the same result.
@@ -37,14 +49,15 @@ export function analyze(
   findings: readonly FindingState[],
   inspection: Inspection,
   asOf: CalendarDay,
-  options: { laggingWeights?: LaggingWeights } = {},
+  options: AnalyzeOptions = {},
 ): Analysis {
   const cadence = inspection.workflow.cadence;
+  const deadlines = { calendar: options.calendar ?? EVERY_DAY };
   return {
     asOf,
     totals: totals(findings, inspection),
-    overdue: overdue(findings, asOf),
-    dueSoon: dueSoon(findings, asOf, cadence.dueSoonDays),
+    overdue: overdue(findings, asOf, deadlines),
+    dueSoon: dueSoon(findings, asOf, cadence.dueSoonDays, deadlines),
     overdueMeasures: overdueMeasures(findings, asOf),
     staleLedgers: staleLedgers(findings, asOf, cadence),
     missedMonthlyReports: missedMonthlyReports(findings, asOf, cadence),

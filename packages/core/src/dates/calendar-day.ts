@@ -3,6 +3,7 @@ import {
   addDays,
   addMonths,
   differenceInCalendarDays,
+  getISODay,
   isValid,
 } from 'date-fns';
 import { z } from 'zod';
@@ -108,6 +109,18 @@ export function addCalendarMonths(day: CalendarDay, months: number): CalendarDay
  */
 export function daysBetween(from: CalendarDay, to: CalendarDay): number {
   return differenceInCalendarDays(dayToDate(to), dayToDate(from));
+}
+
+/**
+ * The day of the week, ISO-numbered: 1 for Monday to 7 for Sunday.
+ *
+ * @example
+ * ```ts
+ * dayOfWeek('2023-01-28'); // 6: a Saturday (one worked in China, 调休)
+ * ```
+ */
+export function dayOfWeek(day: CalendarDay): number {
+  return getISODay(dayToDate(day));
 }
 
 /** Compares two days for sorting: negative if `a` is earlier. */

@@ -1,4 +1,6 @@
-import { analyze, type Analysis } from '../analytics/analyze.js';
+import { EVERY_DAY, type Calendar } from '../calendar/calendar.js';
+import { nextWorkingDay } from '../calendar/working-days.js';
+import { analyze, type Analysis, type AnalyzeOptions } from '../analytics/analyze.js';
 import { sampleDays, statusSeries, type SeriesPoint } from '../analytics/series.js';
 import { totals, type Totals } from '../analytics/totals.js';
 import { daysBetween, minDay, type CalendarDay } from '../dates/calendar-day.js';
@@ -76,7 +78,7 @@ export interface ReportFinding {
   signedOffOn: CalendarDay | undefined;
   /** How often it was reopened (a relapse counts). */
   reopenings: number;
-  /** Days past the deadline as of the report's day, when open and overdue; else 0. */
+  /** Days past the deadline in force as of the report's day, when open and overdue; else 0. */
   daysOverdue: number;
   indicators: { name: string; unit: string; baseline: number | undefined; value: number | undefined }[];
   /** Its events up to the report's day; empty unless the model was built with `events`. */
@@ -138,6 +140,8 @@ export interface ReportModelOptions {
   events?: readonly FindingEvent[];
   /** At most this many points in the timeline (default 60). */
   timelinePoints?: number;
+  /** Which days are working days, for overdue and due-soon (default every day; see {@link AnalyzeOptions}). */
+  calendar?: Calendar;
 }
 
 /**
@@ -156,6 +160,7 @@ export function buildReportModel(
   asOf: CalendarDay,
   options: ReportModelOptions = {},
 ): ReportModel {
+  const calendar = options.calendar ?? EVERY_DAY;
   const histories = groupHistories(options.events ?? [], asOf, new Set(findings.map((f) => f.finding.id)));
   const ordered = [...inspection.categories].sort((a, b) => a.ordinal - b.ordinal);
   const known = new Set(ordered.map((c) => c.id));
@@ -167,7 +172,7 @@ export function buildReportModel(
   const group = (id: string | null) =>
     (byCategory.get(id) ?? [])
       .sort((a, b) => a.finding.ordinal - b.finding.ordinal || a.finding.id.localeCompare(b.finding.id))
-      .map((f) => reportFinding(f, id, asOf, histories.get(f.finding.id) ?? []));
+      .map((f) => reportFinding(f, id, asOf, histories.get(f.finding.id) ?? [], calendar));
   const categories: ReportCategory[] = ordered.map((c) => ({ id: c.id, ordinal: c.ordinal, title: c.title, findings: group(c.id) }));
   if (byCategory.has(null)) categories.push({ id: null, ordinal: null, title: null, findings: group(null) });
 
@@ -177,7 +182,7 @@ export function buildReportModel(
     inspection,
     categories,
     totals: totals(findings, inspection),
-    analysis: analyze(findings, inspection, asOf),
+    analysis: analyze(findings, inspection, asOf, { calendar }),
     directory: {
       units: organisation.units.map((u) => ({ id: u.id, name: u.name })),
       people: (options.people ?? []).map((p) => ({ id: p.id, name: p.name })).sort((a, b) => a.id.localeCompare(b.id)),
@@ -226,8 +231,9 @@ function burnDown(inspection: Inspection, histories: Map<string, FindingEvent[]>
   return statusSeries(histories.values(), sampleDays(period.start, end, daysBetween(period.start, end) + 1));
 }
 
-function reportFinding(f: FindingState, categoryId: string | null, asOf: CalendarDay, history: readonly FindingEvent[]): ReportFinding {
+function reportFinding(f: FindingState, categoryId: string | null, asOf: CalendarDay, history: readonly FindingEvent[], calendar: Calendar): ReportFinding {
   const a = f.assignment;
+  const inForce = a === undefined ? undefined : nextWorkingDay(calendar, a.deadline);
   const ordinalOf = new Map(f.measures.map((m) => [m.id, m.ordinal]));
   return {
     id: f.finding.id,
@@ -254,7 +260,7 @@ function reportFinding(f: FindingState, categoryId: string | null, asOf: Calenda
     completedOn: f.completedOn,
     signedOffOn: f.status === 'signed_off' ? f.signOff?.on : undefined,
     reopenings: f.reopenings.length,
-    daysOverdue: isOpenStatus(f.status) && a !== undefined && a.deadline < asOf ? daysBetween(a.deadline, asOf) : 0,
+    daysOverdue: isOpenStatus(f.status) && inForce !== undefined && inForce < asOf ? daysBetween(inForce, asOf) : 0,
     indicators: f.indicators.map((i) => ({ name: i.name, unit: i.unit, baseline: i.baseline, value: latestReading(i)?.value })),
     history: history.map((e) => ({ on: e.on, type: e.type, actorId: e.actorId })),
   };
