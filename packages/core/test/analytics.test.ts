@@ -3,6 +3,10 @@ import {
   analyze,
   completionRates,
   dueSoon,
+  deadlineOutcomes,
+  recurringProblems,
+  reminders,
+  type Reminder,
   WEEKDAYS,
   buildReportModel,
   type Calendar,
@@ -17,7 +21,7 @@ import {
   replayAsOf,
   type FindingState,
 } from '../src/index.js';
-import { Harness } from './harness.js';
+import { Harness, testInspection } from './harness.js';
 
 /**
  * Four findings assigned on 2023-08-30:
@@ -123,6 +127,115 @@ describe('deadlines', () => {
     const h = scenario();
     h.ok('p-coord', 'revise_measure', { measureId: 'm1', deadline: '2023-10-01' }, 'f-2');
     expect(overdueMeasures(all(h), '2023-10-02')).toEqual([{ findingId: 'f-2', measureId: 'm1', ordinal: 1, deadline: '2023-10-01', daysOverdue: 1 }]);
+  });
+});
+
+describe('reminders', () => {
+  const brief = (rs: Reminder[]) => rs.map((r) => `${r.findingId} ${r.kind}${r.subject ? `(${r.subject})` : ''} ${r.dueOn} ${r.state} ${r.daysLeft}`);
+
+  it('lists what a person must do, overdue first, then by day (nothing for a finding signed off)', () => {
+    const h = scenario();
+    expect(brief(reminders(all(h), h.inspection, '2023-10-20', { personId: 'p-resp' }))).toEqual([
+      'f-2 ledger_update 2023-09-17 overdue -33',
+      'f-2 monthly_report(2023-09) 2023-10-05 overdue -15',
+      'f-2 finding_deadline 2023-10-31 upcoming 11',
+    ]);
+    // The leader answers for deadlines, not for the ledger.
+    expect(brief(reminders(all(h), h.inspection, '2023-10-20', { personId: 'p-leader' }))).toEqual(['f-2 finding_deadline 2023-10-31 upcoming 11']);
+  });
+
+  it('looks as far ahead as asked, for one unit, with look-backs and measure deadlines', () => {
+    const h = scenario();
+    h.goTo('2023-10-20');
+    h.ok('p-inspector', 'schedule_review', { reviewId: 'r1', dueOn: '2023-11-15', reviewerId: 'p-supervisor' }, 'f-1');
+    h.ok('p-coord', 'revise_measure', { measureId: 'm1', deadline: '2023-11-03' }, 'f-4');
+    const fin = reminders(all(h), h.inspection, '2023-10-20', { unitId: 'u-fin', horizonDays: 21 });
+    expect(brief(fin)).toEqual([
+      'f-3 monthly_report(2023-08) 2023-09-05 overdue -45',
+      'f-4 monthly_report(2023-08) 2023-09-05 overdue -45',
+      'f-4 ledger_update 2023-09-06 overdue -44',
+      'f-3 monthly_report(2023-09) 2023-10-05 overdue -15',
+      'f-4 monthly_report(2023-09) 2023-10-05 overdue -15',
+      'f-4 measure_deadline(m1) 2023-11-03 upcoming 14',
+      'f-3 monthly_report(2023-10) 2023-11-05 upcoming 16',
+      'f-4 monthly_report(2023-10) 2023-11-05 upcoming 16',
+      'f-3 ledger_update 2023-11-05 upcoming 16',
+      'f-4 finding_deadline 2023-11-10 upcoming 21',
+    ]);
+    expect(fin.find((r) => r.kind === 'measure_deadline')).toMatchObject({ subjectText: '一是建立制度', personIds: ['p-resp2', 'p-leader'], unitId: 'u-fin' });
+    const review = reminders(all(h), h.inspection, '2023-11-15', { personId: 'p-supervisor' });
+    expect(brief(review)).toEqual(['f-1 review(r1) 2023-11-15 due_today 0']);
+    h.goTo('2023-11-15');
+    h.ok('p-inspector', 'record_review', { reviewId: 'r1', outcome: 'confirmed', conductedOn: '2023-11-15' }, 'f-1');
+    expect(reminders(all(h), h.inspection, '2023-11-15', { personId: 'p-supervisor' })).toEqual([]);
+  });
+
+  it('moves a due day off a rest day with a calendar', () => {
+    const h = scenario();
+    const calendar: Calendar = { name: 'test', isWorkingDay: (day) => WEEKDAYS.isWorkingDay(day) && day !== '2023-10-31' };
+    expect(brief(reminders(all(h), h.inspection, '2023-10-27', { personId: 'p-leader', calendar, horizonDays: 2 }))).toEqual(['f-2 finding_deadline 2023-11-01 upcoming 5']);
+    expect(reminders(all(h), h.inspection, '2023-10-27', { personId: 'p-leader', calendar, horizonDays: 1 })).toEqual([]);
+  });
+});
+
+describe('deadline outcomes', () => {
+  it('tells completions on time from those within an extension and late ones', () => {
+    const h = new Harness();
+    for (const id of ['a', 'b', 'c', 'd']) h.createAssigned(id, { deadline: '2023-09-30', longTerm: false });
+    h.goTo('2023-09-10');
+    for (const id of ['a', 'b', 'c', 'd']) h.ok('p-resp', 'start', {}, id);
+    h.completeAll('a'); // on time
+    h.ok('p-resp', 'request_extension', { extensionId: 'x1', to: '2023-10-31', reason: '跨部门协调' }, 'b');
+    h.ok('p-leader', 'decide_extension', { extensionId: 'x1', approve: true }, 'b');
+    h.ok('p-resp', 'request_extension', { extensionId: 'x2', to: '2023-10-31', reason: '理由不足' }, 'c');
+    h.ok('p-leader', 'decide_extension', { extensionId: 'x2', approve: false }, 'c');
+    h.ok('p-resp', 'request_extension', { extensionId: 'x3', to: '2023-12-31', reason: '待定' }, 'd');
+    h.goTo('2023-10-15');
+    h.completeAll('b'); // after the first deadline, within the extension
+    h.completeAll('c'); // late: the extension was refused
+    const o = deadlineOutcomes(all(h));
+    expect(o).toMatchObject({ onTime: 1, withinExtension: 1, late: 1, open: 1, openExtended: 0, requests: { pending: 1, approved: 1, rejected: 1 } });
+    expect(o.onTimeRate).toBeCloseTo(1 / 3);
+    expect(o.findings).toEqual([
+      { findingId: 'b', title: '问题b', outcome: 'within_extension', originalDeadline: '2023-09-30', deadline: '2023-10-31', completedOn: '2023-10-15' },
+      { findingId: 'c', title: '问题c', outcome: 'late', originalDeadline: '2023-09-30', deadline: '2023-09-30', completedOn: '2023-10-15' },
+    ]);
+    expect(analyze(all(h), h.inspection, '2023-10-15').deadlineOutcomes).toEqual(o);
+    expect(deadlineOutcomes([]).onTimeRate).toBe(0);
+  });
+});
+
+describe('recurring problems', () => {
+  it('groups a problem found again over rounds and counts look-backs that found it back', () => {
+    const first = testInspection({ id: 'ins-2021', kind: 'xuncha', round: '十四届区委第一轮', feedbackDate: '2021-06-10' });
+    const audit = testInspection({ id: 'ins-2022', kind: 'audit', title: '经济责任审计', feedbackDate: '2022-05-20' });
+    const h1 = new Harness(first);
+    h1.createAssigned('old');
+    const h2 = new Harness(audit);
+    h2.ok('p-coord', 'create', { finding: { inspectionId: 'ins-2022', ordinal: 1, title: '公务接待超标准', relatedFindingIds: ['old'] } }, 'mid');
+    const h3 = new Harness(testInspection());
+    h3.ok('p-coord', 'create', { finding: { inspectionId: 'ins-1', ordinal: 1, title: '公务接待仍超标准', relatedFindingIds: ['mid'] } }, 'new');
+    // A finding of its own that a look-back found back after sign-off.
+    h3.createAssigned('relapsed', { longTerm: false });
+    h3.goTo('2023-09-20');
+    h3.ok('p-resp', 'start', {}, 'relapsed');
+    h3.completeAll('relapsed');
+    h3.signOff('relapsed');
+    h3.ok('p-inspector', 'schedule_review', { reviewId: 'r1', dueOn: '2024-03-01' }, 'relapsed');
+    h3.goTo('2023-12-01');
+    h3.ok('p-inspector', 'record_review', { reviewId: 'r1', outcome: 'relapsed', conductedOn: '2023-12-01', notes: '反弹' }, 'relapsed');
+    h3.createAssigned('alone');
+    const findings = [...all(h3), ...all(h2), ...all(h1)];
+    const problems = recurringProblems(findings, [first, audit, h3.inspection]);
+    expect(problems.map((p) => [p.latest.findingId, p.earlier.map((e) => e.findingId), p.relapses, p.recurrences])).toEqual([
+      ['new', ['old', 'mid'], 0, 2],
+      ['relapsed', [], 1, 1],
+    ]);
+    expect(problems[0]!.earlier.map((e) => [e.source, e.round, e.feedbackDate])).toEqual([['xuncha', '十四届区委第一轮', '2021-06-10'], ['audit', undefined, '2022-05-20']]);
+    expect(problems[1]!.latest.status).toBe('reopened');
+    // Links that loop (a data error) are still one problem.
+    const looped = findings.map((f) => (f.finding.id === 'old' ? { ...f, finding: { ...f.finding, relatedFindingIds: ['new'] } } : f));
+    expect(recurringProblems(looped, [first, audit, h3.inspection])[0]).toMatchObject({ latest: { findingId: 'new' }, recurrences: 2 });
   });
 });
 

@@ -3,6 +3,7 @@ import type { CalendarDay } from '../dates/calendar-day.js';
 import type { FindingState } from '../lifecycle/state.js';
 import type { Inspection } from '../model/inspection.js';
 import { missedMonthlyReports, staleLedgers, type MissedMonthlyReport, type StaleLedger } from './cadence.js';
+import { deadlineOutcomes, type DeadlineOutcomes } from './extensions.js';
 import { dueSoon, overdue, overdueMeasures, type DeadlineItem, type OverdueMeasure } from './deadlines.js';
 import { laggingUnits, type LaggingUnit, type LaggingWeights } from './lagging.js';
 import { reconcile, type Discrepancy } from './reconcile.js';
@@ -19,6 +20,8 @@ export interface Analysis {
   missedMonthlyReports: MissedMonthlyReport[];
   laggingUnits: LaggingUnit[];
   discrepancies: Discrepancy[];
+  /** Completions on time, within an extension (延期) and late; extension requests. */
+  deadlineOutcomes: DeadlineOutcomes;
 }
 
 /** Options of {@link analyze}. */
@@ -63,5 +66,6 @@ export function analyze(
     missedMonthlyReports: missedMonthlyReports(findings, asOf, cadence),
     laggingUnits: laggingUnits(findings, asOf, cadence, options.laggingWeights),
     discrepancies: reconcile(findings, inspection),
+    deadlineOutcomes: deadlineOutcomes(findings),
   };
 }

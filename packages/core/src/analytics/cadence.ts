@@ -1,4 +1,5 @@
 import {
+  addCalendarDays,
   daysBetween,
   dayOfFollowingMonth,
   monthOf,
@@ -33,27 +34,48 @@ export interface StaleLedger {
 export function staleLedgers(findings: readonly FindingState[], asOf: CalendarDay, cadence: Pick<Cadence, 'ledgerUpdateDays' | 'longTermReportDays'>): StaleLedger[] {
   const out: StaleLedger[] = [];
   for (const f of findings) {
-    const allowedDays =
-      f.status === 'sustaining' ? cadence.longTermReportDays
-      : f.status === 'not_started' || f.status === 'in_progress' || f.status === 'reopened' ? cadence.ledgerUpdateDays
-      : undefined;
-    if (allowedDays === undefined || f.assignedOn === undefined) continue;
-    const last = lastProgressOn(f);
-    const since = last ?? f.assignedOn;
-    const daysSince = daysBetween(since, asOf);
-    if (daysSince <= allowedDays) continue;
+    const next = nextLedgerUpdate(f, cadence);
+    if (next === undefined) continue;
+    const daysSince = daysBetween(next.since, asOf);
+    if (daysSince <= next.allowedDays) continue;
     out.push({
       findingId: f.finding.id,
       title: f.finding.title,
       status: f.status,
-      lastUpdateOn: last,
+      lastUpdateOn: next.lastUpdateOn,
       daysSince,
-      allowedDays,
+      allowedDays: next.allowedDays,
       unitId: f.assignment?.leadUnitId,
       personId: f.assignment?.responsiblePersonId,
     });
   }
   return out.sort((a, b) => b.daysSince - a.daysSince || a.findingId.localeCompare(b.findingId));
+}
+
+/** When a finding's ledger must next be updated, and from what. */
+export interface LedgerUpdateDue {
+  /** The last day the next entry may be made without the ledger going stale. */
+  dueOn: CalendarDay;
+  /** The last entry, or the assignment day when there is none. */
+  since: CalendarDay;
+  lastUpdateOn: CalendarDay | undefined;
+  allowedDays: number;
+}
+
+/**
+ * The next ledger update a finding owes: every `cadence.ledgerUpdateDays` while open,
+ * every `cadence.longTermReportDays` while sustaining; `undefined` when it owes none
+ * (unassigned, completed, awaiting sign-off, signed off).
+ */
+export function nextLedgerUpdate(f: FindingState, cadence: Pick<Cadence, 'ledgerUpdateDays' | 'longTermReportDays'>): LedgerUpdateDue | undefined {
+  const allowedDays =
+    f.status === 'sustaining' ? cadence.longTermReportDays
+    : f.status === 'not_started' || f.status === 'in_progress' || f.status === 'reopened' ? cadence.ledgerUpdateDays
+    : undefined;
+  if (allowedDays === undefined || f.assignedOn === undefined) return undefined;
+  const lastUpdateOn = lastProgressOn(f);
+  const since = lastUpdateOn ?? f.assignedOn;
+  return { dueOn: addCalendarDays(since, allowedDays), since, lastUpdateOn, allowedDays };
 }
 
 /** A monthly report (每月一报) that was due and not made. */
@@ -74,23 +96,30 @@ export interface MissedMonthlyReport {
  * due by `asOf` and not made. Empty when the workflow has no monthly report.
  */
 export function missedMonthlyReports(findings: readonly FindingState[], asOf: CalendarDay, cadence: Pick<Cadence, 'monthlyReportDueDay'>): MissedMonthlyReport[] {
-  const dueDay = cadence.monthlyReportDueDay;
-  if (dueDay === null) return [];
   const out: MissedMonthlyReport[] = [];
-  for (const f of findings) {
-    if (f.assignedOn === undefined) continue;
-    const reported = new Set(f.progress.filter((p) => p.kind === 'monthly_report' && p.period).map((p) => p.period));
-    // A finding done (not sustaining) stops reporting with the month it was completed.
-    const stopsAfter = f.status !== 'sustaining' && f.completedOn !== undefined && !['in_progress', 'reopened', 'not_started'].includes(f.status)
-      ? monthOf(f.completedOn)
-      : undefined;
-    for (const period of monthsBetween(f.assignedOn, asOf)) {
-      if (stopsAfter !== undefined && period >= stopsAfter) break;
-      const dueOn = dayOfFollowingMonth(period, dueDay);
-      if (dueOn > asOf) break;
-      if (reported.has(period)) continue;
-      out.push({ findingId: f.finding.id, period, dueOn, unitId: f.assignment?.leadUnitId });
-    }
-  }
+  for (const f of findings) for (const r of monthlyReportsOwed(f, asOf, cadence)) out.push({ findingId: f.finding.id, ...r, unitId: f.assignment?.leadUnitId });
   return out.sort((a, b) => a.period.localeCompare(b.period) || a.findingId.localeCompare(b.findingId));
+}
+
+/**
+ * The monthly reports a finding owes that fall due by `until` and are not made, oldest
+ * first, under the rules of {@link missedMonthlyReports}; with `until` after today,
+ * those coming due as well.
+ */
+export function monthlyReportsOwed(f: FindingState, until: CalendarDay, cadence: Pick<Cadence, 'monthlyReportDueDay'>): { period: CalendarMonth; dueOn: CalendarDay }[] {
+  const dueDay = cadence.monthlyReportDueDay;
+  if (dueDay === null || f.assignedOn === undefined) return [];
+  const reported = new Set(f.progress.filter((p) => p.kind === 'monthly_report' && p.period).map((p) => p.period));
+  // A finding done (not sustaining) stops reporting with the month it was completed.
+  const stopsAfter = f.status !== 'sustaining' && f.completedOn !== undefined && !['in_progress', 'reopened', 'not_started'].includes(f.status)
+    ? monthOf(f.completedOn)
+    : undefined;
+  const out: { period: CalendarMonth; dueOn: CalendarDay }[] = [];
+  for (const period of monthsBetween(f.assignedOn, until)) {
+    if (stopsAfter !== undefined && period >= stopsAfter) break;
+    const dueOn = dayOfFollowingMonth(period, dueDay);
+    if (dueOn > until) break;
+    if (!reported.has(period)) out.push({ period, dueOn });
+  }
+  return out;
 }

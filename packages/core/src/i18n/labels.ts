@@ -1,3 +1,4 @@
+import type { Reminder, ReminderKind } from '../analytics/reminders.js';
 import type { CommandType } from '../lifecycle/commands.js';
 import { EVENT_OF_COMMAND, type FindingEventType } from '../lifecycle/events.js';
 import type { FindingStatus } from '../lifecycle/status.js';
@@ -93,6 +94,22 @@ export const SUPERVISION_KIND_LABELS: Record<'urge' | 'interview' | 'accountabil
   interview: text('约谈', 'accountability interview'),
   accountability: text('问责', 'accountability'),
   notice: text('通报', 'notice'),
+};
+
+/** Names of the kinds of reminder. */
+export const REMINDER_KIND_LABELS: Record<ReminderKind, LocalizedText> = {
+  finding_deadline: text('整改时限', 'rectification deadline'),
+  measure_deadline: text('措施完成时限', 'measure deadline'),
+  review: text('回头看', 'look-back review'),
+  ledger_update: text('台账更新', 'ledger update'),
+  monthly_report: text('月报', 'monthly report'),
+};
+
+/** Names of where a reminder stands. */
+export const REMINDER_STATE_LABELS: Record<Reminder['state'], LocalizedText> = {
+  overdue: text('已逾期', 'overdue'),
+  due_today: text('今日到期', 'due today'),
+  upcoming: text('即将到期', 'upcoming'),
 };
 
 /**

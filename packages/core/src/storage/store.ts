@@ -83,6 +83,8 @@ export interface Store {
   organisation(organisationId: string): Promise<Organisation | undefined>;
   /** An inspection of an organisation, if stored. */
   inspection(scope: { organisationId: string; inspectionId: string }): Promise<Inspection | undefined>;
+  /** Every inspection of an organisation, every round and source, by id: for questions across rounds (`recurringProblems`). */
+  inspections(organisationId: string): Promise<Inspection[]>;
   /** The people of an organisation, by id. */
   people(organisationId: string): Promise<Person[]>;
   /**
@@ -169,6 +171,10 @@ class DriverStore implements Store {
 
   inspection(scope: { organisationId: string; inspectionId: string }): Promise<Inspection | undefined> {
     return this.driver.transaction(async (tx) => (await tx.getRecord('inspection', scope.organisationId, scope.inspectionId)) as Inspection | undefined);
+  }
+
+  inspections(organisationId: string): Promise<Inspection[]> {
+    return this.driver.transaction(async (tx) => ((await tx.listRecords('inspection', organisationId)) as Inspection[]).sort((a, b) => a.id.localeCompare(b.id)));
   }
 
   people(organisationId: string): Promise<Person[]> {

@@ -1,0 +1,107 @@
+import { EVERY_DAY, type Calendar } from '../calendar/calendar.js';
+import { addWorkingDays, nextWorkingDay } from '../calendar/working-days.js';
+import { daysBetween, type CalendarDay } from '../dates/calendar-day.js';
+import { isOpenStatus } from '../lifecycle/status.js';
+import type { FindingState } from '../lifecycle/state.js';
+import type { Inspection } from '../model/inspection.js';
+import { monthlyReportsOwed, nextLedgerUpdate } from './cadence.js';
+
+/**
+ * What a reminder is about: the finding's deadline (整改时限), a measure's own
+ * deadline, a look-back review (回头看), the next ledger update (每周更新), a monthly
+ * report (每月一报).
+ */
+export type ReminderKind = 'finding_deadline' | 'measure_deadline' | 'review' | 'ledger_update' | 'monthly_report';
+
+/** The kinds of reminder, in the order a list shows them on the same day. */
+export const REMINDER_KINDS: readonly ReminderKind[] = ['finding_deadline', 'measure_deadline', 'review', 'monthly_report', 'ledger_update'];
+
+/** Something someone must do by a day, for an app that sends e-mail or messages, or a calendar feed. */
+export interface Reminder {
+  kind: ReminderKind;
+  findingId: string;
+  /** The finding's title. */
+  title: string;
+  /** What in the finding it concerns: the measure's or review's id, the report's month; absent for the deadline and ledger update. */
+  subject?: string;
+  /** Words for the subject: the measure's text, the month. */
+  subjectText?: string;
+  /** The last day allowed (a deadline on a rest day moves to the next working day of the calendar). */
+  dueOn: CalendarDay;
+  /** `overdue` after `dueOn`, `due_today` on it, `upcoming` before. */
+  state: 'overdue' | 'due_today' | 'upcoming';
+  /** Calendar days from the reminder's day to `dueOn`: negative when overdue. */
+  daysLeft: number;
+  /** Who must act: the responsible person first, then whoever else answers for it. */
+  personIds: string[];
+  /** The lead unit. */
+  unitId: string | undefined;
+}
+
+/** Options of {@link reminders}. */
+export interface ReminderOptions {
+  /** Only what this person must act on. */
+  personId?: string;
+  /** Only what this lead unit must act on. */
+  unitId?: string;
+  /** How far ahead to look, in working days of the calendar (default the cadence's `dueSoonDays`). Overdue items are always listed. */
+  horizonDays?: number;
+  /** Which days are working days (default every day). */
+  calendar?: Calendar;
+}
+
+/**
+ * What is due or overdue as of a day, for everyone or for one person or unit: finding
+ * and measure deadlines of work still open, look-back reviews not yet done, the next
+ * ledger update, monthly reports not made (but for findings signed off). Overdue items first (oldest first), then the
+ * rest by day. Pure: apps that send e-mail, messages or a calendar feed
+ * (`toICalendar` in `@rectify/report-data`) call it with today's date.
+ *
+ * @example
+ * ```ts
+ * for (const r of reminders(findings, inspection, '2023-11-15', { personId: 'p-resp' }))
+ *   send(r.personIds[0], `${r.title}: ${r.kind} ${r.state} (${r.dueOn})`);
+ * ```
+ */
+export function reminders(findings: readonly FindingState[], inspection: Inspection, asOf: CalendarDay, options: ReminderOptions = {}): Reminder[] {
+  const calendar = options.calendar ?? EVERY_DAY;
+  const cadence = inspection.workflow.cadence;
+  const until = addWorkingDays(calendar, asOf, options.horizonDays ?? cadence.dueSoonDays);
+  const out: Reminder[] = [];
+  for (const f of findings) {
+    const a = f.assignment;
+    if (options.unitId !== undefined && a?.leadUnitId !== options.unitId) continue;
+    const add = (kind: ReminderKind, due: CalendarDay, personIds: (string | undefined)[], subject?: { id: string; text: string }) => {
+      const dueOn = nextWorkingDay(calendar, due);
+      if (dueOn > until) return;
+      const people = [...new Set(personIds.filter((p): p is string => p !== undefined))];
+      if (options.personId !== undefined && !people.includes(options.personId)) return;
+      const daysLeft = daysBetween(asOf, dueOn);
+      out.push({
+        kind,
+        findingId: f.finding.id,
+        title: f.finding.title,
+        ...(subject === undefined ? {} : { subject: subject.id, subjectText: subject.text }),
+        dueOn,
+        state: daysLeft < 0 ? 'overdue' : daysLeft === 0 ? 'due_today' : 'upcoming',
+        daysLeft,
+        personIds: people,
+        unitId: a?.leadUnitId,
+      });
+    };
+    const responsible = [a?.responsiblePersonId, a?.responsibleLeaderId];
+    if (a !== undefined && isOpenStatus(f.status)) add('finding_deadline', a.deadline, responsible);
+    if (f.status !== 'signed_off') {
+      for (const m of f.measures) {
+        if (m.status === 'open' && m.kind !== 'long_term' && m.deadline !== undefined) add('measure_deadline', m.deadline, responsible, { id: m.id, text: m.text });
+      }
+    }
+    for (const r of f.reviews) if (r.outcome === undefined) add('review', r.dueOn, [r.reviewerId ?? r.scheduledBy], { id: r.id, text: r.dueOn });
+    const ledger = nextLedgerUpdate(f, cadence);
+    if (ledger !== undefined) add('ledger_update', ledger.dueOn, [a?.responsiblePersonId]);
+    // A finding signed off has nothing left to report: a report it missed is history, not a task.
+    if (f.status !== 'signed_off') for (const report of monthlyReportsOwed(f, until, cadence)) add('monthly_report', report.dueOn, [a?.responsiblePersonId], { id: report.period, text: report.period });
+  }
+  const order = (k: ReminderKind) => REMINDER_KINDS.indexOf(k);
+  return out.sort((x, y) => x.dueOn.localeCompare(y.dueOn) || order(x.kind) - order(y.kind) || x.findingId.localeCompare(y.findingId) || (x.subject ?? '').localeCompare(y.subject ?? ''));
+}
