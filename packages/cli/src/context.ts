@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { dayOfInstant, openStore, type Locale, type Store } from '@rectify/core';
+import { calendarCn } from '@rectify/calendar-cn';
+import { dayOfInstant, EVERY_DAY, openStore, WEEKDAYS, type Calendar, type Locale, type Store } from '@rectify/core';
 import { postgresDriver } from '@rectify/storage-postgres';
 import { sqliteDriver } from '@rectify/storage-sqlite';
 import pg from 'pg';
@@ -28,7 +29,12 @@ export interface GlobalOptions {
   lang: Locale;
   org: string | undefined;
   inspection: string | undefined;
+  /** Which days are working days, for overdue, due soon and reminders (`--calendar`). */
+  calendar: Calendar;
 }
+
+/** The calendars `--calendar` names. */
+export const CALENDARS: Record<string, Calendar> = { 'every-day': EVERY_DAY, weekdays: WEEKDAYS, cn: calendarCn };
 
 /** Opens the store the options name: PostgreSQL when `--postgres` (or `RECTIFY_POSTGRES_URL`) is given, else the SQLite file. */
 export async function openCliStore(options: GlobalOptions, io: Io): Promise<Store> {
@@ -56,6 +62,15 @@ export async function resolveScope(store: Store, options: GlobalOptions): Promis
   if (candidates.length === 1) return { organisationId: candidates[0]!.subjectOrganisationId, inspectionId: candidates[0]!.id };
   if (candidates.length === 0) throw new UsageError('No inspection in the store matches: import one first (rectify import FILE), or check --org and --inspection');
   throw new UsageError(`The store holds ${candidates.length} inspections: choose one with --org and --inspection (${candidates.map((c) => `${c.subjectOrganisationId}/${c.id}`).join(', ')})`);
+}
+
+/** The organisation a command across inspections works on: `--org`, or the store's only one. */
+export async function resolveOrganisation(store: Store, options: GlobalOptions): Promise<string> {
+  if (options.org) return options.org;
+  const { organisations } = await store.exportBundle();
+  if (organisations.length === 1) return organisations[0]!.id;
+  if (organisations.length === 0) throw new UsageError('No organisation in the store: import one first (rectify import FILE)');
+  throw new UsageError(`The store holds ${organisations.length} organisations: choose one with --org (${organisations.map((o) => o.id).join(', ')})`);
 }
 
 /** Today where the inspection is (its UTC offset, +08:00 by default), as YYYY-MM-DD. */

@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
-import type { Locale } from '@rectify/core';
+import { EVERY_DAY, type Locale } from '@rectify/core';
 import { applyCommand, APPLY_COMMANDS } from './commands/apply.js';
+import { dueCommand } from './commands/due.js';
+import { recurringCommand } from './commands/recurring.js';
 import { importCommand } from './commands/import.js';
 import { FORMATS, reportCommand } from './commands/report.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
-import { openCliStore, type GlobalOptions, type Io } from './context.js';
+import { CALENDARS, openCliStore, type GlobalOptions, type Io } from './context.js';
 import { EXIT, exitCodeOf, UsageError } from './exit.js';
 
 const GLOBAL_HELP = `
@@ -13,6 +15,8 @@ Store:  --db FILE          SQLite file (default rectify.db)
         --postgres URL     PostgreSQL instead (or RECTIFY_POSTGRES_URL)
 Scope:  --org ID --inspection ID   (not needed when the store holds one inspection)
 Output: --lang zh-CN|en    (default zh-CN)
+Days:   --calendar every-day|weekdays|cn   working days for overdue, due soon, reminders (default every-day;
+                           cn: mainland China's holidays and 调休, @rectify/calendar-cn)
 Exit codes: 0 done, 1 refused (rule, permission, lifecycle), 2 bad input, 3 store unavailable or conflict, 4 bug.`;
 
 /** The help of each command. */
@@ -25,6 +29,8 @@ Usage: rectify <command> [options]
   import FILE             a ledger workbook (.xlsx), a published notice (.txt, .md) or a bundle (.json)
   status                  the at-a-glance view: totals, overdue, due soon, stale ledgers, lagging units
   report --format F       write a report: ${Object.keys(FORMATS).join(', ')}
+  due                     reminders: what is due or overdue, for a person or unit; --ics FILE for a calendar app
+  recurring               problems found again in later rounds (屡查屡犯) or relapsed, across every inspection
   apply COMMAND           a lifecycle command: ${Object.keys(APPLY_COMMANDS).join(', ')}
   serve                   the dashboard on http://127.0.0.1:8080/
 
@@ -34,6 +40,8 @@ ${GLOBAL_HELP}`,
   import: `Usage: rectify import FILE [--org ID] [--as PERSON] [--name NAME]\n\nImports in one transaction. On bad input every problem is printed with its place\n(sheet!cell, line, path) and nothing is written.\n  --org ID      the organisation the ledger belongs to (default "default")\n  --as PERSON   who imports, recorded on each event (default "importer")\n  --name NAME   their name (default 政工室)\n${GLOBAL_HELP}`,
   status: `Usage: rectify status [--as-of DATE] [--unit UNIT] [--json]\n\n  --as-of DATE  the day to report on (default today, where the inspection is)\n  --unit UNIT   one lead unit (its id or name)\n  --json        the analysis as JSON\n${GLOBAL_HELP}`,
   report: `Usage: rectify report --format ${Object.keys(FORMATS).join('|')} [--as-of DATE] [-o FILE]\n\n  notice, md, docx: the public notice (no one named); html, xlsx, csv: the internal ledger and dashboard; json: the report model.\n${GLOBAL_HELP}`,
+  due: `Usage: rectify due [--person P] [--unit U] [--as-of DATE] [--days N] [--json] [--ics FILE]\n\nDeadlines, measure deadlines, look-backs (回头看), ledger updates and monthly reports due\nwithin N working days (default: the inspection's due-soon days) or overdue, oldest first.\n  --person P    one person (id or name)   --unit U   one lead unit (id or name)\n  --ics FILE    an iCalendar feed (.ics) instead of the list\n${GLOBAL_HELP}`,
+  recurring: `Usage: rectify recurring [--org ID] [--json]\n\nThe organisation's problems found again in a later round (a finding linked to an earlier one)\nor found back by a look-back, over every inspection in the store, most recurrent first.\n${GLOBAL_HELP}`,
   apply: `Usage: rectify apply COMMAND --finding ID --as PERSON [options]\n\nCommands: ${Object.entries(APPLY_COMMANDS).map(([k, v]) => `${k}${v.needs.length ? ` (--${v.needs.join(', --')})` : ''}`).join('; ')}\n  --text T --measure ID --stage S --reason R --to DATE --id ID --decision approve|reject --on DATE --command-id ID\n${GLOBAL_HELP}`,
   serve: `Usage: rectify serve [--port 8080] [--host 127.0.0.1]\n\nServes the dashboard, rendered afresh on each load (?as-of=DATE for a past day).\n${GLOBAL_HELP}`,
 };
@@ -63,6 +71,10 @@ const OPTIONS = {
   on: { type: 'string' },
   'command-id': { type: 'string' },
   port: { type: 'string' },
+  person: { type: 'string' },
+  days: { type: 'string' },
+  ics: { type: 'string' },
+  calendar: { type: 'string' },
   host: { type: 'string' },
 } as const;
 
@@ -105,10 +117,12 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
     lang,
     org: v.org,
     inspection: v.inspection,
+    calendar: CALENDARS[v.calendar ?? 'every-day'] ?? EVERY_DAY,
   };
   let store;
   try {
     if (lang !== 'zh-CN' && lang !== 'en') throw new UsageError(`--lang must be zh-CN or en, not "${lang}"`);
+    if (v.calendar !== undefined && CALENDARS[v.calendar] === undefined) throw new UsageError(`--calendar must be one of ${Object.keys(CALENDARS).join(', ')}, not "${v.calendar}"`);
     const day = (name: string, value: string | undefined) => {
       if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`--${name} must be a day written YYYY-MM-DD, not "${value}"`);
       return value;
@@ -124,6 +138,15 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
         break;
       case 'status':
         await statusCommand(store, global, { asOf: day('as-of', v['as-of']), unit: v.unit, json: v.json ?? false }, io);
+        break;
+      case 'due': {
+        const days = v.days === undefined ? undefined : Number(v.days);
+        if (days !== undefined && !(Number.isInteger(days) && days >= 0 && days <= 366)) throw new UsageError(`--days must be a whole number of days from 0 to 366, not "${v.days}"`);
+        await dueCommand(store, global, { asOf: day('as-of', v['as-of']), person: v.person, unit: v.unit, days, json: v.json ?? false, ics: v.ics }, io);
+        break;
+      }
+      case 'recurring':
+        await recurringCommand(store, global, { json: v.json ?? false }, io);
         break;
       case 'report':
         if (!v.format) throw new UsageError(`--format is required: one of ${Object.keys(FORMATS).join(', ')}`);

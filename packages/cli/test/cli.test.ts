@@ -33,7 +33,7 @@ describe('the rectify binary', () => {
   });
 
   it('helps with every command, and refuses what it does not know with exit code 2', async () => {
-    for (const command of ['', 'init', 'import', 'status', 'report', 'apply', 'serve']) {
+    for (const command of ['', 'init', 'import', 'status', 'due', 'recurring', 'report', 'apply', 'serve']) {
       const r = await rectify(dir, ...(command ? [command] : []), '--help');
       expect(r.code).toBe(0);
       expect(r.out).toMatch(/Usage: rectify/);
@@ -124,6 +124,12 @@ describe('the rectify binary', () => {
       expect(await page.text()).toContain('<svg ');
       expect((await fetch(url, { method: 'POST' })).status).toBe(405);
       expect((await fetch(`${url}other`)).status).toBe(404);
+      // The reminders feed a calendar app subscribes to.
+      const feed = await fetch(`${url}reminders.ics?as-of=2023-11-20`);
+      expect(feed.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+      const text = await feed.text();
+      expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/);
+      expect(text.split('BEGIN:VEVENT').length - 1).toBeGreaterThan(0);
     } finally {
       child.kill('SIGTERM');
     }

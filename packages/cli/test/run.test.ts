@@ -1,7 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { calendarCn } from '@rectify/calendar-cn';
+import { nextWorkingDay } from '@rectify/core';
 import { ledgerOf, writeLedgerWorkbook } from '@rectify/report-xlsx';
 import { worldReportModel } from '@rectify/testing';
 import { EXIT, instantAt, run, type Io } from '../src/index.js';
@@ -39,6 +41,56 @@ describe('rectify, run in-process', () => {
     const analysis = JSON.parse(unit.lines[0]!);
     expect(analysis.unit).toBe('u-law');
     expect(analysis.totals.total).toBeLessThan(10);
+  });
+
+  it('lists what is due for a person or unit, in working days with --calendar cn, and writes a calendar feed', async () => {
+    const all = io(dir);
+    expect(await run(['due', '--json', '--as-of', '2023-11-20', '--days', '30'], all, {})).toBe(EXIT.ok);
+    const { reminders } = JSON.parse(all.lines[0]!) as { reminders: { kind: string; dueOn: string; personIds: string[]; unitId: string; state: string }[] };
+    expect(reminders.length).toBeGreaterThan(3);
+    expect(reminders.map((r) => r.dueOn)).toEqual(reminders.map((r) => r.dueOn).sort());
+    const person = reminders[0]!.personIds[0]!;
+    const mine = io(dir);
+    expect(await run(['due', '--json', '--as-of', '2023-11-20', '--days', '30', '--person', person], mine, {})).toBe(EXIT.ok);
+    const own = JSON.parse(mine.lines[0]!).reminders as typeof reminders;
+    expect(own).toEqual(reminders.filter((r) => r.personIds.includes(person)));
+    // With --calendar cn a due day on a rest day moves to the next working day (周末, 元旦).
+    const dueOn = async (calendar: string) => {
+      const out = io(dir);
+      expect(await run(['due', '--json', '--as-of', '2023-11-20', '--days', '40', '--calendar', calendar], out, {})).toBe(EXIT.ok);
+      return new Map((JSON.parse(out.lines[0]!).reminders as (typeof reminders[number] & { findingId: string; subject?: string })[]).map((r) => [`${r.kind} ${r.findingId} ${r.subject ?? ''}`, r.dueOn]));
+    };
+    const everyDay = await dueOn('every-day');
+    const china = await dueOn('cn');
+    let moved = 0;
+    for (const [key, day] of china) {
+      const plain = everyDay.get(key);
+      if (plain === undefined) continue; // past the horizon in calendar days
+      expect(day, key).toBe(nextWorkingDay(calendarCn, plain));
+      if (day !== plain) moved++;
+    }
+    expect(moved).toBeGreaterThan(0);
+    const text = io(dir);
+    expect(await run(['due', '--as-of', '2023-11-20', '--lang', 'en'], text, {})).toBe(EXIT.ok);
+    expect(text.lines.slice(1).some((l) => / overdue \d+ days · /.test(l))).toBe(true);
+    const feed = io(dir);
+    expect(await run(['due', '--as-of', '2023-11-20', '--days', '30', '--ics', 'due.ics'], feed, {})).toBe(EXIT.ok);
+    const ics = readFileSync(join(dir, 'due.ics'), 'utf8');
+    expect(ics.split('BEGIN:VEVENT').length - 1).toBe(reminders.length);
+    expect(feed.lines[0]).toBe(`due.ics: ${reminders.length}`);
+    // Deadline outcomes in the status; no recurrence in a single round.
+    const status = io(dir);
+    expect(await run(['status', '--as-of', '2023-11-20', '--calendar', 'cn'], status, {})).toBe(EXIT.ok);
+    expect(status.lines.join('\n')).toMatch(/按期完成 \d+，延期后完成 \d+，逾期完成 \d+/);
+    const recurring = io(dir);
+    expect(await run(['recurring', '--json'], recurring, {})).toBe(EXIT.ok);
+    expect(JSON.parse(recurring.lines[0]!)).toEqual({ organisationId: 'o', problems: [] });
+    expect(await run(['due', '--days', 'soon'], io(dir), {})).toBe(EXIT.badInput);
+    expect(await run(['status', '--calendar', 'lunar'], io(dir), {})).toBe(EXIT.badInput);
+    // A calendar that does not know the year says so, and the command fails as bad input.
+    const far = io(dir);
+    expect(await run(['due', '--as-of', '2031-01-05', '--calendar', 'cn'], far, {})).toBe(EXIT.badInput);
+    expect(far.errors[0]).toContain('not 2031');
   });
 
   it('answers the documented exit codes', async () => {

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildReportModel, type CalendarDay, type ReportModel, type ReportRenderer, type Store } from '@rectify/core';
+import { buildReportModel, EVERY_DAY, type Calendar, type CalendarDay, type ReportModel, type ReportRenderer, type Store } from '@rectify/core';
 import { csvLedgerRenderer, jsonReportRenderer } from '@rectify/report-data';
 import { docxNoticeRenderer } from '@rectify/report-docx';
 import { htmlDashboardRenderer } from '@rectify/report-html';
@@ -24,13 +24,13 @@ export const FORMATS: Record<string, { renderer: ReportRenderer; internal: boole
 };
 
 /** The report model of a scope as of a day, with history (and names, for internal reports). */
-export async function modelOf(store: Store, scope: Scope, asOf: CalendarDay, internal: boolean): Promise<ReportModel> {
+export async function modelOf(store: Store, scope: Scope, asOf: CalendarDay, internal: boolean, calendar: Calendar = EVERY_DAY): Promise<ReportModel> {
   const inspection = (await store.inspection(scope))!;
   const organisation = (await store.organisation(scope.organisationId))!;
   const { events } = await store.exportBundle({ organisationId: scope.organisationId });
   const people = internal ? await store.people(scope.organisationId) : [];
   // The organisation's events: the model keeps those of this inspection's findings.
-  return buildReportModel(await store.findingsAsOf(scope, asOf), inspection, organisation, asOf, { events, people });
+  return buildReportModel(await store.findingsAsOf(scope, asOf), inspection, organisation, asOf, { events, people, calendar });
 }
 
 /** Options of `rectify report`. */
@@ -47,7 +47,7 @@ export async function reportCommand(store: Store, global: GlobalOptions, options
   const scope = await resolveScope(store, global);
   const inspection = (await store.inspection(scope))!;
   const asOf = options.asOf ?? today(io, inspection.utcOffset);
-  const model = await modelOf(store, scope, asOf, format.internal);
+  const model = await modelOf(store, scope, asOf, format.internal, global.calendar);
   const rendered = await format.renderer.render(model, { locale: global.lang });
   const file = resolve(io.cwd, options.output ?? rendered.fileName);
   writeFileSync(file, rendered.data);

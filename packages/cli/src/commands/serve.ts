@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
-import type { Store } from '@rectify/core';
+import { reminders, type Store } from '@rectify/core';
+import { toICalendar } from '@rectify/report-data';
 import { dashboardHtml } from '@rectify/report-html';
-import { resolveScope, today, type GlobalOptions, type Io } from '../context.js';
+import { instantAt, resolveScope, today, type GlobalOptions, type Io } from '../context.js';
 import { modelOf } from './report.js';
 
 /** Options of `rectify serve`. */
@@ -13,14 +14,16 @@ export interface ServeOptions {
 
 /**
  * `rectify serve`: the dashboard on a local web server, rendered afresh from the store
- * on every load (`?as-of=YYYY-MM-DD` for a past day). Read-only: it answers GET and
- * HEAD of `/` and nothing else.
+ * on every load (`?as-of=YYYY-MM-DD` for a past day), and the reminders as an iCalendar
+ * feed a calendar app subscribes to (`/reminders.ics`, `?person=ID` or `?unit=ID` for
+ * one person's or unit's). Read-only: it answers GET and HEAD of those two paths and
+ * nothing else.
  */
 export async function serveCommand(store: Store, global: GlobalOptions, options: ServeOptions, io: Io): Promise<Server> {
   const scope = await resolveScope(store, global);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || url.pathname !== '/') {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || (url.pathname !== '/' && url.pathname !== '/reminders.ics')) {
       res.writeHead(req.method === 'GET' || req.method === 'HEAD' ? 404 : 405, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
@@ -28,7 +31,15 @@ export async function serveCommand(store: Store, global: GlobalOptions, options:
       try {
         const inspection = (await store.inspection(scope))!;
         const asOf = /^\d{4}-\d{2}-\d{2}$/.test(url.searchParams.get('as-of') ?? '') ? url.searchParams.get('as-of')! : today(io, inspection.utcOffset);
-        const html = dashboardHtml(await modelOf(store, scope, asOf, true), { locale: global.lang });
+        if (url.pathname === '/reminders.ics') {
+          const personId = url.searchParams.get('person') ?? undefined;
+          const unitId = url.searchParams.get('unit') ?? undefined;
+          const items = reminders(await store.findingsAsOf(scope, asOf), inspection, asOf, { calendar: global.calendar, ...(personId ? { personId } : {}), ...(unitId ? { unitId } : {}) });
+          const feed = toICalendar(items, { now: instantAt(io.now(), inspection.utcOffset), name: `${inspection.title}${personId || unitId ? ` · ${personId ?? unitId}` : ''}`, locale: global.lang });
+          res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(req.method === 'HEAD' ? undefined : feed);
+          return;
+        }
+        const html = dashboardHtml(await modelOf(store, scope, asOf, true, global.calendar), { locale: global.lang });
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(req.method === 'HEAD' ? undefined : html);
       } catch (error) {
         io.err(String(error));
@@ -43,5 +54,6 @@ export async function serveCommand(store: Store, global: GlobalOptions, options:
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   io.out(`dashboard: http://${options.host}:${port}/`);
+  io.out(`reminders: http://${options.host}:${port}/reminders.ics?person=ID`);
   return server;
 }

@@ -5,6 +5,7 @@ import {
   nameOf,
   STATUS_LABELS,
   type CalendarDay,
+  type DeadlineOutcomes,
   type Locale,
   type Store,
 } from '@rectify/core';
@@ -18,13 +19,14 @@ export interface StatusOptions {
 }
 
 const T = {
-  'zh-CN': { asOf: '截至', total: '问题总数', byCategory: '按类别', overdue: '逾期', dueSoon: '即将到期', stale: '台账未按时更新', lagging: '整改滞后的责任部门', none: '无', days: '天', uncategorised: '未分类' },
-  en: { asOf: 'as of', total: 'Findings', byCategory: 'By category', overdue: 'Overdue', dueSoon: 'Due soon', stale: 'Stale ledgers', lagging: 'Lagging units', none: 'none', days: 'days', uncategorised: 'uncategorised' },
+  'zh-CN': { asOf: '截至', total: '问题总数', byCategory: '按类别', overdue: '逾期', dueSoon: '即将到期', stale: '台账未按时更新', lagging: '整改滞后的责任部门', none: '无', days: '天', workingDays: '个工作日', uncategorised: '未分类', outcomes: (o: DeadlineOutcomes) => `按期完成 ${o.onTime}，延期后完成 ${o.withinExtension}，逾期完成 ${o.late}；延期申请 待批 ${o.requests.pending}、批准 ${o.requests.approved}、不予批准 ${o.requests.rejected}` },
+  en: { asOf: 'as of', total: 'Findings', byCategory: 'By category', overdue: 'Overdue', dueSoon: 'Due soon', stale: 'Stale ledgers', lagging: 'Lagging units', none: 'none', days: 'days', workingDays: 'working days', uncategorised: 'uncategorised', outcomes: (o: DeadlineOutcomes) => `completed on time ${o.onTime}, within an extension ${o.withinExtension}, late ${o.late}; extension requests pending ${o.requests.pending}, approved ${o.requests.approved}, rejected ${o.requests.rejected}` },
 } as const satisfies Record<Locale, unknown>;
 
 /**
- * `rectify status`: the at-a-glance view: totals by status and category, overdue, due
- * soon, stale ledgers and lagging units, as of a day (today by default), optionally for
+ * `rectify status`: the at-a-glance view: totals by status and category, completions on
+ * time and after an extension, overdue, due soon (in working days with `--calendar`),
+ * stale ledgers and lagging units, as of a day (today by default), optionally for
  * one lead unit; `--json` prints the analysis for programs.
  */
 export async function statusCommand(store: Store, global: GlobalOptions, options: StatusOptions, io: Io): Promise<void> {
@@ -34,7 +36,7 @@ export async function statusCommand(store: Store, global: GlobalOptions, options
   const asOf = options.asOf ?? today(io, inspection.utcOffset);
   const all = await store.findingsAsOf(scope, asOf);
   const findings = options.unit === undefined ? all : all.filter((f) => f.assignment?.leadUnitId === options.unit || nameOf(organisation.units, f.assignment?.leadUnitId ?? '') === options.unit);
-  const a = analyze(findings, inspection, asOf);
+  const a = analyze(findings, inspection, asOf, { calendar: global.calendar });
   if (options.json) {
     io.out(JSON.stringify({ scope, unit: options.unit ?? null, ...a }, null, 2));
     return;
@@ -48,12 +50,14 @@ export async function statusCommand(store: Store, global: GlobalOptions, options
   for (const s of FINDING_STATUSES) if (a.totals.byStatus[s] > 0) io.out(`  ${STATUS_LABELS[s][lang]}: ${a.totals.byStatus[s]}`);
   io.out(`${t.byCategory}:`);
   for (const c of a.totals.byCategory) if (c.total > 0) io.out(`  ${c.ordinal === null ? t.uncategorised : `${c.ordinal}. ${c.title}`}: ${c.total}`);
+  io.out(t.outcomes(a.deadlineOutcomes));
   const list = (title: string, rows: string[], code: number) => {
     io.out(colour(rows.length > 0 ? code : 0, `${title}: ${rows.length === 0 ? t.none : rows.length}`));
     for (const r of rows.slice(0, 20)) io.out(`  ${r}`);
     if (rows.length > 20) io.out(`  … +${rows.length - 20}`);
   };
-  list(t.overdue, a.overdue.map((o) => `${o.title} · ${unit(o.unitId)} · ${o.deadline} (+${o.daysOverdue} ${t.days})`), 31);
+  const working = global.calendar.name !== 'every-day';
+  list(t.overdue, a.overdue.map((o) => `${o.title} · ${unit(o.unitId)} · ${o.deadline} (+${o.daysOverdue} ${t.days}${working ? `, ${o.workingDaysOverdue} ${t.workingDays}` : ''})`), 31);
   list(t.dueSoon, a.dueSoon.map((o) => `${o.title} · ${unit(o.unitId)} · ${o.deadline}`), 33);
   list(t.stale, a.staleLedgers.map((s) => `${s.title} · ${unit(s.unitId)} · ${s.lastUpdateOn ?? '—'} (${s.daysSince} ${t.days})`), 33);
   list(t.lagging, a.laggingUnits.filter((u) => u.score > 0).map((u) => `${u.rank}. ${unit(u.unitId)} · ${u.open}/${u.findings} · ${u.score.toFixed(2)}`), 35);
