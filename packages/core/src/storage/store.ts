@@ -24,6 +24,7 @@ import { SCHEMA_VERSION, type DriverTransaction, type StorageDriver } from './dr
 import { FindingQuerySchema, ScopeSchema, type FindingQueryInput, type Page, type Scope } from './query.js';
 import { IMPORT_BATCH, ImportBatch, writeHistories } from './import-batch.js';
 import { findingRow } from './row.js';
+import { publicationId, PublishInputSchema, type PublishedVersion, type PublishInput } from '../publication/published.js';
 
 /** Options of {@link openStore}. */
 export interface StoreOptions {
@@ -109,6 +110,15 @@ export interface Store {
   exportBundle(scope?: { organisationId: string }): Promise<Bundle>;
   /** Replays every finding of an organisation and compares with what is stored. */
   verify(organisationId: string): Promise<IntegrityReport>;
+  /**
+   * Records that a notice (or another report) was published: the text as it went out,
+   * when, by whom, and what the redaction step masked. Versions of one inspection and
+   * format are numbered 1, 2, 3…; publishing the same text as the latest version again
+   * writes nothing and answers that version.
+   */
+  publish(input: PublishInput): Promise<PublishedVersion>;
+  /** Every published version of an inspection, oldest first; of one format when given. */
+  publications(scope: { organisationId: string; inspectionId: string }, format?: string): Promise<PublishedVersion[]>;
   /** Closes the driver. */
   close(): Promise<void>;
 }
@@ -361,6 +371,31 @@ class DriverStore implements Store {
       });
       return { findings: stored.size, events: events.length, mismatches: mismatches.sort() };
     });
+  }
+
+  async publish(input: PublishInput): Promise<PublishedVersion> {
+    const p = parseWith(PublishInputSchema, input, 'publication');
+    return this.driver.transaction(async (tx) => {
+      if ((await tx.getRecord('inspection', p.organisationId, p.inspectionId)) === undefined) throw new NotFoundError('inspection', p.inspectionId);
+      const earlier = await this.versionsIn(tx, p.organisationId, p.inspectionId, p.format);
+      const latest = earlier.at(-1);
+      if (latest !== undefined && latest.text === p.text) return latest;
+      const { note, ...rest } = p;
+      const version: PublishedVersion = { ...rest, ...(note === undefined ? {} : { note }), version: (latest?.version ?? 0) + 1 };
+      await tx.putRecord('publication', p.organisationId, publicationId(p.inspectionId, p.format, version.version), version);
+      return version;
+    });
+  }
+
+  publications(scope: { organisationId: string; inspectionId: string }, format?: string): Promise<PublishedVersion[]> {
+    return this.driver.transaction((tx) => this.versionsIn(tx, scope.organisationId, scope.inspectionId, format));
+  }
+
+  private async versionsIn(tx: DriverTransaction, organisationId: string, inspectionId: string, format: string | undefined): Promise<PublishedVersion[]> {
+    const all = (await tx.listRecords('publication', organisationId)) as PublishedVersion[];
+    return all
+      .filter((v) => v.inspectionId === inspectionId && (format === undefined || v.format === format))
+      .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt) || a.format.localeCompare(b.format) || a.version - b.version);
   }
 
   close(): Promise<void> {

@@ -27,7 +27,7 @@ async function rejection(work: Promise<unknown>): Promise<{ code: string; messag
   throw new Error('expected a refusal');
 }
 
-/** Organisations, people and inspections are stored as given and read back equal. */
+/** Organisations, people, inspections and published versions are stored as given and read back equal. */
 export function recordsSuite(ctx: SuiteContext): void {
   it('stores and reads back organisations, people and inspections exactly', async () => {
     const { store } = await ctx.open();
@@ -47,6 +47,39 @@ export function recordsSuite(ctx: SuiteContext): void {
     await tenant(store, 'org-b');
     const moved = store.saveInspection({ id: 'ins-org-a', kind: 'xuncha', title: 't', inspector: { name: 'n' }, subjectOrganisationId: 'org-b' });
     expect((await rejection(moved)).code).toBe('validation');
+  });
+
+  publicationsTest(ctx);
+}
+
+/** Published notices are kept as numbered versions, per inspection and format, never mixed across tenants. */
+function publicationsTest(ctx: SuiteContext): void {
+  it('keeps every published version of a notice, numbered, and the inspections of an organisation', async () => {
+    const { store } = await ctx.open();
+    await tenant(store, 'org-a');
+    await tenant(store, 'org-b');
+    await store.saveInspection({ id: 'ins-2', kind: 'audit', title: '审计', inspector: { name: '审计局' }, subjectOrganisationId: 'org-a' });
+    expect((await store.inspections('org-a')).map((i) => [i.id, i.kind])).toEqual([['ins-2', 'audit'], ['ins-org-a', 'xuncha']]);
+    const scope = { organisationId: 'org-a', inspectionId: 'ins-org-a' };
+    const base = { ...scope, format: 'notice', publishedBy: 'clerk' };
+    const v1 = await store.publish({ ...base, text: '通报\n整改进度：正在推进。', publishedAt: instant(1), redacted: { name: 2 } });
+    const again = await store.publish({ ...base, text: '通报\n整改进度：正在推进。', publishedAt: instant(2) });
+    const v2 = await store.publish({ ...base, text: '通报\n整改进度：已完成。', publishedAt: instant(3), note: '第二次通报' });
+    await store.publish({ ...base, format: 'md', text: '# 通报', publishedAt: instant(4) });
+    await store.publish({ ...base, organisationId: 'org-b', inspectionId: 'ins-org-b', text: '别的单位', publishedAt: instant(5) });
+    expect([v1.version, again.version, v2.version]).toEqual([1, 1, 2]);
+    expect(again).toEqual(v1);
+    const notices = await store.publications(scope, 'notice');
+    expect(notices.map((v) => [v.version, v.text, v.publishedAt, v.redacted, v.note])).toEqual([
+      [1, '通报\n整改进度：正在推进。', instant(1), { name: 2 }, undefined],
+      [2, '通报\n整改进度：已完成。', instant(3), {}, '第二次通报'],
+    ]);
+    expect((await store.publications(scope)).map((v) => `${v.format}${v.version}`)).toEqual(['notice1', 'notice2', 'md1']);
+    expect((await store.publications({ organisationId: 'org-b', inspectionId: 'ins-org-b' })).map((v) => v.text)).toEqual(['别的单位']);
+    expect((await rejection(store.publish({ ...base, inspectionId: 'ins-nope', text: 'x', publishedAt: instant(6) }))).code).toBe('not_found');
+    expect((await rejection(store.publish({ ...base, format: 'No Such', text: 'x', publishedAt: instant(6) }))).message).toContain('format: Lower-case letters');
+    expect((await rejection(store.publish({ ...base, text: 'x\u0000', publishedAt: instant(6) }))).code).toBe('validation');
+    expect(await store.publications(scope, 'notice')).toHaveLength(2);
   });
 }
 

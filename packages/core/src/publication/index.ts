@@ -1,0 +1,3 @@
+export * from './redact.js';
+export * from './diff.js';
+export * from './published.js';

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { countRedactions, diffLines, namesToRedact, redactText, redactValue } from '../src/index.js';
+import { Harness, PEOPLE } from './harness.js';
+
+const SEED = readFileSync(join(import.meta.dirname, '../../../../shared/seed/000_4d34960a250bd763.txt'), 'utf8');
+
+describe('redaction before publishing', () => {
+  it('masks names, phone numbers, identity card numbers and e-mail addresses, saying what it changed', () => {
+    const text = '对王小明、欧阳娜娜进行约谈（王小明手机13812345678，座机0768-2281234，身份证号445102199003071234），邮箱wxm@example.cn；监督电话：0768-2209224，邮箱：czxqsf@163.com。';
+    const { text: safe, redactions } = redactText(text, { names: ['王小明', '欧阳娜娜'], phones: { keep: ['0768-2209224'] }, emails: { keep: ['czxqsf@163.com'] } });
+    expect(safe).toBe('对王＊＊、欧＊＊＊进行约谈（王＊＊手机138****5678，座机0768-***1234，身份证号445102********1234），邮箱w***@example.cn；监督电话：0768-2209224，邮箱：czxqsf@163.com。');
+    expect(redactions.map((r) => [r.kind, r.original])).toEqual([
+      ['name', '王小明'], ['name', '欧阳娜娜'], ['name', '王小明'], ['phone', '13812345678'], ['phone', '0768-2281234'], ['id_number', '445102199003071234'], ['email', 'wxm@example.cn'],
+    ]);
+    expect(redactions[0]).toEqual({ kind: 'name', path: '(root)', index: 1, original: '王小明', replacement: '王＊＊' });
+    expect(countRedactions(redactions)).toEqual({ name: 3, phone: 2, id_number: 1, email: 1 });
+    expect(redactText('王小明', { names: ['王小明'], nameMask: 'full' }).text).toBe('＊＊＊');
+  });
+
+  it('leaves alone what only looks like personal data: dates, amounts, numbers inside longer ones, a declared contact however written', () => {
+    const text = '2023年8月17日至2023-09-30，追回资金3.2万元，文号〔2023〕13812345678901号，项目编号4451021990030712345，联系电话（0768）2209224';
+    expect(redactText(text, { phones: { keep: ['0768-2209224'] } })).toEqual({ text, redactions: [] });
+  });
+
+  it('leaves the seed notice as it is, but for its supervision e-mail when not declared', () => {
+    expect(redactText(SEED, { phones: { keep: ['0768-2209224'] }, emails: { keep: ['czxqsf@163.com'] } }).redactions).toEqual([]);
+    expect(redactText(SEED, { phones: { keep: ['0768-2209224'] } }).redactions.map((r) => r.replacement)).toEqual(['c***@163.com']);
+  });
+
+  it('redacts a whole report value keeping its shape, naming each field, and names the people supervision targeted', () => {
+    const h = new Harness();
+    h.createAssigned('f-1');
+    h.ok('p-supervisor', 'supervise', { kind: 'interview', targetPersonIds: ['p-resp'], note: '约谈' }, 'f-1');
+    h.ok('p-supervisor', 'supervise', { kind: 'urge', targetPersonIds: ['p-resp2'], note: '督办' }, 'f-1');
+    const names = namesToRedact([...h.states.values()], PEOPLE);
+    expect(names).toEqual(['责任人甲']);
+    const model = { title: '通报', findings: [{ id: 'f-1', progress: ['责任人甲已整改', '无'] }], count: 3, none: null };
+    const { value, redactions } = redactValue(model, { names });
+    expect(value).toEqual({ title: '通报', findings: [{ id: 'f-1', progress: ['责＊＊＊已整改', '无'] }], count: 3, none: null });
+    expect(redactions.map((r) => r.path)).toEqual(['findings[0].progress[0]']);
+    expect(model.findings[0]!.progress[0]).toBe('责任人甲已整改'); // the input is not changed
+  });
+
+  it('refuses malformed rules, naming the field', () => {
+    expect(() => redactText('x', { names: [''] })).toThrow(/names\[0\]/);
+    expect(() => redactText('x', { nameMask: 'half' as 'full' })).toThrow(/nameMask/);
+  });
+});
+
+describe('differences between published versions', () => {
+  it('shows the lines removed and added, with their numbers, the rest kept', () => {
+    const v1 = '通报\n一、\n整改进度：正在推进。\n二、\n结尾';
+    const v2 = '通报\n一、\n整改进度：已完成。\n新增一段\n二、\n结尾';
+    const d = diffLines(v1, v2);
+    expect(d.filter((x) => x.kind !== 'same')).toEqual([
+      { kind: 'removed', text: '整改进度：正在推进。', oldLine: 3 },
+      { kind: 'added', text: '整改进度：已完成。', newLine: 3 },
+      { kind: 'added', text: '新增一段', newLine: 4 },
+    ]);
+    expect(d.filter((x) => x.kind === 'same').map((x) => [x.oldLine, x.newLine])).toEqual([[1, 1], [2, 2], [4, 5], [5, 6]]);
+    expect(diffLines(SEED, SEED).every((x) => x.kind === 'same')).toBe(true);
+  });
+
+  it('rebuilds both texts from any diff', () => {
+    const lines = SEED.split('\n');
+    const edited = lines.filter((_, i) => i % 7 !== 3).map((l, i) => (i % 11 === 5 ? `${l}（已修订）` : l));
+    edited.splice(20, 0, '插入的一行');
+    const d = diffLines(SEED, edited.join('\n'));
+    expect(d.filter((x) => x.kind !== 'added').map((x) => x.text).join('\n')).toBe(SEED);
+    expect(d.filter((x) => x.kind !== 'removed').map((x) => x.text).join('\n')).toBe(edited.join('\n'));
+  });
+});
