@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { EVERY_DAY, type Locale } from '@rectify/core';
 import { applyCommand, APPLY_COMMANDS } from './commands/apply.js';
 import { dueCommand } from './commands/due.js';
+import { publicationsCommand } from './commands/publications.js';
 import { recurringCommand } from './commands/recurring.js';
 import { importCommand } from './commands/import.js';
 import { FORMATS, reportCommand } from './commands/report.js';
@@ -30,6 +31,7 @@ Usage: rectify <command> [options]
   status                  the at-a-glance view: totals, overdue, due soon, stale ledgers, lagging units
   report --format F       write a report: ${Object.keys(FORMATS).join(', ')}
   due                     reminders: what is due or overdue, for a person or unit; --ics FILE for a calendar app
+  publications            what was published when (report --publish), and what changed (--diff N)
   recurring               problems found again in later rounds (屡查屡犯) or relapsed, across every inspection
   apply COMMAND           a lifecycle command: ${Object.keys(APPLY_COMMANDS).join(', ')}
   serve                   the dashboard on http://127.0.0.1:8080/
@@ -39,7 +41,8 @@ ${GLOBAL_HELP}`,
   init: `Usage: rectify init [FILE] [--postgres URL]\n\nCreates the store (runs its migrations) and says where it is.\n${GLOBAL_HELP}`,
   import: `Usage: rectify import FILE [--org ID] [--as PERSON] [--name NAME]\n\nImports in one transaction. On bad input every problem is printed with its place\n(sheet!cell, line, path) and nothing is written.\n  --org ID      the organisation the ledger belongs to (default "default")\n  --as PERSON   who imports, recorded on each event (default "importer")\n  --name NAME   their name (default 政工室)\n${GLOBAL_HELP}`,
   status: `Usage: rectify status [--as-of DATE] [--unit UNIT] [--json]\n\n  --as-of DATE  the day to report on (default today, where the inspection is)\n  --unit UNIT   one lead unit (its id or name)\n  --json        the analysis as JSON\n${GLOBAL_HELP}`,
-  report: `Usage: rectify report --format ${Object.keys(FORMATS).join('|')} [--as-of DATE] [-o FILE]\n\n  notice, md, docx: the public notice (no one named); html, xlsx, csv: the internal ledger and dashboard; json: the report model.\n${GLOBAL_HELP}`,
+  report: `Usage: rectify report --format ${Object.keys(FORMATS).join('|')} [--as-of DATE] [-o FILE] [--redact] [--publish --as PERSON]\n\n  notice, md, docx: the public notice (no one named); html, xlsx, csv: the internal ledger and dashboard; json: the report model.\n  --redact      mask personal data first: people interviewed or held accountable, phone numbers and e-mail\n                addresses but the declared contacts, ID numbers; what was masked is printed\n  --publish     record this report as a published version (rectify publications)\n${GLOBAL_HELP}`,
+  publications: `Usage: rectify publications [--format F] [--diff N] [--json]\n\nThe published versions of the inspection's reports, oldest first; --diff N prints the lines version N\nchanged against the version before it.\n${GLOBAL_HELP}`,
   due: `Usage: rectify due [--person P] [--unit U] [--as-of DATE] [--days N] [--json] [--ics FILE]\n\nDeadlines, measure deadlines, look-backs (回头看), ledger updates and monthly reports due\nwithin N working days (default: the inspection's due-soon days) or overdue, oldest first.\n  --person P    one person (id or name)   --unit U   one lead unit (id or name)\n  --ics FILE    an iCalendar feed (.ics) instead of the list\n${GLOBAL_HELP}`,
   recurring: `Usage: rectify recurring [--org ID] [--json]\n\nThe organisation's problems found again in a later round (a finding linked to an earlier one)\nor found back by a look-back, over every inspection in the store, most recurrent first.\n${GLOBAL_HELP}`,
   apply: `Usage: rectify apply COMMAND --finding ID --as PERSON [options]\n\nCommands: ${Object.entries(APPLY_COMMANDS).map(([k, v]) => `${k}${v.needs.length ? ` (--${v.needs.join(', --')})` : ''}`).join('; ')}\n  --text T --measure ID --stage S --reason R --to DATE --id ID --decision approve|reject --on DATE --command-id ID\n${GLOBAL_HELP}`,
@@ -75,6 +78,9 @@ const OPTIONS = {
   days: { type: 'string' },
   ics: { type: 'string' },
   calendar: { type: 'string' },
+  redact: { type: 'boolean' },
+  publish: { type: 'boolean' },
+  diff: { type: 'string' },
   host: { type: 'string' },
 } as const;
 
@@ -150,8 +156,14 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
         break;
       case 'report':
         if (!v.format) throw new UsageError(`--format is required: one of ${Object.keys(FORMATS).join(', ')}`);
-        await reportCommand(store, global, { format: v.format, asOf: day('as-of', v['as-of']), output: v.output }, io);
+        await reportCommand(store, global, { format: v.format, asOf: day('as-of', v['as-of']), output: v.output, redact: v.redact ?? false, publish: v.publish ?? false, publishedBy: v.as }, io);
         break;
+      case 'publications': {
+        const diff = v.diff === undefined ? undefined : Number(v.diff);
+        if (diff !== undefined && !(Number.isInteger(diff) && diff >= 1)) throw new UsageError(`--diff must be a version number, not "${v.diff}"`);
+        await publicationsCommand(store, global, { format: v.format, diff, json: v.json ?? false }, io);
+        break;
+      }
       case 'apply':
         if (rest[0] === undefined) throw new UsageError(`Which command? One of ${Object.keys(APPLY_COMMANDS).join(', ')}`);
         await applyCommand(store, global, {

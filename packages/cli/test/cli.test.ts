@@ -33,7 +33,7 @@ describe('the rectify binary', () => {
   });
 
   it('helps with every command, and refuses what it does not know with exit code 2', async () => {
-    for (const command of ['', 'init', 'import', 'status', 'due', 'recurring', 'report', 'apply', 'serve']) {
+    for (const command of ['', 'init', 'import', 'status', 'due', 'recurring', 'publications', 'report', 'apply', 'serve']) {
       const r = await rectify(dir, ...(command ? [command] : []), '--help');
       expect(r.code).toBe(0);
       expect(r.out).toMatch(/Usage: rectify/);

@@ -9,10 +9,10 @@ import { worldReportModel } from '@rectify/testing';
 import { EXIT, instantAt, run, type Io } from '../src/index.js';
 
 /** An Io that keeps what is printed, with a fixed clock. */
-function io(cwd: string, tty = false): Io & { lines: string[]; errors: string[] } {
+function io(cwd: string, tty = false, now = '2023-11-20T02:00:00Z'): Io & { lines: string[]; errors: string[] } {
   const lines: string[] = [];
   const errors: string[] = [];
-  return { lines, errors, out: (t) => lines.push(t), err: (t) => errors.push(t), tty, cwd, now: () => new Date('2023-11-20T02:00:00Z') };
+  return { lines, errors, out: (t) => lines.push(t), err: (t) => errors.push(t), tty, cwd, now: () => new Date(now) };
 }
 
 // The same commands in-process (the binary's own tests run dist/cli.js): the clock and
@@ -91,6 +91,37 @@ describe('rectify, run in-process', () => {
     const far = io(dir);
     expect(await run(['due', '--as-of', '2031-01-05', '--calendar', 'cn'], far, {})).toBe(EXIT.badInput);
     expect(far.errors[0]).toContain('not 2031');
+  });
+
+  it('masks personal data before publishing, and keeps each published version with what changed', async () => {
+    const listed = io(dir);
+    expect(await run(['due', '--json', '--as-of', '2023-11-20', '--days', '30'], listed, {})).toBe(EXIT.ok);
+    const open = (JSON.parse(listed.lines[0]!).reminders as { kind: string; findingId: string; personIds: string[] }[]).find((r) => r.kind === 'finding_deadline')!;
+    const progress = ['apply', 'progress', '--finding', open.findingId, '--as', open.personIds[0]!, '--text', '已电话联系当事人13812345678，身份证号445102199003071234'];
+    const applied = io(dir, false, '2023-11-21T02:00:00Z');
+    expect(await run(progress, applied, {}), applied.errors.join('\n')).toBe(EXIT.ok);
+    expect(await run(['report', '--format', 'json', '--as-of', '2023-11-21', '-o', 'plain.json'], io(dir), {})).toBe(EXIT.ok);
+    expect(readFileSync(join(dir, 'plain.json'), 'utf8')).toContain('13812345678');
+    const redacted = io(dir);
+    expect(await run(['report', '--format', 'json', '--as-of', '2023-11-21', '-o', 'safe.json', '--redact', '--publish', '--as', 'importer'], redacted, {})).toBe(EXIT.ok);
+    expect(redacted.errors).toEqual(['redacted: phone 1, id_number 1']);
+    expect(redacted.lines[1]).toMatch(/^published: json version 1 /);
+    const safe = readFileSync(join(dir, 'safe.json'), 'utf8');
+    expect(safe).toContain('138****5678');
+    expect(safe).toContain('445102********1234');
+    expect(safe).not.toMatch(/13812345678|445102199003071234/);
+    // A second publication, a day later, is version 2; what changed is listed line by line.
+    expect(await run(['apply', 'progress', '--finding', open.findingId, '--as', open.personIds[0]!, '--text', '第二周进展'], io(dir, false, '2023-11-22T02:00:00Z'), {})).toBe(EXIT.ok);
+    expect(await run(['report', '--format', 'json', '--as-of', '2023-11-22', '-o', 'safe2.json', '--redact', '--publish', '--as', 'importer'], io(dir, false, '2023-11-22T03:00:00Z'), {})).toBe(EXIT.ok);
+    const list = io(dir);
+    expect(await run(['publications'], list, {})).toBe(EXIT.ok);
+    expect(list.lines).toEqual([expect.stringMatching(/^json v1 · .* · importer · redacted phone 1, id_number 1$/), expect.stringMatching(/^json v2 · /)]);
+    const diff = io(dir);
+    expect(await run(['publications', '--format', 'json', '--diff', '2'], diff, {})).toBe(EXIT.ok);
+    expect(diff.lines[0]).toBe('json v1 → v2');
+    expect(diff.lines.some((l) => l.startsWith('+') && l.includes('第二周进展'))).toBe(true);
+    expect(await run(['report', '--format', 'notice', '--publish'], io(dir), {})).toBe(EXIT.badInput);
+    expect(await run(['publications', '--diff', '9'], io(dir), {})).toBe(EXIT.badInput);
   });
 
   it('answers the documented exit codes', async () => {
