@@ -5,6 +5,7 @@ import {
   numberLabel,
   reportFindings,
   STATUS_LABELS,
+  type DeadlineOutcomes,
   type FindingStatus,
   type Locale,
   type RenderedReport,
@@ -132,8 +133,17 @@ function tables(model: ReportModel, locale: Locale, t: Text): string {
       a.laggingUnits.map((u) => [String(u.rank), unit(u.unitId), String(u.findings), String(u.open), String(u.overdue), String(u.stale), `${Math.round(u.lag * 100)}%`, u.score.toFixed(2)]), t.none, [0, 2, 3, 4, 5, 6, 7]),
     table(t.tables.stale, [c.finding, c.unit, c.lastUpdate, c.daysSince, c.status],
       a.staleLedgers.map((s) => [e(s.title), unit(s.unitId), e(s.lastUpdateOn ?? ''), String(s.daysSince), badge(s.status, locale)]), t.none, [3]),
+    outcomes(a.deadlineOutcomes, t),
     '</section>',
   ].join('\n');
+}
+
+/** Completions on time, within an extension (延期) and late, with the findings that were not on time. */
+function outcomes(o: DeadlineOutcomes, t: Text): string {
+  const w = t.outcomes;
+  const summary = `<p class="outcomes">${w.onTime} ${o.onTime} · ${w.withinExtension} ${o.withinExtension} · ${w.late} ${o.late} · ${w.rate} ${(o.onTimeRate * 100).toFixed(1)}% · ${w.pending} ${o.requests.pending}</p>`;
+  const rows = o.findings.map((f) => [e(f.title), e(f.originalDeadline), e(f.deadline), e(f.completedOn), f.outcome === 'late' ? w.late : w.withinExtension]);
+  return table(t.tables.outcomes, [t.cols.finding, t.cols.original, t.cols.deadline, t.cols.completedOn, t.cols.outcome], rows, t.none).replace('</h3>', `</h3>\n${summary}`);
 }
 
 function categoryHeading(category: ReportCategory, locale: Locale, t: Text): string {

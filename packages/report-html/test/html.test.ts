@@ -50,6 +50,23 @@ describe('HTML dashboard', () => {
     expect(text).toMatch(new RegExp(`${model.analysis.overdue.length}\\s+逾期`));
   });
 
+  it('shows completions on time, within an extension and late, listing those not on time', async () => {
+    const world = await worldReportModel();
+    // The world completes everything on time; one late and one extended finding are added to what the analysis says.
+    const late = { findingId: 'x1', title: '<b>迟</b>', outcome: 'late' as const, originalDeadline: '2023-09-30', deadline: '2023-09-30', completedOn: '2023-10-09' };
+    const extended = { ...late, findingId: 'x2', title: '延期的', outcome: 'within_extension' as const, deadline: '2023-10-31', completedOn: '2023-10-20' };
+    const o = { ...world.analysis.deadlineOutcomes, late: 1, withinExtension: 1, findings: [late, extended] };
+    const model = { ...world, analysis: { ...world.analysis, deadlineOutcomes: o } };
+    const text = visibleText(dashboardHtml(model, { locale: 'zh-CN' }));
+    expect(text).toContain(`按期完成 ${o.onTime} · 延期后按期完成 ${o.withinExtension} · 逾期完成 ${o.late}`);
+    const html = dashboardHtml(model, { locale: 'zh-CN' });
+    const section = html.slice(html.indexOf('按期完成情况'));
+    const rows = section.slice(0, section.indexOf('</table>')).match(/<tr>/g)!.length - 1;
+    expect(rows).toBe(2);
+    expect(section).toContain('&lt;b&gt;迟&lt;/b&gt;');
+    expect(visibleText(section)).toMatch(/延期的\s+2023-09-30\s+2023-10-31\s+2023-10-20\s+延期后按期完成/);
+  });
+
   it('says so instead of drawing a chart when there is no history or no period', () => {
     const html = dashboardHtml(reportModelOf(['问题']), { locale: 'en' });
     expect(html.match(/<svg /g)).toHaveLength(2);
