@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 
 const DAY_SENSITIVE = [
   'packages/core',
+  'packages/calendar-cn',
   'examples',
   'packages/report-xlsx',
   'packages/report-data',
@@ -16,7 +17,7 @@ const DAY_SENSITIVE = [
 const RUNS = [
   { tz: 'Asia/Shanghai', paths: DAY_SENSITIVE },
   { tz: 'America/Los_Angeles', paths: DAY_SENSITIVE },
-  { tz: 'Pacific/Kiritimati', paths: ['packages/core'] },
+  { tz: 'Pacific/Kiritimati', paths: ['packages/core', 'packages/calendar-cn'] },
   { tz: 'Pacific/Apia', paths: ['packages/core/test/dates.test.ts'] },
 ];
 

@@ -5,8 +5,8 @@
  * public notice (`out/notice.txt`, `out/notice.md`, `out/notice.en.txt`, and as an
  * official document, `out/notice.docx`), the ledger (`out/ledger.xlsx`, `out/ledger.csv`),
  * the dashboard (`out/dashboard.html`, and `out/dashboard.png` where Chromium is
- * installed) and the report model as JSON (`out/report.json`), computed by the library
- * as of the notice's date.
+ * installed), the report model as JSON (`out/report.json`), computed by the library
+ * as of the notice's date, and a leader's reminders as a calendar feed (`out/reminders.ics`).
  *
  * Run: `pnpm start` in this folder, or `npx -y pnpm@10 example` from the root.
  */
@@ -20,6 +20,7 @@ import { htmlDashboardRenderer } from '@rectify/report-html';
 import { noticeMarkdownRenderer, noticeTextRenderer } from '@rectify/report-notice';
 import { xlsxLedgerRenderer } from '@rectify/report-xlsx';
 import { sqliteDriver } from '@rectify/storage-sqlite';
+import { remindersFor } from './follow-up.js';
 import { buildSeedStore, NOTICE_DATE, SEED_SCOPE } from './history.js';
 import { SEED_NOTICE_CONTENT } from './seed-notice.js';
 import { CHROMIUM, screenshot } from './screenshot.js';
@@ -38,6 +39,8 @@ const events = (await store.exportBundle({ organisationId: SEED_SCOPE.organisati
 const summary = summarise(findings, inspection, NOTICE_DATE, events.length, await store.totals(SEED_SCOPE));
 const organisation = (await store.organisation(SEED_SCOPE.organisationId))!;
 const asOfNotice = await store.findingsAsOf(SEED_SCOPE, NOTICE_DATE);
+// A leader's reminders in the middle of the concentrated period, as a calendar feed.
+const { ics } = await remindersFor(store, 'p-fg-fz', '2023-11-10', '2023-11-10T09:00:00+08:00');
 // The internal reports (dashboard, ledger) may name people; the public notice names no one.
 const internal = buildReportModel(asOfNotice, inspection, organisation, NOTICE_DATE, { events, people: await store.people(SEED_SCOPE.organisationId) });
 const model = { ...internal, directory: { ...internal.directory, people: [] } };
@@ -54,6 +57,7 @@ writeFileSync(dashboard, htmlDashboardRenderer.render(internal, { locale: 'zh-CN
 writeFileSync(join(outDir, 'ledger.xlsx'), (await xlsxLedgerRenderer.render(internal, { locale: 'zh-CN' })).data);
 writeFileSync(join(outDir, 'notice.docx'), (await docxNoticeRenderer.render(model, { locale: 'zh-CN', ...SEED_NOTICE_CONTENT })).data);
 
+writeFileSync(join(outDir, 'reminders.ics'), ics);
 writeFileSync(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
 writeFileSync(join(outDir, 'events.json'), `${JSON.stringify(events, null, 1)}\n`);
 

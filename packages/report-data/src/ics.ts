@@ -34,7 +34,7 @@ const OptionsSchema = z.object({
 });
 
 /**
- * An iCalendar (RFC 5545) feed of reminders ({@link reminders} in `@rectify/core`): one
+ * An iCalendar (RFC 5545) feed of reminders (`reminders` in `@rectify/core`): one
  * all-day event per reminder on its due day, with an alert the day before, for a
  * person's or a unit's calendar app (served as `text/calendar`, subscribed to by URL).
  *

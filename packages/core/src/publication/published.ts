@@ -36,7 +36,7 @@ export interface PublishedVersion {
   note?: string;
 }
 
-/** Counts redactions by kind, for {@link PublishInput.redacted}. */
+/** Counts redactions by kind, for the `redacted` field of {@link Store.publish}. */
 export function countRedactions(redactions: readonly Redaction[]): Partial<Record<RedactionKind, number>> {
   const out: Partial<Record<RedactionKind, number>> = {};
   for (const r of redactions) out[r.kind] = (out[r.kind] ?? 0) + 1;
