@@ -85,6 +85,15 @@ describe('rectify, run in-process', () => {
     const recurring = io(dir);
     expect(await run(['recurring', '--json'], recurring, {})).toBe(EXIT.ok);
     expect(JSON.parse(recurring.lines[0]!)).toEqual({ organisationId: 'o', problems: [] });
+    // A look-back (回头看) planned at the command line is on the planner's list.
+    expect(await run(['report', '--format', 'json', '--as-of', '2023-11-20', '-o', 'model.json'], io(dir), {})).toBe(EXIT.ok);
+    const model = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as { categories: { findings: { id: string; status: string }[] }[] };
+    const done = model.categories.flatMap((c) => c.findings).find((f) => f.status === 'sustaining')!;
+    const planned = io(dir, false, '2023-11-21T02:00:00Z');
+    expect(await run(['apply', 'schedule-review', '--finding', done.id, '--as', 'importer', '--id', 'r1', '--on', '2023-12-15'], planned, {}), planned.errors.join('\n')).toBe(EXIT.ok);
+    const review = io(dir);
+    expect(await run(['due', '--json', '--as-of', '2023-12-01', '--person', 'importer', '--days', '14'], review, {})).toBe(EXIT.ok);
+    expect(JSON.parse(review.lines[0]!).reminders).toEqual([expect.objectContaining({ kind: 'review', findingId: done.id, subject: 'r1', dueOn: '2023-12-15' })]);
     expect(await run(['due', '--days', 'soon'], io(dir), {})).toBe(EXIT.badInput);
     expect(await run(['status', '--calendar', 'lunar'], io(dir), {})).toBe(EXIT.badInput);
     // A calendar that does not know the year says so, and the command fails as bad input.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reportModelOf, testReportRenderer } from '@rectify/testing';
+import { reportModelOf, testReportRenderer, worldReportModel } from '@rectify/testing';
+import { jsonText } from '../src/json.js';
 import { csvField, csvLedgerRenderer, jsonReportRenderer, ledgerCsv, neutraliseFormula } from '../src/index.js';
 
 /** Reads CSV (RFC 4180) back into its fields, as a spreadsheet would. */
@@ -49,5 +50,20 @@ describe('CSV', () => {
     expect(lines[1]).toBe("1.1,第一方面,'=cmd|calc,建立长效机制,,,尚未启动");
     expect(lines).toHaveLength(4);
     expect(parseCsv(csv)[2]).toEqual(['1.2', '第一方面', '问题乙', '建立长效机制', '', '', '尚未启动']);
+  });
+});
+
+describe('JSON written in pieces', () => {
+  it('gives the bytes JSON.stringify would, arrays long and short, empty and with holes', async () => {
+    const model = await worldReportModel({ hostile: '"\\\u2028😀' });
+    const long = Array.from({ length: 200 }, (_, i) => (i % 50 === 0 ? undefined : { i, nested: [[], {}, { x: [1, 2] }] }));
+    const value = { format: 'rectify.report', version: 1, ...model, empty: [], none: {}, gone: undefined, list: [1, undefined, 'x'], long };
+    expect(jsonText(value)).toBe(`${JSON.stringify(value, null, 2)}\n`);
+    expect(jsonText('整改')).toBe('"整改"\n');
+    expect(jsonText([])).toBe('[]\n');
+    // Past the string limit, the same text as UTF-8 bytes.
+    const bytes = jsonText(value, 1000);
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    expect(new TextDecoder().decode(bytes as Uint8Array)).toBe(`${JSON.stringify(value, null, 2)}\n`);
   });
 });

@@ -131,3 +131,6 @@ export const LIST_SEPARATOR: Record<Locale, string> = { 'zh-CN': '、', en: '; '
 
 /** Excel's limit on the characters of one cell. */
 export const MAX_CELL_TEXT = 32_767;
+
+/** The most rows a sheet holds in Excel (2^20), the header row included. */
+export const MAX_SHEET_ROWS = 1_048_576;

@@ -12,7 +12,7 @@ import {
   type Locale,
 } from '@rectify/core';
 import { ReportLimitError } from './errors.js';
-import { FORMAT_TAG, LAYOUT, LIST_SEPARATOR, MAX_CELL_TEXT, WORDS, type SheetLayout } from './layout.js';
+import { FORMAT_TAG, LAYOUT, LIST_SEPARATOR, MAX_CELL_TEXT, MAX_SHEET_ROWS, WORDS, type SheetLayout } from './layout.js';
 import type { Ledger, LedgerFinding } from './ledger.js';
 import { compressStoredZip } from './zip.js';
 
@@ -43,7 +43,9 @@ const OVERDUE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', bgColor:
  * Text cells are formatted as text, so nothing in them (`=`, `+`, `-`, `@`) becomes
  * a formula. The same ledger gives the same bytes.
  *
- * @throws {@link ReportLimitError} when a text is longer than a cell holds (32,767 characters).
+ * @throws {@link ReportLimitError} when a text is longer than a cell holds (32,767
+ * characters), or a sheet would have more rows than Excel opens (1,048,576: the 台账 of
+ * some 87,000 findings with weekly entries for three months).
  *
  * @example
  * ```ts
@@ -131,6 +133,14 @@ function categoryLabel(ordinal: number, title: string, locale: Locale): string {
 /** Adds a sheet with its header row (bold, filled, frozen, filterable), column widths and formats, then the rows. */
 function addSheet(wb: ExcelJS.Workbook, layout: SheetLayout, locale: Locale, rows: readonly Row[]): ExcelJS.Worksheet {
   const name = layout.name[locale];
+  // Excel opens no sheet longer than this: refused before any row is written (and
+  // before exceljs, which holds every row in memory, runs out of room for them).
+  if (rows.length + 1 > MAX_SHEET_ROWS) {
+    throw new ReportLimitError(
+      `A sheet holds at most ${MAX_SHEET_ROWS.toLocaleString('en')} rows; ${name} would need ${(rows.length + 1).toLocaleString('en')}. Write the ledger of fewer findings (a category or a unit at a time).`,
+      { limit: MAX_SHEET_ROWS, sheet: name, rows: rows.length + 1 },
+    );
+  }
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
   // One style object per column, shared by every cell of it. exceljs caches a style's
   // id per object in a WeakMap; a fresh object per cell (what it makes by itself) made

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { isRectifyError } from '@rectify/core';
 import { testReportRenderer, worldReportModel, zipPart } from '@rectify/testing';
-import { ledgerOf, MAX_CELL_TEXT, readLedgerWorkbook, WorkbookValidationError, writeLedgerWorkbook, xlsxLedgerRenderer, type CellIssue } from '../src/index.js';
+import { ledgerOf, MAX_CELL_TEXT, MAX_SHEET_ROWS, readLedgerWorkbook, WorkbookValidationError, writeLedgerWorkbook, xlsxLedgerRenderer, type CellIssue } from '../src/index.js';
 
 /** Every cell's text in every sheet, as someone reading the workbook in Excel sees it. */
 async function workbookText(data: string | Uint8Array): Promise<string> {
@@ -49,6 +49,16 @@ describe('ledger workbook', () => {
       expect(back).toEqual(ledger);
       expect(Buffer.from(await writeLedgerWorkbook(back, { locale })).equals(Buffer.from(first))).toBe(true);
     }
+  });
+
+  it('refuses a ledger longer than a sheet holds, naming the sheet and the rows it would need', async () => {
+    const ledger = ledgerOf(await worldReportModel({ findings: 2 }));
+    const [first, ...rest] = ledger.findings;
+    const entry = first!.progress[0] ?? { on: '2023-09-01', kind: 'update' as const, period: undefined, measureOrdinal: undefined, text: '进展', actorId: 'p' };
+    const long = { ...ledger, findings: [{ ...first!, progress: Array.from({ length: MAX_SHEET_ROWS }, () => entry) }, ...rest] };
+    const refusal = await writeLedgerWorkbook(long, { locale: 'zh-CN' }).catch((e: unknown) => e);
+    expect(refusal).toMatchObject({ code: 'report.limit', details: { limit: MAX_SHEET_ROWS, rows: MAX_SHEET_ROWS + rest.reduce((n, f) => n + f.progress.length, 0) + 1 } });
+    expect((refusal as Error).message).toMatch(/A sheet holds at most 1,048,576 rows; .+ would need 1,048,5\d\d/);
   });
 
   it('has the four lists plus the directory and about sheets, frozen headers, widths, dropdowns and overdue highlighting', async () => {

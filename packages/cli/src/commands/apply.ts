@@ -26,6 +26,9 @@ export const APPLY_COMMANDS: Record<string, ApplySpec> = {
   reopen: { type: 'reopen', needs: ['reason'], build: (o) => ({ reason: o.reason }) },
   extend: { type: 'request_extension', needs: ['to', 'reason'], build: (o) => ({ extensionId: o.id ?? `ext-${o.to}`, to: o.to, reason: o.reason }) },
   'decide-extension': { type: 'decide_extension', needs: ['id', 'decision'], build: (o) => ({ extensionId: o.id, approve: o.decision === 'approve', ...(o.text ? { comment: o.text } : {}) }) },
+  // 回头看: plan a look-back due on --on; record what it found (--decision confirmed|relapsed; a relapse reopens the finding).
+  'schedule-review': { type: 'schedule_review', needs: ['id', 'on'], build: (o) => ({ reviewId: o.id, dueOn: o.on }) },
+  'record-review': { type: 'record_review', needs: ['id', 'decision', 'on'], build: (o) => ({ reviewId: o.id, outcome: o.decision, conductedOn: o.on, ...(o.text ? { notes: o.text } : {}) }) },
 };
 
 /** Options of `rectify apply`. */

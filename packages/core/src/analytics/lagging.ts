@@ -74,7 +74,10 @@ export function laggingUnits(
   const byUnit = new Map<string, FindingState[]>();
   for (const f of assigned) {
     const unit = f.assignment!.leadUnitId;
-    byUnit.set(unit, [...(byUnit.get(unit) ?? []), f]);
+    // Pushed, not copied: a copy per finding made the ranking quadratic (30 s at 100,000).
+    const list = byUnit.get(unit);
+    if (list === undefined) byUnit.set(unit, [f]);
+    else list.push(f);
   }
   const rows = [...byUnit.entries()].map(([unitId, list]) => {
     const overdueCount = list.filter((f) => isOpenStatus(f.status) && f.assignment!.deadline < asOf).length;

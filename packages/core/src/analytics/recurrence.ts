@@ -74,7 +74,9 @@ export function recurringProblems(findings: readonly FindingState[], inspections
   const groups = new Map<string, FindingState[]>();
   for (const f of findings) {
     const r = root(f.finding.id);
-    groups.set(r, [...(groups.get(r) ?? []), f]);
+    const group = groups.get(r);
+    if (group === undefined) groups.set(r, [f]);
+    else group.push(f);
   }
   // Oldest first: by the inspection's feedback day, then when the finding was created.
   const when = (f: FindingState) => `${inspectionOf.get(f.finding.inspectionId)?.feedbackDate ?? ''}|${f.createdAt}|${f.finding.id}`;

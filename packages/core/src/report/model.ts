@@ -167,7 +167,9 @@ export function buildReportModel(
   const byCategory = new Map<string | null, FindingState[]>();
   for (const f of findings) {
     const key = f.finding.categoryId !== undefined && known.has(f.finding.categoryId) ? f.finding.categoryId : null;
-    byCategory.set(key, [...(byCategory.get(key) ?? []), f]);
+    const group = byCategory.get(key);
+    if (group === undefined) byCategory.set(key, [f]);
+    else group.push(f);
   }
   const group = (id: string | null) =>
     (byCategory.get(id) ?? [])
