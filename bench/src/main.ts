@@ -1,7 +1,7 @@
 /**
  * `pnpm bench`: measures the library against the raw drivers (better-sqlite3, pg) on
  * this machine, in one run, and writes docs/benchmarks.md. BENCH_FINDINGS sets the
- * data size (default 100,000, some 15 minutes on 2 cores; not part of CI).
+ * data size (default 100,000, some 11 minutes on 2 cores; not part of CI).
  *
  * Run: `npx -y pnpm@10 bench` from the root (node --expose-gc, for memory figures). It
  * runs the packages' sources through tsx (the root tsconfig's paths), so it needs no build.

@@ -21,7 +21,7 @@ export class UsageError extends Error {
 /** The exit code for an error. */
 export function exitCodeOf(error: unknown): number {
   if (error instanceof UsageError) return EXIT.badInput;
-  if (isRectifyError(error, 'validation') || isRectifyError(error, 'not_found') || isRectifyError(error, 'calendar')) return EXIT.badInput;
+  if (isRectifyError(error, 'validation') || isRectifyError(error, 'not_found') || isRectifyError(error, 'calendar') || isRectifyError(error, 'report')) return EXIT.badInput;
   if (isRectifyError(error, 'rule') || isRectifyError(error, 'permission') || isRectifyError(error, 'lifecycle')) return EXIT.refused;
   if (isRectifyError(error, 'storage') || isRectifyError(error, 'concurrency')) return EXIT.store;
   if (error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'EISDIR' || error.code === 'EACCES')) return EXIT.badInput;

@@ -18,7 +18,7 @@ Scope:  --org ID --inspection ID   (not needed when the store holds one inspecti
 Output: --lang zh-CN|en    (default zh-CN)
 Days:   --calendar every-day|weekdays|cn   working days for overdue, due soon, reminders (default every-day;
                            cn: mainland China's holidays and 调休, @rectify/calendar-cn)
-Exit codes: 0 done, 1 refused (rule, permission, lifecycle), 2 bad input, 3 store unavailable or conflict, 4 bug.`;
+Exit codes: 0 done, 1 refused (rule, permission, lifecycle), 2 bad input (or beyond what a format or calendar holds), 3 store unavailable or conflict, 4 bug.`;
 
 /** The help of each command. */
 export const HELP: Record<string, string> = {
