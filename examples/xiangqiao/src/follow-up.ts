@@ -9,7 +9,7 @@ import {
   addWorkingDays,
   countRedactions,
   diffLines,
-  namesToRedact,
+  publicRedactionRules,
   redactText,
   reminders,
   type CalendarDay,
@@ -40,13 +40,9 @@ export async function remindersFor(store: Store, personId: string, asOf: Calenda
  * published version, and answers what changed against the version before.
  */
 export async function publishNotice(store: Store, text: string, publishedAt: string, publishedBy: string): Promise<{ version: PublishedVersion; changes: DiffLine[] }> {
-  const contacts = SEED_INSPECTION.disclosure?.contacts ?? [];
   const findings = await store.findingsAsOf(SEED_SCOPE, publishedAt.slice(0, 10));
-  const { text: safe, redactions } = redactText(text, {
-    names: namesToRedact(findings, await store.people(SEED_SCOPE.organisationId)),
-    phones: { keep: contacts.filter((c) => c.kind === 'phone').map((c) => c.value) },
-    emails: { keep: contacts.filter((c) => c.kind === 'email').map((c) => c.value) },
-  });
+  const people = await store.people(SEED_SCOPE.organisationId);
+  const { text: safe, redactions } = redactText(text, publicRedactionRules(SEED_INSPECTION, findings, people));
   const before = (await store.publications(SEED_SCOPE, 'notice')).at(-1);
   const version = await store.publish({ ...SEED_SCOPE, format: 'notice', text: safe, publishedAt, publishedBy, redacted: countRedactions(redactions) });
   return { version, changes: diffLines(before?.text ?? '', safe).filter((d) => d.kind !== 'same') };

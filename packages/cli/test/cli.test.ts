@@ -130,6 +130,9 @@ describe('the rectify binary', () => {
       const text = await feed.text();
       expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/);
       expect(text.split('BEGIN:VEVENT').length - 1).toBeGreaterThan(0);
+      const nobody = await fetch(`${url}reminders.ics?person=nobody`);
+      expect(nobody.status).toBe(400);
+      expect(await nobody.text()).toContain('No person "nobody"');
     } finally {
       child.kill('SIGTERM');
     }

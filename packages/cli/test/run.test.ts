@@ -95,6 +95,9 @@ describe('rectify, run in-process', () => {
     expect(await run(['due', '--json', '--as-of', '2023-12-01', '--person', 'importer', '--days', '14'], review, {})).toBe(EXIT.ok);
     expect(JSON.parse(review.lines[0]!).reminders).toEqual([expect.objectContaining({ kind: 'review', findingId: done.id, subject: 'r1', dueOn: '2023-12-15' })]);
     expect(await run(['due', '--days', 'soon'], io(dir), {})).toBe(EXIT.badInput);
+    const nobody = io(dir);
+    expect(await run(['due', '--person', '查无此人'], nobody, {})).toBe(EXIT.badInput);
+    expect(nobody.errors[0]).toMatch(/^No person "查无此人" in .+: give a person's id or name$/);
     expect(await run(['status', '--calendar', 'lunar'], io(dir), {})).toBe(EXIT.badInput);
     // A calendar that does not know the year says so, and the command fails as bad input.
     const far = io(dir);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countRedactions, diffLines, namesToRedact, redactText, redactValue } from '../src/index.js';
+import { countRedactions, diffLines, namesToRedact, publicRedactionRules, redactText, redactValue } from '../src/index.js';
 import { Harness, PEOPLE } from './harness.js';
 
 // The seed notice as the repository keeps it (a copy of the notice the project was created from).
@@ -37,6 +37,8 @@ describe('redaction before publishing', () => {
     h.ok('p-supervisor', 'supervise', { kind: 'urge', targetPersonIds: ['p-resp2'], note: '督办' }, 'f-1');
     const names = namesToRedact([...h.states.values()], PEOPLE);
     expect(names).toEqual(['责任人甲']);
+    const inspection = { disclosure: { contacts: [{ kind: 'phone' as const, value: '0768-2209224' }, { kind: 'email' as const, value: 'a@b.cn' }] } };
+    expect(publicRedactionRules(inspection, [...h.states.values()], PEOPLE)).toEqual({ names: ['责任人甲'], phones: { keep: ['0768-2209224'] }, emails: { keep: ['a@b.cn'] } });
     const model = { title: '通报', findings: [{ id: 'f-1', progress: ['责任人甲已整改', '无'] }], count: 3, none: null };
     const { value, redactions } = redactValue(model, { names });
     expect(value).toEqual({ title: '通报', findings: [{ id: 'f-1', progress: ['责＊＊＊已整改', '无'] }], count: 3, none: null });

@@ -57,7 +57,7 @@ export function toICalendar(items: readonly Reminder[], options: ICalendarOption
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//rectify//reminders//ZH', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(o.name)}`];
   for (const r of items) {
     const kind = label(REMINDER_KIND_LABELS[r.kind], locale);
-    const what = r.subjectText === undefined || r.kind === 'review' ? r.title : `${r.title}：${r.subjectText}`;
+    const what = r.subjectText === undefined ? r.title : `${r.title}：${r.subjectText}`;
     const state = label(REMINDER_STATE_LABELS[r.state], locale);
     lines.push(
       'BEGIN:VEVENT',
@@ -66,7 +66,7 @@ export function toICalendar(items: readonly Reminder[], options: ICalendarOption
       `DTSTART;VALUE=DATE:${compact(r.dueOn)}`,
       `DTEND;VALUE=DATE:${compact(addCalendarDays(r.dueOn, 1))}`,
       `SUMMARY:${escapeText(`【${kind}】${what}`)}`,
-      `DESCRIPTION:${escapeText(`${kind} · ${state} · ${r.dueOn}\n${r.title}${r.subjectText && r.kind !== 'review' ? `\n${r.subjectText}` : ''}\n${r.findingId}`)}`,
+      `DESCRIPTION:${escapeText(`${kind} · ${state} · ${r.dueOn}\n${r.title}${r.subjectText === undefined ? '' : `\n${r.subjectText}`}\n${r.findingId}`)}`,
       `CATEGORIES:${escapeText(kind)}`,
       'TRANSP:TRANSPARENT',
     );

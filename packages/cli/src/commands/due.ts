@@ -7,12 +7,15 @@ import {
   REMINDER_STATE_LABELS,
   reminders,
   type CalendarDay,
+  type Inspection,
   type Locale,
+  type Person,
   type Reminder,
   type Store,
 } from '@rectify/core';
 import { toICalendar } from '@rectify/report-data';
-import { instantAt, resolveScope, today, type GlobalOptions, type Io } from '../context.js';
+import { instantAt, resolveScope, today, type GlobalOptions, type Io, type Scope } from '../context.js';
+import { UsageError } from '../exit.js';
 
 /** Options of `rectify due`. */
 export interface DueOptions {
@@ -40,36 +43,64 @@ const T = {
 export async function dueCommand(store: Store, global: GlobalOptions, options: DueOptions, io: Io): Promise<void> {
   const scope = await resolveScope(store, global);
   const inspection = (await store.inspection(scope))!;
+  const asOf = options.asOf ?? today(io, inspection.utcOffset);
+  const due = await dueFor(store, scope, asOf, global, options);
+  const t = T[global.lang];
+  if (options.ics !== undefined) {
+    writeFileSync(resolve(io.cwd, options.ics), feedOf(due, io, global.lang));
+    io.out(`${options.ics}: ${due.items.length}`);
+    return;
+  }
+  if (options.json) {
+    io.out(JSON.stringify({ scope, asOf, personId: due.personId ?? null, unitId: due.unitId ?? null, reminders: due.items }, null, 2));
+    return;
+  }
+  io.out(`${inspection.title} · ${t.title}${due.who ? ` · ${due.who}` : ''} · ${formatDay(asOf, global.lang)}`);
+  if (due.items.length === 0) io.out(t.none);
+  for (const r of due.items) io.out(line(r, global.lang, t.days, (id) => nameOf(due.people, id)));
+}
+
+/** The reminders of a scope as of a day, for one person or unit when asked, with what a list or feed shows. */
+export interface Due {
+  inspection: Inspection;
+  items: Reminder[];
+  personId: string | undefined;
+  unitId: string | undefined;
+  /** Whom the list is for, by name (empty for everyone). */
+  who: string;
+  people: Person[];
+}
+
+/**
+ * The reminders `rectify due` and the served feed show. A person or unit is named by id
+ * or name; one the organisation does not have is a usage error naming it, not an empty list.
+ */
+export async function dueFor(store: Store, scope: Scope, asOf: CalendarDay, global: GlobalOptions, options: { person?: string | undefined; unit?: string | undefined; days?: number | undefined }): Promise<Due> {
+  const inspection = (await store.inspection(scope))!;
   const organisation = (await store.organisation(scope.organisationId))!;
   const people = await store.people(scope.organisationId);
-  const asOf = options.asOf ?? today(io, inspection.utcOffset);
-  const unitId = options.unit === undefined ? undefined : (organisation.units.find((u) => u.id === options.unit || u.name === options.unit)?.id ?? options.unit);
-  const personId = options.person === undefined ? undefined : (people.find((p) => p.id === options.person || p.name === options.person)?.id ?? options.person);
+  const unitId = options.unit === undefined ? undefined : organisation.units.find((u) => u.id === options.unit || u.name === options.unit)?.id;
+  if (options.unit !== undefined && unitId === undefined) throw new UsageError(`No unit "${options.unit}" in ${organisation.name}: give a unit's id or name`);
+  const personId = options.person === undefined ? undefined : people.find((p) => p.id === options.person || p.name === options.person)?.id;
+  if (options.person !== undefined && personId === undefined) throw new UsageError(`No person "${options.person}" in ${organisation.name}: give a person's id or name`);
   const items = reminders(await store.findingsAsOf(scope, asOf), inspection, asOf, {
     calendar: global.calendar,
     ...(personId === undefined ? {} : { personId }),
     ...(unitId === undefined ? {} : { unitId }),
     ...(options.days === undefined ? {} : { horizonDays: options.days }),
   });
-  const t = T[global.lang];
   const who = [personId && nameOf(people, personId), unitId && nameOf(organisation.units, unitId)].filter(Boolean).join(' · ');
-  if (options.ics !== undefined) {
-    const feed = toICalendar(items, { now: instantAt(io.now(), inspection.utcOffset), name: `${t.feed}${who ? `（${who}）` : ''}`, locale: global.lang });
-    writeFileSync(resolve(io.cwd, options.ics), feed);
-    io.out(`${options.ics}: ${items.length}`);
-    return;
-  }
-  if (options.json) {
-    io.out(JSON.stringify({ scope, asOf, personId: personId ?? null, unitId: unitId ?? null, reminders: items }, null, 2));
-    return;
-  }
-  io.out(`${inspection.title} · ${t.title}${who ? ` · ${who}` : ''} · ${formatDay(asOf, global.lang)}`);
-  if (items.length === 0) io.out(t.none);
-  for (const r of items) io.out(line(r, global.lang, t.days, (id) => nameOf(people, id)));
+  return { inspection, items, personId, unitId, who, people };
+}
+
+/** The reminders as an iCalendar feed, named after whom they are for. */
+export function feedOf(due: Due, io: Io, lang: Locale): string {
+  const t = T[lang];
+  return toICalendar(due.items, { now: instantAt(io.now(), due.inspection.utcOffset), name: `${t.feed}${due.who ? `（${due.who}）` : ''}`, locale: lang });
 }
 
 function line(r: Reminder, lang: Locale, days: string, person: (id: string) => string): string {
   const when = r.state === 'overdue' ? `${-r.daysLeft} ${days}` : r.state === 'due_today' ? '' : `${r.daysLeft} ${days}`;
-  const subject = r.subjectText !== undefined && r.kind !== 'review' ? `：${r.subjectText}` : '';
+  const subject = r.subjectText === undefined ? '' : `：${r.subjectText}`;
   return `${r.dueOn} ${REMINDER_STATE_LABELS[r.state][lang]}${when ? ` ${when}` : ''} · ${REMINDER_KIND_LABELS[r.kind][lang]} · ${r.title}${subject} · ${r.personIds.map(person).join('、')}`;
 }

@@ -16,9 +16,10 @@ export interface PublicationsOptions {
  */
 export async function publicationsCommand(store: Store, global: GlobalOptions, options: PublicationsOptions, io: Io): Promise<void> {
   const scope = await resolveScope(store, global);
-  const versions = await store.publications(scope, options.format ?? (options.diff === undefined ? undefined : 'notice'));
+  // A diff compares versions of one format: the notice unless another is named.
+  const format = options.diff === undefined ? options.format : (options.format ?? 'notice');
+  const versions = await store.publications(scope, format);
   if (options.diff !== undefined) {
-    const format = options.format ?? 'notice';
     const v = versions.find((x) => x.version === options.diff);
     if (v === undefined) throw new UsageError(`No version ${options.diff} of ${format} was published (${versions.length} version(s))`);
     const before = versions.find((x) => x.version === options.diff! - 1);

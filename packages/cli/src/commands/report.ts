@@ -4,13 +4,11 @@ import {
   buildReportModel,
   countRedactions,
   EVERY_DAY,
-  namesToRedact,
+  publicRedactionRules,
   redactValue,
   type Calendar,
   type CalendarDay,
-  type Inspection,
   type Redaction,
-  type RedactionRules,
   type ReportModel,
   type ReportRenderer,
   type Store,
@@ -37,14 +35,30 @@ export const FORMATS: Record<string, { renderer: ReportRenderer; internal: boole
   json: { renderer: jsonReportRenderer, internal: false },
 };
 
-/** The report model of a scope as of a day, with history (and names, for internal reports). */
-export async function modelOf(store: Store, scope: Scope, asOf: CalendarDay, internal: boolean, calendar: Calendar = EVERY_DAY): Promise<ReportModel> {
+/** What goes into a report model beyond the scope and the day. */
+export interface ModelOptions {
+  /** Internal reports (ledger, dashboard) name people; public ones do not. */
+  internal: boolean;
+  calendar?: Calendar;
+  /** Mask personal data (`publicRedactionRules` of `@rectify/core`) before the model is rendered. */
+  redact?: boolean;
+}
+
+/**
+ * The report model of a scope as of a day, with history (and names, for internal
+ * reports), masked when asked, with what was masked. The store is read once.
+ */
+export async function modelOf(store: Store, scope: Scope, asOf: CalendarDay, options: ModelOptions): Promise<{ model: ReportModel; redactions: Redaction[] }> {
   const inspection = (await store.inspection(scope))!;
   const organisation = (await store.organisation(scope.organisationId))!;
   const { events } = await store.exportBundle({ organisationId: scope.organisationId });
-  const people = internal ? await store.people(scope.organisationId) : [];
+  const findings = await store.findingsAsOf(scope, asOf);
+  const people = options.internal || options.redact ? await store.people(scope.organisationId) : [];
   // The organisation's events: the model keeps those of this inspection's findings.
-  return buildReportModel(await store.findingsAsOf(scope, asOf), inspection, organisation, asOf, { events, people, calendar });
+  const model = buildReportModel(findings, inspection, organisation, asOf, { events, people: options.internal ? people : [], calendar: options.calendar ?? EVERY_DAY });
+  if (!options.redact) return { model, redactions: [] };
+  const { value, redactions } = redactValue(model, publicRedactionRules(inspection, findings, people));
+  return { model: value, redactions };
 }
 
 /** Options of `rectify report`. */
@@ -67,10 +81,8 @@ export async function reportCommand(store: Store, global: GlobalOptions, options
   const inspection = (await store.inspection(scope))!;
   const asOf = options.asOf ?? today(io, inspection.utcOffset);
   if (options.publish && options.publishedBy === undefined) throw new UsageError('Who publishes? --publish needs --as PERSON');
-  let model = await modelOf(store, scope, asOf, format.internal, global.calendar);
-  let redactions: Redaction[] = [];
+  const { model, redactions } = await modelOf(store, scope, asOf, { internal: format.internal, calendar: global.calendar, redact: options.redact });
   if (options.redact) {
-    ({ value: model, redactions } = redactValue(model, await redactionRules(store, scope, asOf, inspection)));
     const counts = Object.entries(countRedactions(redactions)).map(([kind, n]) => `${kind} ${n}`);
     io.err(`redacted: ${counts.length === 0 ? 'nothing' : counts.join(', ')}`);
   }
@@ -86,17 +98,4 @@ export async function reportCommand(store: Store, global: GlobalOptions, options
     });
     io.out(`published: ${options.format} version ${v.version} (${v.publishedAt})`);
   }
-}
-
-/**
- * The redaction rules of a public report: the people interviewed or held accountable
- * are masked; the contacts the inspection declares for public supervision are kept.
- */
-async function redactionRules(store: Store, scope: Scope, asOf: CalendarDay, inspection: Inspection): Promise<RedactionRules> {
-  const contacts = inspection.disclosure?.contacts ?? [];
-  return {
-    names: namesToRedact(await store.findingsAsOf(scope, asOf), await store.people(scope.organisationId)),
-    phones: { keep: contacts.filter((c) => c.kind === 'phone').map((c) => c.value) },
-    emails: { keep: contacts.filter((c) => c.kind === 'email').map((c) => c.value) },
-  };
 }

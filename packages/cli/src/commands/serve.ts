@@ -1,8 +1,9 @@
 import { createServer, type Server } from 'node:http';
-import { reminders, type Store } from '@rectify/core';
-import { toICalendar } from '@rectify/report-data';
+import type { Store } from '@rectify/core';
 import { dashboardHtml } from '@rectify/report-html';
-import { instantAt, resolveScope, today, type GlobalOptions, type Io } from '../context.js';
+import { resolveScope, today, type GlobalOptions, type Io } from '../context.js';
+import { UsageError } from '../exit.js';
+import { dueFor, feedOf } from './due.js';
 import { modelOf } from './report.js';
 
 /** Options of `rectify serve`. */
@@ -32,16 +33,16 @@ export async function serveCommand(store: Store, global: GlobalOptions, options:
         const inspection = (await store.inspection(scope))!;
         const asOf = /^\d{4}-\d{2}-\d{2}$/.test(url.searchParams.get('as-of') ?? '') ? url.searchParams.get('as-of')! : today(io, inspection.utcOffset);
         if (url.pathname === '/reminders.ics') {
-          const personId = url.searchParams.get('person') ?? undefined;
-          const unitId = url.searchParams.get('unit') ?? undefined;
-          const items = reminders(await store.findingsAsOf(scope, asOf), inspection, asOf, { calendar: global.calendar, ...(personId ? { personId } : {}), ...(unitId ? { unitId } : {}) });
-          const feed = toICalendar(items, { now: instantAt(io.now(), inspection.utcOffset), name: `${inspection.title}${personId || unitId ? ` · ${personId ?? unitId}` : ''}`, locale: global.lang });
-          res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(req.method === 'HEAD' ? undefined : feed);
+          const due = await dueFor(store, scope, asOf, global, { person: url.searchParams.get('person') ?? undefined, unit: url.searchParams.get('unit') ?? undefined });
+          res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(req.method === 'HEAD' ? undefined : feedOf(due, io, global.lang));
           return;
         }
-        const html = dashboardHtml(await modelOf(store, scope, asOf, true, global.calendar), { locale: global.lang });
+        const { model } = await modelOf(store, scope, asOf, { internal: true, calendar: global.calendar });
+        const html = dashboardHtml(model, { locale: global.lang });
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(req.method === 'HEAD' ? undefined : html);
       } catch (error) {
+        // A person or unit the organisation does not have is the caller's to fix.
+        if (error instanceof UsageError) return void res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(error.message);
         io.err(String(error));
         res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('The dashboard could not be rendered; see the server log.');
       }

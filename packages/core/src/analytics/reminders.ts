@@ -24,7 +24,7 @@ export interface Reminder {
   title: string;
   /** What in the finding it concerns: the measure's or review's id, the report's month; absent for the deadline and ledger update. */
   subject?: string;
-  /** Words for the subject: the measure's text, the month. */
+  /** Words for the subject, when its id says nothing to a reader: the measure's text, the month. */
   subjectText?: string;
   /** The last day allowed (a deadline on a rest day moves to the next working day of the calendar). */
   dueOn: CalendarDay;
@@ -71,7 +71,7 @@ export function reminders(findings: readonly FindingState[], inspection: Inspect
   for (const f of findings) {
     const a = f.assignment;
     if (options.unitId !== undefined && a?.leadUnitId !== options.unitId) continue;
-    const add = (kind: ReminderKind, due: CalendarDay, personIds: (string | undefined)[], subject?: { id: string; text: string }) => {
+    const add = (kind: ReminderKind, due: CalendarDay, personIds: (string | undefined)[], subject?: { id: string; text?: string }) => {
       const dueOn = nextWorkingDay(calendar, due);
       if (dueOn > until) return;
       const people = [...new Set(personIds.filter((p): p is string => p !== undefined))];
@@ -81,7 +81,8 @@ export function reminders(findings: readonly FindingState[], inspection: Inspect
         kind,
         findingId: f.finding.id,
         title: f.finding.title,
-        ...(subject === undefined ? {} : { subject: subject.id, subjectText: subject.text }),
+        ...(subject === undefined ? {} : { subject: subject.id }),
+        ...(subject?.text === undefined ? {} : { subjectText: subject.text }),
         dueOn,
         state: daysLeft < 0 ? 'overdue' : daysLeft === 0 ? 'due_today' : 'upcoming',
         daysLeft,
@@ -96,7 +97,7 @@ export function reminders(findings: readonly FindingState[], inspection: Inspect
         if (m.status === 'open' && m.kind !== 'long_term' && m.deadline !== undefined) add('measure_deadline', m.deadline, responsible, { id: m.id, text: m.text });
       }
     }
-    for (const r of f.reviews) if (r.outcome === undefined) add('review', r.dueOn, [r.reviewerId ?? r.scheduledBy], { id: r.id, text: r.dueOn });
+    for (const r of f.reviews) if (r.outcome === undefined) add('review', r.dueOn, [r.reviewerId ?? r.scheduledBy], { id: r.id });
     const ledger = nextLedgerUpdate(f, cadence);
     if (ledger !== undefined) add('ledger_update', ledger.dueOn, [a?.responsiblePersonId]);
     // A finding signed off has nothing left to report: a report it missed is history, not a task.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatPath, parseWith } from '../errors/validation-error.js';
 import type { FindingState } from '../lifecycle/state.js';
+import type { Inspection } from '../model/inspection.js';
 import type { Person } from '../model/organisation.js';
 
 /** Schema of {@link RedactionRules}. */
@@ -184,6 +185,25 @@ export function redactValue<T>(value: T, rules: RedactionRules = {}): { value: T
     return v;
   };
   return { value: walk(value) as T, redactions };
+}
+
+/**
+ * The rules of a report made public: the people interviewed or held accountable
+ * ({@link namesToRedact}) are masked, and so are phone numbers and e-mail addresses but
+ * the contacts the inspection declares for public supervision.
+ *
+ * @example
+ * ```ts
+ * const { value: safe } = redactValue(model, publicRedactionRules(inspection, findings, people));
+ * ```
+ */
+export function publicRedactionRules(inspection: Pick<Inspection, 'disclosure'>, findings: readonly FindingState[], people: readonly Person[]): RedactionRules {
+  const contacts = inspection.disclosure?.contacts ?? [];
+  return {
+    names: namesToRedact(findings, people),
+    phones: { keep: contacts.filter((c) => c.kind === 'phone').map((c) => c.value) },
+    emails: { keep: contacts.filter((c) => c.kind === 'email').map((c) => c.value) },
+  };
 }
 
 /**

@@ -1,12 +1,11 @@
 import { EVERY_DAY, type Calendar } from '../calendar/calendar.js';
-import { nextWorkingDay } from '../calendar/working-days.js';
 import { analyze, type Analysis, type AnalyzeOptions } from '../analytics/analyze.js';
 import { sampleDays, statusSeries, type SeriesPoint } from '../analytics/series.js';
 import { totals, type Totals } from '../analytics/totals.js';
 import { daysBetween, minDay, type CalendarDay } from '../dates/calendar-day.js';
 import { STATUS_LABELS } from '../i18n/labels.js';
 import type { FindingEvent } from '../lifecycle/events.js';
-import { isOpenStatus, type FindingStatus } from '../lifecycle/status.js';
+import type { FindingStatus } from '../lifecycle/status.js';
 import { latestReading, type FindingState, type ProgressEntry } from '../lifecycle/state.js';
 import type { Contact, Inspection } from '../model/inspection.js';
 import type { MeasureKind } from '../model/measure.js';
@@ -160,7 +159,9 @@ export function buildReportModel(
   asOf: CalendarDay,
   options: ReportModelOptions = {},
 ): ReportModel {
-  const calendar = options.calendar ?? EVERY_DAY;
+  const analysis = analyze(findings, inspection, asOf, { calendar: options.calendar ?? EVERY_DAY });
+  // Each finding's days overdue as the analysis counts them (the deadline in force, the calendar).
+  const overdueDays = new Map(analysis.overdue.map((o) => [o.findingId, o.daysOverdue]));
   const histories = groupHistories(options.events ?? [], asOf, new Set(findings.map((f) => f.finding.id)));
   const ordered = [...inspection.categories].sort((a, b) => a.ordinal - b.ordinal);
   const known = new Set(ordered.map((c) => c.id));
@@ -174,7 +175,7 @@ export function buildReportModel(
   const group = (id: string | null) =>
     (byCategory.get(id) ?? [])
       .sort((a, b) => a.finding.ordinal - b.finding.ordinal || a.finding.id.localeCompare(b.finding.id))
-      .map((f) => reportFinding(f, id, asOf, histories.get(f.finding.id) ?? [], calendar));
+      .map((f) => reportFinding(f, id, histories.get(f.finding.id) ?? [], overdueDays.get(f.finding.id) ?? 0));
   const categories: ReportCategory[] = ordered.map((c) => ({ id: c.id, ordinal: c.ordinal, title: c.title, findings: group(c.id) }));
   if (byCategory.has(null)) categories.push({ id: null, ordinal: null, title: null, findings: group(null) });
 
@@ -184,7 +185,7 @@ export function buildReportModel(
     inspection,
     categories,
     totals: totals(findings, inspection),
-    analysis: analyze(findings, inspection, asOf, { calendar }),
+    analysis,
     directory: {
       units: organisation.units.map((u) => ({ id: u.id, name: u.name })),
       people: (options.people ?? []).map((p) => ({ id: p.id, name: p.name })).sort((a, b) => a.id.localeCompare(b.id)),
@@ -233,9 +234,8 @@ function burnDown(inspection: Inspection, histories: Map<string, FindingEvent[]>
   return statusSeries(histories.values(), sampleDays(period.start, end, daysBetween(period.start, end) + 1));
 }
 
-function reportFinding(f: FindingState, categoryId: string | null, asOf: CalendarDay, history: readonly FindingEvent[], calendar: Calendar): ReportFinding {
+function reportFinding(f: FindingState, categoryId: string | null, history: readonly FindingEvent[], daysOverdue: number): ReportFinding {
   const a = f.assignment;
-  const inForce = a === undefined ? undefined : nextWorkingDay(calendar, a.deadline);
   const ordinalOf = new Map(f.measures.map((m) => [m.id, m.ordinal]));
   return {
     id: f.finding.id,
@@ -262,7 +262,7 @@ function reportFinding(f: FindingState, categoryId: string | null, asOf: Calenda
     completedOn: f.completedOn,
     signedOffOn: f.status === 'signed_off' ? f.signOff?.on : undefined,
     reopenings: f.reopenings.length,
-    daysOverdue: isOpenStatus(f.status) && inForce !== undefined && inForce < asOf ? daysBetween(inForce, asOf) : 0,
+    daysOverdue,
     indicators: f.indicators.map((i) => ({ name: i.name, unit: i.unit, baseline: i.baseline, value: latestReading(i)?.value })),
     history: history.map((e) => ({ on: e.on, type: e.type, actorId: e.actorId })),
   };

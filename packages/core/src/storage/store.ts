@@ -377,8 +377,10 @@ class DriverStore implements Store {
     const p = parseWith(PublishInputSchema, input, 'publication');
     return this.driver.transaction(async (tx) => {
       if ((await tx.getRecord('inspection', p.organisationId, p.inspectionId)) === undefined) throw new NotFoundError('inspection', p.inspectionId);
+      // The latest is the highest number, whatever the instants given: a version published
+      // with an earlier `publishedAt` still gets the next number.
       const earlier = await this.versionsIn(tx, p.organisationId, p.inspectionId, p.format);
-      const latest = earlier.at(-1);
+      const latest = earlier.reduce<PublishedVersion | undefined>((max, v) => (max === undefined || v.version > max.version ? v : max), undefined);
       if (latest !== undefined && latest.text === p.text) return latest;
       const { note, ...rest } = p;
       const version: PublishedVersion = { ...rest, ...(note === undefined ? {} : { note }), version: (latest?.version ?? 0) + 1 };
