@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EVERY_DAY, type Locale } from '@rectify/core';
+import { EVERY_DAY, type Locale, type Store } from '@rectify/core';
 import { applyCommand, APPLY_COMMANDS } from './commands/apply.js';
 import { dueCommand } from './commands/due.js';
 import { publicationsCommand } from './commands/publications.js';
@@ -39,7 +41,21 @@ Usage: rectify <command> [options]
 rectify <command> --help shows a command's options.
 ${GLOBAL_HELP}`,
   init: `Usage: rectify init [FILE] [--postgres URL]\n\nCreates the store (runs its migrations) and says where it is.\n${GLOBAL_HELP}`,
-  import: `Usage: rectify import FILE [--org ID] [--as PERSON] [--name NAME]\n\nImports in one transaction. On bad input every problem is printed with its place\n(sheet!cell, line, path) and nothing is written.\n  --org ID      the organisation the ledger belongs to (default "default")\n  --as PERSON   who imports, recorded on each event (default "importer")\n  --name NAME   their name (default 政工室)\n${GLOBAL_HELP}`,
+  import: `Usage: rectify import FILE [--org ID] [--as PERSON] [--name NAME] [--dry-run [--json]] [--map MAP.json] [--infer-map]
+
+Imports in one transaction. On bad input every problem is printed with its place
+(sheet!cell, line, path) and nothing is written. FILE is rectify's own workbook, a
+ledger (.xlsx) in the layout its clerk keeps, a notice (.txt, .md) or a bundle (.json).
+  --org ID      the organisation the ledger belongs to (default "default")
+  --as PERSON   who imports, recorded on each event (default "importer")
+  --name NAME   their name (default 政工室)
+  --inspection ID  the inspection's id (default: the file's name)
+  --dry-run     show what would be imported (sheets, columns, findings, new names,
+                every issue with its cell) and write nothing; --json for the same as JSON
+  --map FILE    a mapping file: what the importer cannot guess (date order, default
+                deadline, status words, columns, header rows); see --infer-map
+  --infer-map   print the mapping the importer guessed, to correct and pass with --map
+${GLOBAL_HELP}`,
   status: `Usage: rectify status [--as-of DATE] [--unit UNIT] [--json]\n\n  --as-of DATE  the day to report on (default today, where the inspection is)\n  --unit UNIT   one lead unit (its id or name)\n  --json        the analysis as JSON\n${GLOBAL_HELP}`,
   report: `Usage: rectify report --format ${Object.keys(FORMATS).join('|')} [--as-of DATE] [-o FILE] [--redact] [--publish --as PERSON]\n\n  notice, md, docx: the public notice (no one named); html, xlsx, csv: the internal ledger and dashboard; json: the report model.\n  --redact      mask personal data first: people interviewed or held accountable, phone numbers and e-mail\n                addresses but the declared contacts, ID numbers; what was masked is printed\n  --publish     record this report as a published version (rectify publications)\n${GLOBAL_HELP}`,
   publications: `Usage: rectify publications [--format F] [--diff N] [--json]\n\nThe published versions of the inspection's reports, oldest first; --diff N prints the lines version N\nchanged against the version before it.\n${GLOBAL_HELP}`,
@@ -82,6 +98,9 @@ const OPTIONS = {
   publish: { type: 'boolean' },
   diff: { type: 'string' },
   host: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  map: { type: 'string' },
+  'infer-map': { type: 'boolean' },
 } as const;
 
 /** A running `serve`, so that a caller (a test) can stop it. */
@@ -125,7 +144,7 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
     inspection: v.inspection,
     calendar: CALENDARS[v.calendar ?? 'every-day'] ?? EVERY_DAY,
   };
-  let store;
+  let store: Store | undefined;
   try {
     if (lang !== 'zh-CN' && lang !== 'en') throw new UsageError(`--lang must be zh-CN or en, not "${lang}"`);
     if (v.calendar !== undefined && CALENDARS[v.calendar] === undefined) throw new UsageError(`--calendar must be one of ${Object.keys(CALENDARS).join(', ')}, not "${v.calendar}"`);
@@ -134,13 +153,22 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
       return value;
     };
     if (command === 'import' && rest[0] === undefined) throw new UsageError('Which file? rectify import FILE');
+    const importOptions = () => ({
+      file: rest[0]!, as: v.as ?? 'importer', name: v.name ?? '政工室', dryRun: v['dry-run'] ?? false, json: v.json ?? false, map: v.map, inferMap: v['infer-map'] ?? false,
+    });
+    if (command === 'import' && (v['dry-run'] || v['infer-map'])) {
+      // A preview writes nothing, so it creates no store either: it reads one only if it is there.
+      store = !global.postgres && !existsSync(resolve(io.cwd, global.db)) ? undefined : await openCliStore(global, io);
+      await importCommand(store, global, importOptions(), io);
+      return EXIT.ok;
+    }
     store = await openCliStore(global, io);
     switch (command) {
       case 'init':
         io.out(global.postgres ? 'store ready (PostgreSQL)' : `store ready: ${global.db}`);
         break;
       case 'import':
-        await importCommand(store, global, { file: rest[0]!, as: v.as ?? 'importer', name: v.name ?? '政工室' }, io);
+        await importCommand(store, global, importOptions(), io);
         break;
       case 'status':
         await statusCommand(store, global, { asOf: day('as-of', v['as-of']), unit: v.unit, json: v.json ?? false }, io);

@@ -36,6 +36,7 @@ export * from './model/inspection.js';
 export * from './model/parse.js';
 
 export * from './lifecycle/status.js';
+export * from './lifecycle/snapshot.js';
 export * from './lifecycle/commands.js';
 export * from './lifecycle/events.js';
 export * from './lifecycle/state.js';

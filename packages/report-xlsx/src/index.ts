@@ -12,3 +12,4 @@ export { xlsxLedgerRenderer } from './renderer.js';
 export { ledgerBundle, type LedgerBundle, type LedgerBundleOptions } from './to-bundle.js';
 export { ReportLimitError, WorkbookValidationError, type CellIssue } from './errors.js';
 export { LAYOUT, MAX_CELL_TEXT, MAX_SHEET_ROWS, type Column, type ColumnKind, type SheetKey, type SheetLayout } from './layout.js';
+export * from './clerk/index.js';

@@ -1,10 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import type { Store } from '@rectify/core';
 import { noticeReport, parseNotice } from '@rectify/report-notice';
-import { ledgerBundle, ledgerOf, readLedgerWorkbook, type Ledger } from '@rectify/report-xlsx';
-import type { GlobalOptions, Io } from '../context.js';
+import {
+  clerkLedgerBundle,
+  isRectifyWorkbook,
+  ledgerBundle,
+  ledgerOf,
+  readClerkLedger,
+  readLedgerWorkbook,
+  type ClerkLedger,
+  type Ledger,
+} from '@rectify/report-xlsx';
+import { instantAt, today, type GlobalOptions, type Io } from '../context.js';
 import { UsageError } from '../exit.js';
+import { inferredMapping, printPreview } from './import-preview.js';
 
 /** Options of `rectify import`. */
 export interface ImportOptions {
@@ -13,14 +23,23 @@ export interface ImportOptions {
   as: string;
   /** Their name; default 政工室. */
   name: string;
+  /** Show what would be imported, write nothing. */
+  dryRun?: boolean;
+  /** With `dryRun`: the preview as JSON. */
+  json?: boolean;
+  /** A mapping file (JSON) for a ledger laid out by a clerk. */
+  map?: string | undefined;
+  /** Print the mapping the importer guessed (to correct and pass with `--map`), write nothing. */
+  inferMap?: boolean;
 }
 
 /**
- * `rectify import FILE`: a ledger workbook (.xlsx), a published notice (.txt, .md) or a
- * bundle (.json) into the store, in one transaction: on any problem, every problem is
- * printed with its place (sheet!cell, line, path) and nothing is written.
+ * `rectify import FILE`: a ledger workbook (.xlsx: rectify's own, or one laid out by a
+ * clerk), a published notice (.txt, .md) or a bundle (.json) into the store, in one
+ * transaction: on any error, every issue is printed with its place (sheet!cell, line,
+ * path) and nothing is written.
  */
-export async function importCommand(store: Store, global: GlobalOptions, options: ImportOptions, io: Io): Promise<void> {
+export async function importCommand(store: Store | undefined, global: GlobalOptions, options: ImportOptions, io: Io): Promise<void> {
   const path = resolve(io.cwd, options.file);
   const ext = extname(path).toLowerCase();
   let bundle: unknown;
@@ -33,6 +52,9 @@ export async function importCommand(store: Store, global: GlobalOptions, options
       if (error instanceof SyntaxError) throw new UsageError(`${options.file} is not valid JSON: ${error.message}`);
       throw error;
     }
+  } else if (ext === '.xlsx' && !(await isRectifyWorkbook(readFileSync(path)))) {
+    bundle = await clerkBundle(store, global, options, io);
+    if (bundle === undefined) return;
   } else {
     let ledger: Ledger;
     if (ext === '.xlsx') {
@@ -50,11 +72,62 @@ export async function importCommand(store: Store, global: GlobalOptions, options
     bundle = made.bundle;
     notes.push(...made.notes);
   }
+  if (options.dryRun || options.inferMap) throw new UsageError('--dry-run and --infer-map preview a workbook a clerk laid out (.xlsx)');
+  if (store === undefined) throw new Error('no store to import into');
   const bar = progressBar(io);
   const report = await store.importBundle(bundle, { onProgress: (p) => bar(p.findings, p.totalFindings) });
   bar.done();
   for (const note of notes) io.err(`note: ${note}`);
   io.out(`imported ${report.findings} findings (${report.events} events), ${report.inspections} inspection(s), ${report.people} people`);
+}
+
+/**
+ * A clerk's ledger: read with every issue, previewed or printed, and made into a
+ * bundle unless there is an error (or this is only a preview: then `undefined`).
+ */
+async function clerkBundle(store: Store | undefined, global: GlobalOptions, options: ImportOptions, io: Io): Promise<unknown> {
+  let mapping: unknown;
+  if (options.map !== undefined) {
+    const text = readFileSync(resolve(io.cwd, options.map), 'utf8').replace(/^\uFEFF/, '');
+    try {
+      mapping = JSON.parse(text);
+    } catch (error) {
+      throw new UsageError(`${options.map} is not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  const day = today(io);
+  const ledger: ClerkLedger = await readClerkLedger(readFileSync(resolve(io.cwd, options.file)), { mapping, today: day });
+  if (options.inferMap) {
+    io.out(JSON.stringify(inferredMapping(ledger, mapping), null, 2));
+    return undefined;
+  }
+  const organisationId = global.org ?? 'default';
+  const existing = store
+    ? { organisation: await store.organisation(organisationId), people: await store.people(organisationId) }
+    : {};
+  const errors = ledger.issues.filter((i) => i.severity === 'error');
+  // Without --inspection or a mapping, the inspection is named after the file, which a clerk recognises.
+  const inspectionId = global.inspection ?? (mapping as { inspection?: { id?: string } } | undefined)?.inspection?.id ?? basename(options.file, extname(options.file));
+  // A ledger is as of its day (填报时间); one without a day is as of the import.
+  const at = ledger.inspection.asOf && ledger.inspection.asOf <= day ? `${ledger.inspection.asOf}T00:00:00+08:00` : instantAt(io.now());
+  const made = errors.length === 0
+    ? clerkLedgerBundle(ledger, {
+        organisationId, inspectionId, importer: { id: options.as, name: options.name }, at, file: basename(options.file),
+        existing: { ...(existing.organisation ? { organisation: existing.organisation } : {}), ...(existing.people ? { people: existing.people } : {}) },
+      })
+    : undefined;
+  if (options.dryRun) {
+    if (options.json) io.out(JSON.stringify({ ...ledger, inspectionId, at, findingIds: made ? Object.fromEntries(made.findingIds) : {} }, null, 2));
+    else printPreview(ledger, { lang: global.lang, inspectionId, existing }, io);
+    return undefined;
+  }
+  for (const i of ledger.issues) io.err(`${i.severity === 'error' ? 'error' : 'warning'}: ${i.cell ? `${i.sheet}!${i.cell}` : i.sheet}: ${i.code}: ${i.message[global.lang]}`);
+  if (errors.length > 0 || made === undefined) {
+    throw new UsageError(global.lang === 'en'
+      ? `${errors.length} error(s) in ${options.file}: nothing was imported. Correct the cells above (or see them all with --dry-run).`
+      : `${options.file} 有 ${errors.length} 处错误，未导入任何内容。请改正上面所列单元格（--dry-run 可预览全部）。`);
+  }
+  return made.bundle;
 }
 
 /** A progress bar on stderr, drawn only on a terminal and at most a hundred times. */

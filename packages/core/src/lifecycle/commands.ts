@@ -7,6 +7,7 @@ import { EvidenceSchema } from '../model/evidence.js';
 import { FindingSchema } from '../model/finding.js';
 import { IndicatorSchema } from '../model/indicator.js';
 import { MeasureKindSchema, MeasurePlanSchema } from '../model/measure.js';
+import { FindingSnapshotSchema } from './snapshot.js';
 
 /** Fields every command carries, whatever its type. */
 const envelope = {
@@ -31,11 +32,16 @@ function command<T extends string, P extends z.ZodRawShape>(type: T, payload: P)
   return z.object({ ...envelope, type: z.literal(type), ...payload });
 }
 
-/** Registers a finding as fed back, optionally with its plan (measures) and indicators. */
+/**
+ * Registers a finding as fed back, optionally with its plan (measures) and indicators;
+ * with a `snapshot` when it comes from a ledger kept elsewhere, where that ledger says
+ * it stands (see {@link FindingSnapshotSchema}).
+ */
 export const CreateCommandSchema = command('create', {
   finding: FindingSchema.omit({ id: true }),
   measures: limitedArray(MeasurePlanSchema, LIMITS.measuresPerFinding, 'measures a finding').default([]),
   indicators: limitedArray(IndicatorSchema, LIMITS.indicatorsPerFinding, 'indicators a finding').default([]),
+  snapshot: FindingSnapshotSchema.optional(),
 });
 /** Gives the finding its responsible leader, lead unit, person and deadline (or changes the people). */
 export const AssignCommandSchema = command('assign', { assignment: AssignmentSchema });

@@ -140,6 +140,10 @@ function completePayload(type: Command['type'], payload: Record<string, unknown>
     return { ...payload, on: today };
   }
   if (type === 'request_signoff') return { ...payload, stages: inspection.workflow.approvalChain.map((s) => s.id) };
+  const snapshot = type === 'create' ? (payload['snapshot'] as Record<string, unknown> | undefined) : undefined;
+  if (snapshot?.['status'] === 'awaiting_signoff') {
+    return { ...payload, snapshot: { ...snapshot, signOffStages: inspection.workflow.approvalChain.map((s) => s.id) } };
+  }
   return payload;
 }
 

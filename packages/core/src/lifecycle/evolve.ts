@@ -1,4 +1,5 @@
-import type { FindingEvent } from './events.js';
+import type { EventOf, FindingEvent } from './events.js';
+import type { FindingSnapshot } from './snapshot.js';
 import type { FindingState, MeasureState } from './state.js';
 
 /**
@@ -10,8 +11,8 @@ import type { FindingState, MeasureState } from './state.js';
  */
 export function evolve(state: FindingState | undefined, event: FindingEvent): FindingState {
   if (event.type === 'created') {
-    const { finding, measures, indicators } = event.payload;
-    return {
+    const { finding, measures, indicators, snapshot } = event.payload;
+    const created: FindingState = {
       finding: { ...finding, id: event.findingId },
       version: event.version,
       status: 'not_started',
@@ -27,6 +28,7 @@ export function evolve(state: FindingState | undefined, event: FindingEvent): Fi
       supervisions: [],
       reopenings: [],
     };
+    return snapshot === undefined ? created : asFound(created, snapshot, event);
   }
   if (state === undefined) {
     throw new RangeError(`Event ${event.type} (version ${event.version}) cannot be the first event of finding ${event.findingId}`);
@@ -234,6 +236,56 @@ export function evolve(state: FindingState | undefined, event: FindingEvent): Fi
       const unreachable: never = event;
       throw new RangeError(`Unknown event type ${(unreachable as { type: string }).type}`);
     }
+  }
+  return next;
+}
+
+/**
+ * A finding created from a ledger: where the ledger says it stands, as of the import.
+ * Progress is dated as the ledger dates it; the sign-off record (if any) rests on no
+ * approvals, since the ledger shows none, and the import is its only witness.
+ */
+function asFound(state: FindingState, snapshot: FindingSnapshot, event: EventOf<'created'>): FindingState {
+  const done = new Map(snapshot.measuresDone.map((m) => [m.measureId, m.on]));
+  const next: FindingState = {
+    ...state,
+    status: snapshot.status,
+    measures: state.measures.map((m) => (done.has(m.id) ? { ...m, status: 'done', ...(done.get(m.id) === undefined ? {} : { doneOn: done.get(m.id)! }) } : m)),
+    progress: snapshot.progress.map((p, i) => ({
+      id: `${event.commandId}#${i + 1}`,
+      kind: p.kind,
+      ...(p.period === undefined ? {} : { period: p.period }),
+      ...(p.measureId === undefined ? {} : { measureId: p.measureId }),
+      text: p.text,
+      evidence: [],
+      on: p.on,
+      at: event.at,
+      actorId: p.recordedBy ?? event.actorId,
+    })),
+    extensions: snapshot.extensions.map((x) => ({
+      id: x.id,
+      from: snapshot.assignment?.deadline ?? x.to,
+      to: x.to,
+      reason: x.reason,
+      requestedBy: event.actorId,
+      requestedAt: event.at,
+      status: 'pending' as const,
+    })),
+  };
+  if (snapshot.assignment) {
+    next.assignment = snapshot.assignment;
+    next.originalDeadline = snapshot.assignment.deadline;
+    next.assignedOn = event.on;
+  }
+  const phaseDone = snapshot.status === 'completed' || snapshot.status === 'sustaining' || snapshot.status === 'awaiting_signoff' || snapshot.status === 'signed_off';
+  const completedOn = snapshot.completedOn ?? (snapshot.status === 'signed_off' ? snapshot.signedOffOn : undefined);
+  if (phaseDone && completedOn !== undefined) next.completedOn = completedOn;
+  const sustaining = state.measures.some((m) => m.kind === 'long_term' && !done.has(m.id));
+  if (snapshot.status === 'awaiting_signoff') {
+    next.signOffRequest = { stages: snapshot.signOffStages ?? [], requestedBy: event.actorId, at: event.at, statusBefore: sustaining ? 'sustaining' : 'completed' };
+  }
+  if (snapshot.status === 'signed_off') {
+    next.signOff = { actorId: event.actorId, at: event.at, on: snapshot.signedOffOn ?? event.on, approvals: [], sustaining };
   }
   return next;
 }

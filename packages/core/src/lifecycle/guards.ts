@@ -8,6 +8,7 @@ import type { Inspection } from '../model/inspection.js';
 import type { Actor } from '../permissions/policy.js';
 import { evaluate, type SignOffRule } from '../rules/rule.js';
 import type { Command } from './commands.js';
+import type { FindingSnapshot } from './snapshot.js';
 import { activeMeasures, type FindingState } from './state.js';
 
 /** The people and units a store knows, for checking that ids refer to something. */
@@ -55,11 +56,42 @@ function checkReferences(command: Command, ctx: GuardContext): UnmetRule[] {
     unit(a.leadUnitId, 'assignment.leadUnitId');
     a.coUnitIds.forEach((id, i) => unit(id, `assignment.coUnitIds[${i}]`));
   }
+  const snapshot = command.type === 'create' ? command.snapshot : undefined;
+  if (snapshot?.assignment) {
+    const a = snapshot.assignment;
+    person(a.responsibleLeaderId, 'snapshot.assignment.responsibleLeaderId');
+    person(a.responsiblePersonId, 'snapshot.assignment.responsiblePersonId');
+    unit(a.leadUnitId, 'snapshot.assignment.leadUnitId');
+    a.coUnitIds.forEach((id, i) => unit(id, `snapshot.assignment.coUnitIds[${i}]`));
+  }
+  snapshot?.progress.forEach((p, i) => person(p.recordedBy, `snapshot.progress[${i}].recordedBy`));
   if (command.type === 'schedule_review') person(command.reviewerId, 'reviewerId');
   if (command.type === 'supervise') {
     command.targetPersonIds.forEach((id, i) => person(id, `targetPersonIds[${i}]`));
     command.targetUnitIds.forEach((id, i) => unit(id, `targetUnitIds[${i}]`));
   }
+  return out;
+}
+
+/** A snapshot names only measures of its own plan, dates nothing after the import, and is not a reopening (which needs its reason). */
+function checkSnapshot(snapshot: FindingSnapshot, measureIds: ReadonlySet<string>, today: CalendarDay): UnmetRule[] {
+  const out: UnmetRule[] = [];
+  const known = (id: string | undefined, field: string) => {
+    if (id !== undefined && !measureIds.has(id)) out.push(unmet('measure.unknown', `无此整改措施：${id}`, `no measure "${id}" in the plan`, field));
+  };
+  snapshot.measuresDone.forEach((m, i) => {
+    known(m.measureId, `snapshot.measuresDone[${i}].measureId`);
+    out.push(...notInFuture(m.on, today, `snapshot.measuresDone[${i}].on`));
+  });
+  snapshot.progress.forEach((p, i) => {
+    known(p.measureId, `snapshot.progress[${i}].measureId`);
+    out.push(...notInFuture(p.on, today, `snapshot.progress[${i}].on`));
+  });
+  out.push(...notInFuture(snapshot.completedOn, today, 'snapshot.completedOn'), ...notInFuture(snapshot.signedOffOn, today, 'snapshot.signedOffOn'));
+  if (snapshot.status === 'reopened') {
+    out.push(unmet('snapshot.reopened', '导入的问题不能处于“重新整改”状态：请按“正在整改”导入，再以 reopen 记录原因', 'a finding cannot be imported as reopened: import it in progress, then reopen it with the reason', 'snapshot.status'));
+  }
+  // A status without an assignment is allowed (a ledger may say 正在整改 and name no one); work goes on once it is assigned.
   return out;
 }
 
@@ -80,6 +112,7 @@ export function guard(command: Command, state: FindingState | undefined, ctx: Gu
     }
     out.push(...uniqueIds(command.measures.map((m) => m.id), 'measures'));
     out.push(...uniqueIds(command.indicators.map((m) => m.id), 'indicators'));
+    if (command.snapshot) out.push(...checkSnapshot(command.snapshot, new Set(command.measures.map((m) => m.id)), today));
     return out;
   }
   if (state === undefined) return out;

@@ -1,0 +1,19 @@
+import ExcelJS from 'exceljs';
+import { LAYOUT } from '../layout.js';
+
+/**
+ * Tells whether a workbook is rectify's own ledger (it has the 说明/About sheet that
+ * {@link writeLedgerWorkbook} writes) rather than one a clerk laid out: the first is
+ * read by {@link readLedgerWorkbook}, exactly; the second by {@link readClerkLedger}.
+ * A file that is not a workbook at all answers `false` (the clerk reader says why).
+ */
+export async function isRectifyWorkbook(data: Uint8Array): Promise<boolean> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    return false;
+  }
+  const about = LAYOUT.about.name;
+  return wb.getWorksheet(about['zh-CN']) !== undefined || wb.getWorksheet(about.en) !== undefined;
+}
