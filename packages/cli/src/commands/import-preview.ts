@@ -38,7 +38,7 @@ export function printPreview(ledger: ClerkLedger, context: { lang: Locale; inspe
   const knownUnits = new Set(context.existing.organisation?.units.map((u) => u.name) ?? []);
   const knownPeople = new Set(context.existing.people?.map((p) => p.name) ?? []);
   const newUnits = ledger.units.filter((u) => !knownUnits.has(u.name)).map((u) => u.name);
-  const newPeople = ledger.people.filter((p) => !knownPeople.has(p.name)).map((p) => (p.post ? `${p.name}（${p.post}）` : p.name));
+  const newPeople = ledger.people.filter((p) => !knownPeople.has(p.name)).map((p) => (p.post ? (en ? `${p.name} (${p.post})` : `${p.name}（${p.post}）`) : p.name));
   io.out('');
   io.out(`${t('新增单位', 'New units')} (${newUnits.length}): ${newUnits.join(t('、', ', ')) || '—'}`);
   io.out(`${t('新增人员', 'New people')} (${newPeople.length}): ${newPeople.join(t('、', ', ')) || '—'}`);

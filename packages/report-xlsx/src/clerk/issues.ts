@@ -35,11 +35,16 @@ export class IssueLog {
   readonly issues: LedgerImportIssue[] = [];
 
   warn(code: string, where: Where, zh: string, en: string): void {
-    this.issues.push(make('warning', code, where, zh, en));
+    this.add(make('warning', code, where, zh, en));
   }
 
   error(code: string, where: Where, zh: string, en: string): void {
-    this.issues.push(make('error', code, where, zh, en));
+    this.add(make('error', code, where, zh, en));
+  }
+
+  /** A cell read twice (as the finding's deadline and as its measure's) is reported once. */
+  private add(issue: LedgerImportIssue): void {
+    if (!this.issues.some((i) => i.code === issue.code && i.sheet === issue.sheet && i.cell === issue.cell && i.cell !== '')) this.issues.push(issue);
   }
 
   get errors(): LedgerImportIssue[] {

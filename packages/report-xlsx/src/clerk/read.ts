@@ -106,7 +106,7 @@ class LedgerReader {
       }
       const grid = gridOf(ws);
       if (lastRow(grid) < 1) continue;
-      if (grid.formulaShare > 0.5) {
+      if (grid.formulaShare >= 0.4) {
         this.log.warn('sheet.formulas_skipped', { sheet: ws.name }, `工作表“${ws.name}”多为公式（汇总表），未导入`, `the sheet "${ws.name}" is mostly formulas (a summary) and is not imported`);
         this.sheets.push({ name: ws.name, role: 'skipped', headerRows: [], columns: [] });
         continue;
@@ -213,7 +213,7 @@ class LedgerReader {
       blanks = 0;
       const lead = texts[0]!.text;
       if (/^(注|备注|说明|填表人|审核人|制表|填报人|联系人|负责人|签字|签批|主要领导签字|note|prepared by|approved by)\s*[:：]/i.test(lead) || /^(注|说明)[一二三\d]?[、.:：]/.test(lead)) break;
-      if (/^(合计|小计|总计|共计|total)\b/i.test(halfWidth(lead).trim())) continue;
+      if (/^(合计|小计|总计|共计|total)(?![a-z])/i.test(halfWidth(lead).trim())) continue;
       const distinct = new Set(texts.map((c) => c.mergedFrom ?? c.address)).size;
       const heading = readCategoryHeading(lead);
       if (distinct === 1 && (texts[0]!.span > 1 || texts.length > 2 || (heading.ordinal !== undefined && by.title?.text !== lead))) {
@@ -238,7 +238,8 @@ class LedgerReader {
       }
       const categoryOrdinal = by.category && by.category.text !== '' ? this.category(readCategoryHeading(by.category.text).title, readCategoryHeading(by.category.text).ordinal) : section;
       const ord = by.ordinal ? readOrdinal(by.ordinal.text) : undefined;
-      const id = by.id?.text;
+      // A number column that holds codes (SJ-2025-01, SEC-1) gives the finding's id.
+      const id = by.id?.text || (ord && ord.ordinal === undefined ? ord.id : undefined);
       const finding: ClerkFinding = {
         key: id && id !== '' ? id : '',
         ordinal: ord?.ordinal ?? out.filter((p) => p.finding.categoryOrdinal === categoryOrdinal).length + 1,
@@ -255,7 +256,7 @@ class LedgerReader {
       this.readResponsibleCells(finding, grid.name, by);
       this.readDates(finding, grid.name, by);
       this.readStatus(finding, grid.name, by, derivedStatus);
-      this.addMeasures(finding, grid.name, by, false);
+      this.addMeasures(finding, grid.name, by, true);
       this.addProgress(finding, by, weeks);
       out.push({ finding, ...(sheetUnit ? { sheetUnit } : {}) });
       current = finding;
@@ -330,6 +331,8 @@ class LedgerReader {
   private readonly posts = new Map<string, string>();
   /** 立行立改 or 长期坚持 written where the finding's deadline should be: the kind of all its measures. */
   private readonly kindFromDeadline = new Map<ClerkFinding, MeasureKind>();
+  /** The cell each finding's deadline was read from, for issues found once the whole ledger is read. */
+  private readonly deadlineCell = new Map<ClerkFinding, Cell>();
 
   private alias(name: string): string {
     return this.mapping.aliases[name] ?? name;
@@ -382,6 +385,7 @@ class LedgerReader {
 
   private readDates(finding: ClerkFinding, sheet: string, by: Partial<Record<string, Cell>>): void {
     const deadline = this.day(by['deadline'], sheet, { zh: '整改时限', en: 'The deadline' });
+    if (by['deadline']) this.deadlineCell.set(finding, by['deadline']);
     if (deadline?.kind === 'day') finding.deadline = deadline.day;
     if (deadline?.kind === 'measure_kind') this.kindFromDeadline.set(finding, deadline.measureKind);
     const revised = this.day(by['revisedDeadline'], sheet, { zh: '调整后时限', en: 'The revised due date' });
@@ -429,9 +433,13 @@ class LedgerReader {
     const kindWord = kindCell && kindCell.text !== '' ? readDayText(kindCell.text) : undefined;
     let deadline: CalendarDay | undefined;
     let kindFromDeadline = this.kindFromDeadline.get(finding);
-    if (ownRow) {
+    if (ownRow && by['deadline'] && by['deadline'].text !== '') {
+      // The row's own 时限 decides for the measures it holds (立行立改 on one row, a date on the next).
       const d = this.day(by['deadline'], sheet, { zh: '整改时限', en: 'The deadline' });
-      if (d?.kind === 'day') deadline = d.day;
+      if (d?.kind === 'day') {
+        deadline = d.day;
+        kindFromDeadline = undefined;
+      }
       if (d?.kind === 'measure_kind') kindFromDeadline = d.measureKind;
     }
     const kind: MeasureKind = kindWord?.kind === 'measure_kind' ? kindWord.measureKind : kindFromDeadline ?? 'by_deadline';
@@ -538,8 +546,11 @@ class LedgerReader {
     };
     for (const f of findings) {
       // A 任务清单 dates its tasks: a finding with no deadline of its own is due when its last dated task is.
+      // A finding is not done before its last measure is due: a measure's later day is the finding's.
       const fromTasks = f.measures.map((m) => m.deadline).filter((d): d is CalendarDay => d !== undefined).sort().at(-1);
-      if (f.deadline === undefined && fromTasks !== undefined) f.deadline = fromTasks;
+      if (fromTasks !== undefined && (f.deadline === undefined || fromTasks > f.deadline)) f.deadline = fromTasks;
+      // A measure keeps a deadline of its own only where it differs from the finding's.
+      for (const m of f.measures) if (m.deadline === f.deadline) delete m.deadline;
     }
     const latest = findings.map((f) => f.deadline).filter((d): d is CalendarDay => d !== undefined).sort().at(-1);
     for (const f of findings) {
@@ -550,10 +561,11 @@ class LedgerReader {
         const fallback = this.mapping.defaultDeadline ?? latest;
         if (fallback) {
           f.deadline = fallback;
-          const why = kindFromDeadline === 'immediate' ? '立行立改' : kindFromDeadline === 'long_term' ? '长期坚持' : '未定';
-          this.log.warn('deadline.defaulted', { ...where, read: fallback },
-            `该问题的整改时限为“${why}”，没有日期：按${this.mapping.defaultDeadline ? '映射文件的 defaultDeadline' : '台账中最晚的整改时限'}${fallback}导入；如不对，请在映射文件中给出 "defaultDeadline"`,
-            `the finding's deadline (${why}) gives no day: imported with ${fallback}, ${this.mapping.defaultDeadline ? 'the mapping\'s defaultDeadline' : 'the latest deadline in the ledger'} (give "defaultDeadline" in the mapping file to choose another)`);
+          const cell = this.deadlineCell.get(f);
+          const why = cell?.text || (kindFromDeadline === 'immediate' ? '立行立改' : kindFromDeadline === 'long_term' ? '长期坚持' : '');
+          this.log.warn('deadline.defaulted', { ...where, ...(cell ? { cell: cell.address, header: cell.header, raw: cell.text } : {}), read: fallback },
+            `该问题的整改时限${why ? `为“${why}”` : '未写'}，没有日期：按${this.mapping.defaultDeadline ? '映射文件的 defaultDeadline' : '台账中最晚的整改时限'}${fallback}导入；如不对，请在映射文件中给出 "defaultDeadline"`,
+            `the finding's deadline ${why ? `("${why}") ` : ''}gives no day: imported with ${fallback}, ${this.mapping.defaultDeadline ? 'the mapping\'s defaultDeadline' : 'the latest deadline in the ledger'} (give "defaultDeadline" in the mapping file to choose another)`);
         }
       }
       if (f.revisedDeadline && f.revisedDeadline !== f.deadline) {

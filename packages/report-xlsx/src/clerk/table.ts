@@ -118,10 +118,14 @@ function settle(grid: Grid, columns: TableColumn[], firstRow: number, log: Issue
       `the header "${c.header}" can mean several things; read as ${c.field} from what the column holds (say otherwise in the mapping file)`);
     delete c.ambiguous;
   }
+  // 问题序号 beside a 序号 of its own, or in a sheet that lists no problems (任务清单, 责任清单), points to the problem.
   const ordinals = columns.filter((c) => c.field === 'ordinal');
-  if (ordinals.length > 1) {
+  if (ordinals.length > 1 || (ordinals.length === 1 && !has('title'))) {
     for (const c of ordinals) if (/问题|finding/i.test(c.header)) c.field = 'link';
   }
+  // A 联系人 (contact) stands for the responsible person only where the ledger has no 责任人 column.
+  const people = columns.filter((c) => c.field === 'person');
+  if (people.length > 1) for (const c of people) if (/联系人|contact/i.test(c.header)) c.field = 'ignored';
   const seen = new Set<LedgerField>();
   for (const c of columns) {
     if (c.field === undefined || c.field === 'ignored' || c.field === 'progress') continue;

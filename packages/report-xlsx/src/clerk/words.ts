@@ -233,7 +233,7 @@ export function readStatusText(raw: string, extra: Readonly<Record<string, Findi
 
 const CN_DIGITS = '一二三四五六七八九十';
 /** A measure's own number at its start (`1.`, `（2）`, `③`, `一是`), dropped from its text. */
-const LEADING_MARK = new RegExp(`^\\s*(?:\\(?\\d{1,2}[.、．)）](?!\\d)|[（(]\\d{1,2}[）)]|[①-⑳]|[${CN_DIGITS}]{1,3}是)\\s*`);
+const LEADING_MARK = new RegExp(`^\\s*(?:\\(?\\d{1,2}[.、．)）](?!\\d)|[（(]\\d{1,2}[）)]|[①-⑳]|[${CN_DIGITS}]{1,3}是|[-•·*])\\s*`);
 
 /**
  * The measures of one cell: split on 一是/二是…, on numbers that start a line or
@@ -251,7 +251,8 @@ export function splitMeasures(raw: string): string[] {
   if ((text.match(shi) ?? []).length >= 1 && new RegExp(`^\\s*一是`).test(text)) {
     return clean(text.split(shi));
   }
-  const numbered = /(?:^|(?<=[\n；;。]))\s*(?:\(?\d{1,2}[.、．)）](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])\s*/g;
+  // 1. 1、 1) start a measure only at a line's start or after a break; （1） and ① anywhere.
+  const numbered = /(?:(?:^|(?<=[\n；;。]))\s*\(?\d{1,2}[.、．)）](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])\s*/g;
   const marks = text.match(numbered) ?? [];
   if (marks.length >= 2) return clean(text.split(numbered));
   if (text.includes('\n')) return clean(text.split('\n'));
