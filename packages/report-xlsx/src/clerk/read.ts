@@ -345,7 +345,7 @@ class LedgerReader {
       const day = dayOfSerial(cell.value);
       if (day) return { kind: 'day', day, doubt: 'serial' };
       this.log.error('date.not_a_day', { sheet, cell: cell.address, header: cell.header, raw: cell.text },
-        `${what.zh}“${cell.text}”不是日期：请写成 2023-11-30 或 2023年11月30日`, `${what.en} "${cell.text}" is not a date: write it as 2023-11-30 or 2023年11月30日`);
+        `${what.zh}“${cell.text}”是数字而非日期：请写成 2023-11-30 或 2023年11月30日`, `${what.en} "${cell.text}" is a number, not a date: write it as 2023-11-30 or 2023年11月30日`);
       return { kind: 'bad', reason: 'not_a_day' };
     }
     const year = this.asOf ? Number(this.asOf.slice(0, 4)) : this.today ? Number(this.today.slice(0, 4)) : undefined;

@@ -90,7 +90,7 @@ export function readDayText(raw: string, options: DayTextOptions = {}): DayRead 
   if (/^(tbc|tbd|n\/?a|待定|待明确|暂无|无|-+|—+|\/)$/i.test(text)) return { kind: 'none' };
 
   // Several dates in one cell (1.2023年10月底前；2.2023年12月底前): the latest is the finding's.
-  const parts = text.split(/[;；\n]|(?:\s|^)\d[.、)]\s*/).map((p) => p.trim()).filter(Boolean);
+  const parts = text.split(/[;；\n]/).map((p) => p.replace(/^\d{1,2}[.、)](?=\s*\d{4})/, '').trim()).filter(Boolean);
   if (parts.length > 1) {
     const days = parts.map((p) => readOneDay(p, options)).filter((d): d is Extract<DayRead, { kind: 'day' }> => d.kind === 'day');
     if (days.length > 1) return { kind: 'day', day: days.map((d) => d.day).sort().at(-1)!, doubt: 'several' };
