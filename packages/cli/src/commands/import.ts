@@ -102,9 +102,7 @@ async function clerkBundle(store: Store | undefined, global: GlobalOptions, opti
     return undefined;
   }
   const organisationId = global.org ?? 'default';
-  const existing = store
-    ? { organisation: await store.organisation(organisationId), people: await store.people(organisationId) }
-    : {};
+  const existing = store ? { organisation: await store.organisation(organisationId), people: await store.people(organisationId) } : {};
   const errors = ledger.issues.filter((i) => i.severity === 'error');
   // Without --inspection or a mapping, the inspection is named after the file, which a clerk recognises.
   const inspectionId = global.inspection ?? (mapping as { inspection?: { id?: string } } | undefined)?.inspection?.id ?? basename(options.file, extname(options.file));
@@ -113,7 +111,7 @@ async function clerkBundle(store: Store | undefined, global: GlobalOptions, opti
   const made = errors.length === 0
     ? clerkLedgerBundle(ledger, {
         organisationId, inspectionId, importer: { id: options.as, name: options.name }, at, file: basename(options.file),
-        existing: { ...(existing.organisation ? { organisation: existing.organisation } : {}), ...(existing.people ? { people: existing.people } : {}) },
+        existing,
       })
     : undefined;
   if (options.dryRun) {

@@ -29,7 +29,7 @@ export interface ClerkLedgerBundleOptions {
   /** The file's name, kept in each finding's history as where it came from. */
   file: string;
   /** What the store already holds of the organisation and its people: kept, and joined by the ledger's new names. */
-  existing?: { organisation?: Organisation; people?: readonly Person[] };
+  existing?: { organisation?: Organisation | undefined; people?: readonly Person[] | undefined };
   /** What the ledger does not say of the inspection (kind, inspector, dates). */
   inspection?: Partial<InspectionInput>;
 }

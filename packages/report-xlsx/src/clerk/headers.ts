@@ -10,7 +10,7 @@ export type LedgerField =
 
 /**
  * Header words for each field, as ledgers write them (compared after
- * {@link normaliseLabel}: width, case and white space do not matter). The first
+ * normalising: width, case and white space do not matter). The first
  * column that takes a field keeps it; a second one for 'title' becomes the detail.
  */
 export const HEADER_WORDS: Readonly<Record<LedgerField, readonly string[]>> = {
