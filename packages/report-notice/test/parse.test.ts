@@ -27,10 +27,10 @@ function data(n: ParsedNotice) {
 const EXPECTED: Record<string, { findings: string[]; categories: number; warnings: string[]; totals?: Record<string, unknown> }> = {
   '01-by-category-guanyu.txt': { findings: ['1.1 completed', '1.2 in_progress', '2.1 in_progress'], categories: 2, warnings: [] },
   '02-no-categories-garbled-date.txt': { findings: ['-.1 completed', '-.2 sustaining', '-.3 in_progress'], categories: 0, warnings: ['garbled_date'] },
-  '03-aggregate-only.txt': { findings: [], categories: 0, warnings: [], totals: { consistent: true, findings: 120, completed: 112, sustaining: 5, open: 3, rate: 93.33, regulations: 45, fundsRecovered: 125_000, accountable: 4 } },
-  '04-aggregate-inconsistent.txt': { findings: [], categories: 0, warnings: ['totals_mismatch', 'rate_mismatch'], totals: { consistent: false, findings: 48, completed: 40, open: 6, rate: 85.4, regulations: 12 } },
+  '03-aggregate-only.txt': { findings: [], categories: 0, warnings: [], totals: { consistent: true, findings: 120, completed: 112, sustaining: 5, notCompleted: 3, completionRate: 93.33, regulations: 45, fundsRecovered: 125_000, accountable: 4 } },
+  '04-aggregate-inconsistent.txt': { findings: [], categories: 0, warnings: ['totals_mismatch', 'rate_mismatch'], totals: { consistent: false, findings: 48, completed: 40, inProgress: 6, completionRate: 85.4, regulations: 12 } },
   '05-huitoukan-aspects.txt': { findings: ['-.1 completed', '-.2 in_progress', '-.3 completed'], categories: 0, warnings: [] },
-  '06-central-xunshi-problem-items.txt': { findings: ['1.1 completed', '1.2 in_progress', '2.1 completed'], categories: 2, warnings: [], totals: { consistent: true, findings: 96, completed: 90, sustaining: 6 } },
+  '06-central-xunshi-problem-items.txt': { findings: ['1.1 completed', '1.2 in_progress', '2.1 completed'], categories: 2, warnings: [], totals: { consistent: true, tasks: 96, completed: 90, longTerm: 6 } },
   '07-web-page-noise.html.txt': { findings: ['1.1 completed', '1.2 in_progress'], categories: 1, warnings: ['navigation_skipped', 'unbalanced_quotes', 'broken_line'] },
   '08-numbering-gaps.txt': { findings: ['1.1 completed', '1.2 completed', '1.4 in_progress', '3.1 in_progress'], categories: 2, warnings: ['numbering_gap', 'numbering_gap', 'numbering_gap', 'numbering_gap'] },
   '09-status-in-narrative-punctuation.txt': { findings: ['1.1 completed', '1.2 sustaining'], categories: 1, warnings: ['mixed_punctuation', 'mixed_punctuation', 'status_in_narrative', 'mixed_punctuation'] },
@@ -193,7 +193,11 @@ describe('a real central 巡视 notice, as crawled (front matter and markup incl
   it('reads its three sections, six categories and its count of tasks', () => {
     expect(n.sections.map((s) => s.ordinal)).toEqual([1, 2, 3]);
     expect(n.categories.map((c) => c.ordinal)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(n.totals.findings?.value).toBe(177);
+    // 177 are tasks (177项任务的整改台账), not problems: the notice states no count of findings.
+    expect(n.totals.findings).toBeUndefined();
+    expect(n.totals.tasks?.value).toBe(177);
     expect(n.totals.completed?.value).toBe(174);
+    expect(n.totals.longTerm?.value).toBe(3);
+    expect(n.totals.measures?.value).toBe(543);
   });
 });

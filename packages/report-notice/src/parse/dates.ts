@@ -29,7 +29,7 @@ export interface ReadDate {
 export function datesIn(text: string, line: number, warnings: NoticeWarning[]): ReadDate[] {
   const t = asciiDigits(text);
   const out: ReadDate[] = [];
-  const full = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{2})-(\d{2})|(?<=至|到|—|-|~)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})(\d{1,3})日/g;
+  const full = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{2})-(\d{2})|(?<=至|到|—|-|~)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})(\d{1,3})日|(?<=^|至|到|[，,。；;\s])(\d{2,4})日/g;
   for (const m of t.matchAll(full)) {
     let read: CalendarDay | undefined;
     let confidence = 1;
@@ -38,6 +38,16 @@ export function datesIn(text: string, line: number, warnings: NoticeWarning[]): 
     else if (m[7]) {
       const year = out.at(-1)?.day.slice(0, 4);
       if (year) read = day(year, m[7], m[8]!);
+    } else if (m[11]) {
+      // 914日, 至830日: a month and day whose 月 was lost, in the year of the date before it.
+      const year = out.at(-1)?.day.slice(0, 4);
+      const digits = m[11];
+      const splits = year === undefined ? [] : [...Array(digits.length - 1).keys()].map((i) => day(year, digits.slice(0, i + 1), digits.slice(i + 1))).filter((d): d is CalendarDay => d !== undefined);
+      if (splits.length === 1) {
+        read = splits[0];
+        confidence = 0.5;
+        warnings.push({ code: 'garbled_date', line, message: `“${m[0]}” has lost characters; read as ${read}, in the year of the date before it` });
+      }
     } else if (m[9]) {
       const digits = m[10]!;
       const splits = [...Array(digits.length - 1).keys()].map((i) => day(m[9]!, digits.slice(0, i + 1), digits.slice(i + 1))).filter((d): d is CalendarDay => d !== undefined);

@@ -8,7 +8,7 @@ export function findingHeading(text: string, line: number, warnings: NoticeWarni
   const t = text.trim().replace(/[。：:]$/, '');
   let m = /^针对\s*(.+?)\s*(?:的)?问题$/.exec(t);
   if (m) return { ...quoted(m[1]!, line, warnings), opening: 'targeting' };
-  m = /^关于\s*(.+?)\s*(?:的)?问题$/.exec(t);
+  m = /^关于\s*(.+?)\s*(?:的)?问题(?:的整改(?:情况)?)?$/.exec(t);
   if (m) return { ...quoted(m[1]!, line, warnings), opening: 'about' };
   m = /^(在.+方面)(?:存在的?问题)?$/.exec(t);
   if (m && t.length <= 60) return { title: m[1]!, opening: 'aspect', confidence: 1 };

@@ -10,6 +10,29 @@ export interface Paragraph {
 /** Lines a web page wraps around the notice: navigation, sharing, print buttons. */
 const NAVIGATION = /^(首页|当前位置|您现在的位置|【?打印(本页)?】?|【?关闭(窗口)?】?|分享到|扫一扫|上一篇|下一篇|返回顶部|字号|来源[:：]|作者[:：]|点击[数量率]|浏览次数|责任编辑|source:|>|»)/i;
 
+/**
+ * Lines a government page puts around the text: the metadata list (信息索引号, 索 引 号,
+ * 文件名称, 发布机构, 成文日期, 文号…), the byline (发布时间/日期/来源/作者/编辑/浏览量/
+ * 访问量), the page's buttons (字体大小, 分享, 朗读, 保护视力色) and a date-time alone.
+ */
+const METADATA_LABEL = /^[•·●▪◆-]?\s*(信\s*息\s*索\s*引\s*号|索\s*引\s*号|文件名称|发布机构|发文机关|成文日期|发文日期|发布日期|公开方式|公开范围|文\s*号|主题分类|主题词|有效性|标\s*题|所属机构|生成日期|体裁分类)\s*[:：]/;
+const BYLINE = /(发布时间|发表时间|发布日期|信息来源|来源|作者|编辑|浏览量?|浏览次数|访问量|访问次数|点击量?|阅读量?)\s*[:：]/;
+const PAGE_BUTTONS = /^(字体大小|字号|【?大\s*中\s*小】?|分享[:：到]?|朗读|打印|保护视力色|视力保护色|收藏|关闭|【?字体[:：]?)/;
+// (A date written 2024年4月17日 alone is the signature's, not the page's: it stays.)
+const DATE_TIME = /^(日期[:：]\s*)?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?$/;
+
+/** A line of page chrome; `value` when it is a metadata label whose value is on the next line. */
+function chrome(line: string): { value: boolean; date?: string } | undefined {
+  const date = /(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)/.exec(line)?.[1];
+  const dated = (x: { value: boolean }) => (date && /发布|发表|日期|^\d{4}/.test(line) ? { ...x, date } : x);
+  if (METADATA_LABEL.test(line)) return dated({ value: /[:：]\s*$/.test(line) });
+  if (PAGE_BUTTONS.test(line) && line.length < 40) return { value: false };
+  if (DATE_TIME.test(line)) return dated({ value: false });
+  if (line.length < 160 && BYLINE.test(line) && !/[。；]/.test(line) && ((line.match(BYLINE_ALL) ?? []).length >= 2 || /^(日期|发布时间|发表时间|来源|编辑|作者|浏览|访问)/.test(line))) return dated({ value: false });
+  return undefined;
+}
+const BYLINE_ALL = new RegExp(BYLINE.source, 'g');
+
 /** Opens a structural element: a section, category, item, label or measure. */
 export const STRUCTURE = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、.．]|[（(]\d+[)）]|[一二三四五六七八九十]+是|整改(?:情况|进度|进展|措施|成效|状态)[:：]|完成情况[:：])/;
 
@@ -35,6 +58,7 @@ export function paragraphsOf(text: string, warnings: NoticeWarning[]): { paragra
   let inFrontMatter = false;
   let frontMatterSeen = false;
   let navigation = 0;
+  let valueNext = false;
   lines.forEach((given, i) => {
     // A control character or a broken surrogate pair is damage no store or document can
     // carry: dropped, with the line said, so what was read can be saved and written out.
@@ -65,7 +89,16 @@ export function paragraphsOf(text: string, warnings: NoticeWarning[]): { paragra
       navigation++;
       return void cleaned.push(undefined);
     }
-    cleaned.push(line);
+    const page = line === '' ? undefined : chrome(line);
+    if (page || (valueNext && line !== '')) {
+      // The page's own date (发布时间) is its publication day, never the feedback date.
+      if (page?.date && !frontMatter.date) frontMatter.date = { text: page.date.replace(/[年月/.]/g, '-').replace(/日$/, ''), line: i + 1 };
+      valueNext = page?.value ?? false;
+      navigation++;
+      return void cleaned.push(undefined);
+    }
+    // A bullet before the repeated title (• 中共…的通报) is the list's, not the text's.
+    cleaned.push(line.replace(/^[•·●▪◆]\s*/, ''));
   });
   if (frontMatterSeen) warnings.push({ code: 'front_matter_skipped', line: 1, message: 'Skipped the page’s front matter (--- … ---)' });
   if (navigation > 0) warnings.push({ code: 'navigation_skipped', line: 1, message: `Skipped ${navigation} line(s) of page navigation or sharing text` });

@@ -2,7 +2,7 @@ import { ValidationError, type Contact } from '@rectify/core';
 import { datesIn } from './dates.js';
 import { checkNumbering, checkPunctuation, checkShares, documentsIn, findingHeading, resultsIn, splitMeasures, stripRepeatedStatus } from './findings.js';
 import { isTitleLike, paragraphsOf, type Paragraph } from './paragraphs.js';
-import { CATEGORY, isHeading, ITEM, MEASURE_START, MEASURES_LABEL, numeral, PROBLEM, SECTION, STATUS_LABEL } from './patterns.js';
+import { CATEGORY, FEEDBACK_ITEM, isHeading, ITEM, MEASURE_START, MEASURES_LABEL, numeral, PROBLEM, SECTION, STATUS_LABEL } from './patterns.js';
 import { readTotals } from './totals.js';
 import type { Located, NoticeWarning, ParsedCategory, ParsedFinding, ParsedInspection, ParsedNotice, ParsedSection } from './types.js';
 import { statusOfWording } from './wording.js';
@@ -97,10 +97,15 @@ export function parseNotice(text: string): ParsedNotice {
       finding = undefined;
       continue;
     }
-    const item = ITEM.exec(p.text) ?? PROBLEM.exec(p.text);
-    const heading = item ? (PROBLEM.test(p.text) ? { title: item[2]!.trim(), opening: 'problem' as const, confidence: 1 } : findingHeading(item[2]!, p.line, warnings)) : undefined;
+    const fed = FEEDBACK_ITEM.exec(p.text);
+    const item = fed ?? ITEM.exec(p.text) ?? PROBLEM.exec(p.text);
+    const heading = !item ? undefined
+      : fed ? (findingHeading(fed[2]!, p.line, warnings) ?? { title: fed[2]!.trim().replace(/[。：:]$/, ''), opening: 'problem' as const, confidence: 0.8 })
+      : PROBLEM.test(p.text) ? { title: item[2]!.trim(), opening: 'problem' as const, confidence: 1 }
+      : findingHeading(item[2]!, p.line, warnings);
     if (item && heading) {
-      const ordinal = item[1] ? Number(item[1]) : (findings.filter((f) => f.categoryOrdinal === (category?.ordinal ?? null)).at(-1)?.ordinal ?? 0) + 1;
+      const written = fed ? (/^\d+$/.test(fed[1]!) ? Number(fed[1]) : numeral(fed[1]!)) : item[1] ? Number(item[1]) : undefined;
+      const ordinal = written ?? (findings.filter((f) => f.categoryOrdinal === (category?.ordinal ?? null)).at(-1)?.ordinal ?? 0) + 1;
       finding = {
         ordinal, title: heading.title, line: p.line, categoryOrdinal: category?.ordinal ?? null, opening: heading.opening,
         measures: [], status: undefined, narrative: [], documents: [], results: [],
@@ -157,12 +162,19 @@ function readFindingParagraph(finding: ParsedFinding, p: Paragraph, warnings: No
   finding.narrative.push(p.text);
 }
 
-const INSPECTOR = /(?:中央|省委|市委|区委|县委|州委|旗委|盟委|自治区党委|市委市政府|[\u4e00-\u9fff]{2,8}党委)?第[一二三四五六七八九十]+(?:轮)?(?:巡视|巡察)组/g;
+/**
+ * An inspection team as notices name it: 中央第十巡视组, 区委第二巡察组, 市委巡察六组,
+ * 七届市委第十二轮巡察一组, 市委深化“最多跑一次”改革、优化营商环境专项巡察组. A name
+ * without a number or 专项 (区委巡察组, a later mention) is not taken for a team.
+ */
+const INSPECTOR = /(?:[一二三四五六七八九十\d]{1,3}届)?(?:中央|省委|市委|区委|县委|州委|旗委|盟委|自治区党委|市委市政府)?(?:[^，。；,;\s]{0,30}?专项)?(?:第[一二三四五六七八九十\d]+轮)?(?:第[一二三四五六七八九十\d]+)?(?:巡视|巡察)[一二三四五六七八九十\d]*组/g;
+const numberedOrSpecial = (team: string) => /[一二三四五六七八九十\d]/.test(team.replace(/^[一二三四五六七八九十\d]{1,3}届/, '')) || /专项/.test(team);
 
 function readPreamble(p: Paragraph, inspection: ParsedInspection, warnings: NoticeWarning[]): void {
   const dates = datesIn(p.text, p.line, warnings);
   for (const m of p.text.matchAll(INSPECTOR)) {
-    if (!inspection.inspectors.some((i) => i.value === m[0])) inspection.inspectors.push(located(m[0], p.line));
+    const team = m[0].replace(/^(?:统一部署|部署|安排)/, '');
+    if (numberedOrSpecial(team) && !inspection.inspectors.some((i) => i.value === team)) inspection.inspectors.push(located(team, p.line));
   }
   inspection.kind = located(/巡视/.test(p.text) ? 'xunshi' : 'xuncha', p.line, /巡视|巡察/.test(p.text) ? 1 : 0.3);
   for (const m of p.text.matchAll(/对([^，。；]{2,60}?)(?:进行了|开展了|进行|开展)(?:了)?(?:常规|专项|机动|提级)?(?:巡视|巡察)/g)) {

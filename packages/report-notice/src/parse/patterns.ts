@@ -8,6 +8,8 @@ export const CATEGORY = /^[（(]\s*([一二三四五六七八九十]+)\s*[)）]\
 export const ITEM = /^(\d{1,3})\s*[、.．]\s*(.+)$/;
 /** 问题：… or 问题1：… without a number before it. */
 export const PROBLEM = /^问题\s*(\d{0,3})\s*[:：]\s*(.+)$/;
+/** 反馈问题一：关于…的问题 (a finding numbered in words, with its heading after the colon). */
+export const FEEDBACK_ITEM = /^反馈问题\s*([一二三四五六七八九十]+|\d{1,3})\s*[:：]\s*(.+)$/;
 /** 整改情况：… (the measures). */
 export const MEASURES_LABEL = /^整改(?:情况|措施|举措)\s*[:：]\s*(.*)$/;
 /** 整改进度：… (the status). */

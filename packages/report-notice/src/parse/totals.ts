@@ -3,43 +3,71 @@ import type { Paragraph } from './paragraphs.js';
 
 type Key = Exclude<keyof NoticeTotals, 'consistent'>;
 
-/** What each total looks like in a notice, first match wins. */
+const N = '(\\d+)\\s*(?:个|项|条|件)';
+
+/**
+ * What each total looks like in a notice, first match wins. Counts that are not
+ * totals (制度12项, 追缴资金7.132万元, 问责3人, 10个专科, 4项意见建议) have keys of their
+ * own or none, so they are never taken for findings; `N个方面M个问题` is M findings.
+ */
 const PATTERNS: readonly [Key, RegExp, (m: RegExpExecArray) => number][] = [
-  ['findings', /(?:反馈|指出|交办)(?:的)?(?:各类)?(?:问题)?(\d+)\s*(?:个|项|条)/, (m) => Number(m[1])],
-  ['findings', /(?:共|梳理出?|形成)(?:整改)?(?:问题|任务)?(\d+)\s*(?:个|项|条)(?:具体)?(?:问题|整改任务|任务)/, (m) => Number(m[1])],
-  ['findings', /(\d+)\s*(?:个|项|条)(?:具体)?(?:整改任务|整改问题)/, (m) => Number(m[1])],
-  ['completed', /(?<!基本|阶段性|未|尚未)完成(?:整改)?(\d+)\s*(?:个|项|条)/, (m) => Number(m[1])],
-  ['completed', /(\d+)\s*(?:个|项|条)(?:问题|任务)?已(?:完成|整改到位)/, (m) => Number(m[1])],
-  ['sustaining', /(?:基本完成|阶段性完成|需长期坚持|长期推进|持续推进)(?:的)?(\d+)\s*(?:个|项|条)/, (m) => Number(m[1])],
-  ['sustaining', /(\d+)\s*(?:个|项|条)(?:问题|任务)?(?:基本完成|阶段性完成|需长期坚持|需长期推进|长期坚持)/, (m) => Number(m[1])],
-  ['open', /(?:未完成|正在推进|正在整改)(?:的)?(\d+)\s*(?:个|项|条)/, (m) => Number(m[1])],
-  ['rate', /完成率(?:为|达到?)?\s*(\d+(?:\.\d+)?)\s*%/, (m) => Number(m[1])],
+  ['findings', new RegExp(`\\d+\\s*个方面\\s*${N}问题`), (m) => Number(m[1])],
+  ['findings', new RegExp(`(?:反馈|指出|交办|提出了?|移交)(?:的)?(?:各类|具体)?(?:问题)?${N}(?:具体)?问题`), (m) => Number(m[1])],
+  ['findings', new RegExp(`(?:反馈|指出|交办)(?:的)?(?:各类)?问题${N}`), (m) => Number(m[1])],
+  ['findings', new RegExp(`(?:共|梳理出?)(?:整改)?问题${N}`), (m) => Number(m[1])],
+  ['tasks', new RegExp(`(?<!长期(?:整改)?)${N}(?:具体)?(?:整改)?任务`), (m) => Number(m[1])],
+  ['tasks', /(?<!长期)(?:整改)?任务(\d+)\s*(?:个|项|条)/, (m) => Number(m[1])],
+  ['measures', new RegExp(`${N.replace('(?:个|项|条|件)', '(?:条|项)')}(?:具体)?(?:整改|支撑)?措施`), (m) => Number(m[1])],
+  ['measures', /(?:整改|支撑|具体)措施(?:共)?(\d+)\s*(?:条|项|个)/, (m) => Number(m[1])],
+  ['completed', new RegExp(`(?<!基本|阶段性|未|尚未|全部)(?:已)?完成(?:整改)?${N}`), (m) => Number(m[1])],
+  ['completed', new RegExp(`${N}(?:问题|任务)?已(?:完成|整改到位|办结)`), (m) => Number(m[1])],
+  ['completed', new RegExp(`(?:已整改到位|已办结|已销号)${N}`), (m) => Number(m[1])],
+  ['longTerm', new RegExp(`(?:长期(?:整改)?任务|需?长期坚持|需?长期推进)(?:的)?(?:问题|任务)?${N}`), (m) => Number(m[1])],
+  ['longTerm', new RegExp(`${N}(?:问题|任务)?(?:需)?长期(?:坚持|推进|整改)`), (m) => Number(m[1])],
+  ['sustaining', new RegExp(`(?:基本完成|阶段性完成|取得阶段性成效|持续整改)(?:的)?${N}`), (m) => Number(m[1])],
+  ['sustaining', new RegExp(`${N}(?:问题|任务)?(?:基本完成|阶段性完成)`), (m) => Number(m[1])],
+  ['inProgress', new RegExp(`(?:正在整改|正在推进|整改中|持续推进|正在落实)(?:的)?${N}`), (m) => Number(m[1])],
+  ['notCompleted', new RegExp(`(?:未完成|尚未完成|未整改)(?:整改)?(?:的)?${N}`), (m) => Number(m[1])],
+  ['completionRate', /(?:整改)?完成率(?:为|达到?|是)?\s*(\d+(?:\.\d+)?)\s*[%％]/, (m) => Number(m[1])],
   ['regulations', /(?:完善和新建|新建和完善|建立健全|制定修订|修订完善|新建完善)(?:各项)?制度(\d+)\s*(?:项|个|件)/, (m) => Number(m[1])],
   ['fundsRecovered', /追回(?:各类)?(?:资金|款项|违规资金)?(\d+(?:\.\d+)?)\s*(亿元|万元|元)/, (m) => Number(m[1]) * ({ 亿元: 1e8, 万元: 1e4, 元: 1 } as Record<string, number>)[m[2]!]!],
   ['accountable', /(?:问责|追责问责|处理)(\d+)\s*人/, (m) => Number(m[1])],
 ];
 
+/** Half-width punctuation as full-width, so one pattern reads `巡察反馈25个问题,已完成整改19个` too. */
+function fullWidth(text: string): string {
+  return text.replace(/,/g, '，').replace(/;/g, '；').replace(/:/g, '：');
+}
+
 /**
  * The totals an aggregate notice states, each with its line, and whether they agree:
- * the parts (completed, sustaining, open) add up to the whole when all are given, and
- * the stated rate is completed (or completed and sustaining) over the whole, to its
+ * the parts (completed, sustaining, in progress, not completed, long-term) add up to
+ * the whole when the whole and at least two parts are stated together, and the stated
+ * completion rate is completed (or completed and sustaining) over the whole, to its
  * last stated digit. Only figures stated in one paragraph are checked together.
  */
 export function readTotals(paragraphs: readonly Paragraph[], warnings: NoticeWarning[]): NoticeTotals {
   const totals: NoticeTotals = { consistent: true };
   for (const p of paragraphs) {
+    const text = fullWidth(p.text);
+    // A rate is the notice's own only beside the counts it is a rate of (完成率100% alone is
+    // often a sub-task's: 专项检查反馈意见…全部完成，完成率100%).
+    const counts = PATTERNS.some(([k, pattern]) => (k === 'findings' || k === 'tasks' || k === 'completed') && pattern.test(text));
     for (const [key, pattern, value] of PATTERNS) {
-      if (totals[key] !== undefined) continue;
-      const m = pattern.exec(p.text);
+      if (totals[key] !== undefined || (key === 'completionRate' && !counts)) continue;
+      const m = pattern.exec(text);
       if (m) totals[key] = { value: value(m), line: p.line, confidence: 1 } as Located<number>;
     }
   }
-  const { findings, completed, sustaining, open, rate } = totals;
+  // The whole is the problems, or the tasks where a notice counts those instead.
+  const { completed, sustaining, inProgress, notCompleted, longTerm, completionRate: rate } = totals;
+  const findings = totals.findings ?? totals.tasks;
   // Figures are checked against each other only when one paragraph states them together:
   // a long notice gives other counts and rates (of meetings, of sub-tasks) elsewhere.
   const together = (...values: (Located<number> | undefined)[]) => values.every((v) => v !== undefined && v.line === findings?.line);
-  if (findings && completed && open && together(completed, open)) {
-    const sum = completed.value + (sustaining?.value ?? 0) + open.value;
+  const rest = [sustaining, inProgress, notCompleted, longTerm].filter((v) => v !== undefined && v.line === findings?.line);
+  if (findings && completed && together(completed) && rest.length > 0) {
+    const sum = completed.value + rest.reduce((n, v) => n + v!.value, 0);
     if (sum !== findings.value) {
       totals.consistent = false;
       warnings.push({ code: 'totals_mismatch', line: findings.line, message: `The parts add up to ${sum}, not the ${findings.value} stated` });

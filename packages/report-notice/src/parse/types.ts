@@ -114,15 +114,24 @@ export interface ParsedInspection {
  * read, and whether they add up.
  */
 export interface NoticeTotals {
-  /** Problems (or tasks) fed back. */
+  /** Problems fed back (反馈问题N个; M in N个方面M个问题). */
   findings?: Located<number>;
+  /** Completed (已完成整改N个). */
   completed?: Located<number>;
-  /** 基本完成 / 阶段性完成 / 需长期坚持. */
+  /** Being worked on (正在整改, 正在推进). */
+  inProgress?: Located<number>;
+  /** Not completed (未完成, 尚未完成): counted apart from those in progress. */
+  notCompleted?: Located<number>;
+  /** Long-term ones (长期坚持, 长期整改任务). */
+  longTerm?: Located<number>;
+  /** 基本完成 / 阶段性完成. */
   sustaining?: Located<number>;
-  /** 未完成 / 正在推进. */
-  open?: Located<number>;
+  /** Rectification measures (整改措施N条, N项具体整改措施). */
+  measures?: Located<number>;
+  /** Rectification tasks (N项整改任务), which a notice may count instead of problems. */
+  tasks?: Located<number>;
   /** The completion rate as stated, in per cent. */
-  rate?: Located<number>;
+  completionRate?: Located<number>;
   /** 完善和新建制度…项. */
   regulations?: Located<number>;
   /** 追回资金…, in yuan. */
