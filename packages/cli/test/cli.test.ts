@@ -1,26 +1,15 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { worldReportModel } from '@rectify/testing';
 import { ledgerOf, writeLedgerWorkbook } from '@rectify/report-xlsx';
+import { BIN, rectify } from './binary.js';
 
 // These tests run the built binary, as a user does: `pnpm build` comes first in `pnpm test`.
-const BIN = join(import.meta.dirname, '..', 'dist', 'cli.js');
 const SEED = join(import.meta.dirname, '..', '..', '..', 'examples', 'xiangqiao', 'data', 'seed-notice.txt');
-
-async function rectify(cwd: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', [BIN, ...args], { cwd, env: { ...process.env, RECTIFY_POSTGRES_URL: '' } });
-    return { code: 0, out: stdout, err: stderr };
-  } catch (e) {
-    const error = e as { code: number; stdout: string; stderr: string };
-    return { code: error.code, out: error.stdout, err: error.stderr };
-  }
-}
 
 describe('the rectify binary', () => {
   let dir: string;

@@ -1,29 +1,20 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, rectify } from './binary.js';
 
 // `rectify import` on ledgers laid out by clerks: the preview, the mapping file, the
 // user's language. Runs the built binary, as a user does.
-const BIN = join(import.meta.dirname, '..', 'dist', 'cli.js');
 const LEDGERS = join(import.meta.dirname, '..', '..', 'report-xlsx', 'test', 'ledgers');
 const TRACKER = join(LEDGERS, 'shared', '06_english_internal_audit_tracker.xlsx');
 const REFUSED = join(LEDGERS, 'corpus', '23_topic_sections_with_counts_numbered_measures.xlsx');
 
-async function rectify(cwd: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run the build first (npx -y pnpm@10 build)`);
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', [BIN, ...args], { cwd, env: { ...process.env, RECTIFY_POSTGRES_URL: '' } });
-    return { code: 0, out: stdout, err: stderr };
-  } catch (e) {
-    const error = e as { code: number; stdout: string; stderr: string };
-    return { code: error.code, out: error.stdout, err: error.stderr };
-  }
-}
-
 describe('rectify import of a clerk\'s ledger', () => {
+  beforeAll(() => {
+    if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run the build first (npx -y pnpm@10 build)`);
+  });
+
   it('previews with --dry-run: sheets, columns, findings, new names and issues, and writes nothing, not even a store', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rectify-preview-'));
     const r = await rectify(dir, 'import', TRACKER, '--dry-run', '--lang', 'en');

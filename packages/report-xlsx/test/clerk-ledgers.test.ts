@@ -1,19 +1,17 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '@rectify/core';
 import { sqliteDriver } from '@rectify/storage-sqlite';
 import { readClerkLedger } from '../src/clerk/index.js';
+import { BIN, runProgram } from '../../cli/test/binary.js';
 
 // Ledgers laid out by clerks, not by rectify: the three of ../shared/ledgers (copied
 // into shared/ with their scorer) and the team's corpus (corpus/, made by
 // make-corpus.ts). Each is imported by the built command line with no mapping file
 // and scored by check_import.py, as the project is judged.
 const ROOT = join(import.meta.dirname, '..', '..', '..');
-const BIN = join(ROOT, 'packages', 'cli', 'dist', 'cli.js');
 const SCORER = join(import.meta.dirname, 'ledgers', 'shared', 'check_import.py');
 const dirs = ['shared', 'corpus'].map((d) => join(import.meta.dirname, 'ledgers', d));
 const ledgers = dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.xlsx')).map((f) => join(dir, f)));
@@ -22,16 +20,6 @@ interface Expected {
   refused?: boolean;
   mustWarn?: { cell: string; code?: string; why?: string }[];
 }
-
-const run = async (cmd: string, args: string[]) => {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(cmd, args, { cwd: ROOT, env: { ...process.env, RECTIFY_POSTGRES_URL: '' } });
-    return { code: 0, out: stdout, err: stderr };
-  } catch (e) {
-    const error = e as { code: number; stdout: string; stderr: string };
-    return { code: error.code, out: error.stdout, err: error.stderr };
-  }
-};
 
 describe('ledgers as clerks keep them', () => {
   it('has the corpus the issue asks for: the three shared ledgers and at least twelve of our own', () => {
@@ -43,7 +31,7 @@ describe('ledgers as clerks keep them', () => {
     if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run the build first (npx -y pnpm@10 build)`);
     const expected = JSON.parse(readFileSync(file.replace(/\.xlsx$/, '.expected.json'), 'utf8')) as Expected;
     const db = join(mkdtempSync(join(tmpdir(), 'rectify-ledger-')), 's.db');
-    const imported = await run('node', [BIN, 'import', file, '--db', db, '--org', 't']);
+    const imported = await runProgram(ROOT, 'node', [BIN, 'import', file, '--db', db, '--org', 't']);
     if (expected.refused) {
       // One cell that cannot be read refuses the ledger, naming the cell; nothing is written.
       expect(imported.code, imported.err).toBe(2);
@@ -57,7 +45,7 @@ describe('ledgers as clerks keep them', () => {
       return;
     }
     expect(imported.code, imported.err).toBe(0);
-    const scored = await run('python3', [SCORER, file.replace(/\.xlsx$/, '.expected.json'), db]);
+    const scored = await runProgram(ROOT, 'python3', [SCORER, file.replace(/\.xlsx$/, '.expected.json'), db]);
     expect(scored.out).toMatch(/: (\d+)\/\1 checks pass/);
     expect(scored.code, scored.out).toBe(0);
   });
