@@ -14,7 +14,7 @@ import { BIN, runProgram } from '../../cli/test/binary.js';
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const SCORER = join(import.meta.dirname, 'ledgers', 'shared', 'check_import.py');
 const dirs = ['shared', 'corpus'].map((d) => join(import.meta.dirname, 'ledgers', d));
-const ledgers = dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.xlsx')).map((f) => join(dir, f)));
+const ledgers = dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.xlsx') || f.endsWith('.csv')).map((f) => join(dir, f)));
 
 interface Expected {
   refused?: boolean;
@@ -29,7 +29,7 @@ describe('ledgers as clerks keep them', () => {
 
   it.each(ledgers.map((l) => [l.split('/').slice(-2).join('/'), l]))('%s imports with no mapping file and scores fully', async (_name, file) => {
     if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run the build first (npx -y pnpm@10 build)`);
-    const expected = JSON.parse(readFileSync(file.replace(/\.xlsx$/, '.expected.json'), 'utf8')) as Expected;
+    const expected = JSON.parse(readFileSync(file.replace(/\.(xlsx|csv)$/, '.expected.json'), 'utf8')) as Expected;
     const db = join(mkdtempSync(join(tmpdir(), 'rectify-ledger-')), 's.db');
     const imported = await runProgram(ROOT, 'node', [BIN, 'import', file, '--db', db, '--org', 't']);
     if (expected.refused) {
@@ -45,14 +45,14 @@ describe('ledgers as clerks keep them', () => {
       return;
     }
     expect(imported.code, imported.err).toBe(0);
-    const scored = await runProgram(ROOT, 'python3', [SCORER, file.replace(/\.xlsx$/, '.expected.json'), db]);
+    const scored = await runProgram(ROOT, 'python3', [SCORER, file.replace(/\.(xlsx|csv)$/, '.expected.json'), db]);
     expect(scored.out).toMatch(/: (\d+)\/\1 checks pass/);
     expect(scored.code, scored.out).toBe(0);
   });
 
   it.each(ledgers.map((l) => [l.split('/').slice(-2).join('/'), l]))('%s flags the cells a careful reader would', async (_name, file) => {
-    const expected = JSON.parse(readFileSync(file.replace(/\.xlsx$/, '.expected.json'), 'utf8')) as Expected;
-    const ledger = await readClerkLedger(readFileSync(file), { today: '2026-12-01' });
+    const expected = JSON.parse(readFileSync(file.replace(/\.(xlsx|csv)$/, '.expected.json'), 'utf8')) as Expected;
+    const ledger = await readClerkLedger(readFileSync(file), { today: '2026-12-01', name: file.split('/').pop()!.replace(/\.(xlsx|csv)$/, '') });
     for (const w of expected.mustWarn ?? []) {
       const [sheet, cell = ''] = w.cell.split('!') as [string, string?];
       const found = ledger.issues.filter((i) => (w.cell === '' || (i.sheet === sheet && i.cell === cell)) && (w.code === undefined || i.code === w.code));

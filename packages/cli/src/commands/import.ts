@@ -52,7 +52,7 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
       if (error instanceof SyntaxError) throw new UsageError(`${options.file} is not valid JSON: ${error.message}`);
       throw error;
     }
-  } else if (ext === '.xlsx' && !(await isRectifyWorkbook(readFileSync(path)))) {
+  } else if (ext === '.csv' || (ext === '.xlsx' && !(await isRectifyWorkbook(readFileSync(path))))) {
     bundle = await clerkBundle(store, global, options, io);
     if (bundle === undefined) return;
   } else {
@@ -64,7 +64,7 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
       for (const w of notice.warnings) io.err(`${options.file}:${w.line}: ${w.code}: ${w.message}`);
       ledger = ledgerOf(noticeReport(notice, { ...(global.inspection ? { inspectionId: global.inspection } : {}) }).model);
     } else {
-      throw new UsageError(`Cannot import ${options.file}: expected .xlsx (a ledger workbook), .txt or .md (a notice) or .json (a bundle)`);
+      throw new UsageError(`Cannot import ${options.file}: expected .xlsx or .csv (a ledger), .txt or .md (a notice) or .json (a bundle)`);
     }
     // The events are dated the ledger's day: the import brings the store to where the
     // ledger stood then, so `status --as-of` that day shows it.
@@ -72,7 +72,7 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
     bundle = made.bundle;
     notes.push(...made.notes);
   }
-  if (options.dryRun || options.inferMap) throw new UsageError('--dry-run and --infer-map preview a workbook a clerk laid out (.xlsx)');
+  if (options.dryRun || options.inferMap) throw new UsageError('--dry-run and --infer-map preview a ledger a clerk laid out (.xlsx or .csv)');
   if (store === undefined) throw new Error('no store to import into');
   const bar = progressBar(io);
   const report = await store.importBundle(bundle, { onProgress: (p) => bar(p.findings, p.totalFindings) });
@@ -96,7 +96,7 @@ async function clerkBundle(store: Store | undefined, global: GlobalOptions, opti
     }
   }
   const day = today(io);
-  const ledger: ClerkLedger = await readClerkLedger(readFileSync(resolve(io.cwd, options.file)), { mapping, today: day });
+  const ledger: ClerkLedger = await readClerkLedger(readFileSync(resolve(io.cwd, options.file)), { mapping, today: day, name: basename(options.file, extname(options.file)) });
   if (options.inferMap) {
     io.out(JSON.stringify(inferredMapping(ledger, mapping), null, 2));
     return undefined;

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { CalendarDay, FindingStatus, InspectionKind, MeasureKind } from '@rectify/core';
+import { csvSheet } from './csv.js';
 import { gridOf, lastRow, type Grid, type GridCell } from './grid.js';
 import { IssueLog, type LedgerImportIssue } from './issues.js';
 import type { ClerkFinding, ClerkLedger, ClerkMeasure, ClerkSheet } from './ledger.js';
@@ -30,6 +31,8 @@ export interface ReadClerkLedgerOptions {
   mapping?: unknown;
   /** The day to take as the ledger's when the workbook gives none (e.g. the import's day). */
   today?: CalendarDay;
+  /** The sheet's name for a CSV file (its file name, say); default `CSV`. */
+  name?: string;
 }
 
 type Cell = GridCell & { header: string };
@@ -57,6 +60,12 @@ export async function readClerkLedger(data: Uint8Array, options: ReadClerkLedger
   const given = options.mapping ?? {};
   const mapping = parseLedgerMapping(typeof given === 'object' && given !== null && !Array.isArray(given) ? { format: 'rectify.ledger-map', version: 1, ...given } : given);
   const log = new IssueLog();
+  if (!isZip(data)) {
+    // Not a workbook: a ledger saved as CSV (UTF-8, or GB18030 as Chinese Excel saves it).
+    const csv = csvSheet(data, options.name ?? 'CSV');
+    if (csv.encoding === 'gb18030') log.warn('csv.gb18030', { sheet: csv.sheet.name }, '文件不是 UTF-8，已按 GB18030（GBK）读取', 'the file is not UTF-8: read as GB18030 (GBK), as Chinese Excel saves CSV');
+    return new LedgerReader(mapping, log, options.today).read([csv.sheet]);
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
@@ -64,7 +73,19 @@ export async function readClerkLedger(data: Uint8Array, options: ReadClerkLedger
     log.error('workbook.unreadable', { sheet: '' }, `不是 Excel 工作簿（.xlsx）：${(cause as Error).message}`, `not an Excel workbook (.xlsx): ${(cause as Error).message}`);
     return empty(log.issues);
   }
-  return new LedgerReader(mapping, log, options.today).read(wb);
+  return new LedgerReader(mapping, log, options.today).read(wb.worksheets.map((ws) => ({ name: ws.name, hidden: ws.state !== 'visible', grid: () => gridOf(ws) })));
+}
+
+/** A sheet to read: its name, whether Excel hides it, and its cells (read only when needed). */
+interface SourceSheet {
+  name: string;
+  hidden: boolean;
+  grid: () => Grid;
+}
+
+/** A .xlsx file is a ZIP archive: it starts with PK\x03\x04. */
+function isZip(data: Uint8Array): boolean {
+  return data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
 }
 
 function empty(issues: LedgerImportIssue[]): ClerkLedger {
@@ -92,19 +113,19 @@ class LedgerReader {
     this.asOf = mapping.asOf;
   }
 
-  read(wb: ExcelJS.Workbook): ClerkLedger {
+  read(sheets: readonly SourceSheet[]): ClerkLedger {
     const tables: { table: Table; role: ClerkSheet['role'] }[] = [];
-    for (const ws of wb.worksheets) {
+    for (const ws of sheets) {
       const sheetMap: LedgerMapping['sheets'][string] = this.mapping.sheets[ws.name] ?? { columns: {} };
       if (sheetMap.skip) {
         this.sheets.push({ name: ws.name, role: 'skipped', headerRows: [], columns: [] });
         continue;
       }
-      if (ws.state !== 'visible') {
+      if (ws.hidden) {
         this.log.warn('sheet.hidden', { sheet: ws.name }, `隐藏工作表“${ws.name}”未导入`, `the hidden sheet "${ws.name}" is not imported`);
         continue;
       }
-      const grid = gridOf(ws);
+      const grid = ws.grid();
       if (lastRow(grid) < 1) continue;
       if (grid.formulaShare >= 0.4) {
         this.log.warn('sheet.formulas_skipped', { sheet: ws.name }, `工作表“${ws.name}”多为公式（汇总表），未导入`, `the sheet "${ws.name}" is mostly formulas (a summary) and is not imported`);
@@ -145,7 +166,7 @@ class LedgerReader {
       this.log.error('ledger.no_problems', { sheet: tables[0]!.table.grid.name }, '工作簿中没有问题清单（含“问题”列的表）', 'the workbook has no list of problems (a table with a 问题/Finding column)');
     }
     if (tables.length === 0 && this.log.errors.length === 0) {
-      this.log.error('ledger.no_table', { sheet: wb.worksheets[0]?.name ?? '' }, '未找到整改台账：没有一个工作表的表头含“问题”“整改措施”等列', 'no ledger found: no sheet has a header with columns such as 问题/Finding and 整改措施/Action plan');
+      this.log.error('ledger.no_table', { sheet: sheets[0]?.name ?? '' }, '未找到整改台账：没有一个工作表的表头含“问题”“整改措施”等列', 'no ledger found: no sheet has a header with columns such as 问题/Finding and 整改措施/Action plan');
     }
     this.finish(findings);
     return {
