@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { calendarCn } from '@rectify/calendar-cn';
-import { dayOfInstant, EVERY_DAY, openStore, WEEKDAYS, type Calendar, type Locale, type Store } from '@rectify/core';
+import { dayOfInstant, EVERY_DAY, isCalendarDay, openStore, WEEKDAYS, type Calendar, type Locale, type Store } from '@rectify/core';
 import { postgresDriver } from '@rectify/storage-postgres';
 import { sqliteDriver } from '@rectify/storage-sqlite';
 import pg from 'pg';
@@ -71,6 +71,16 @@ export async function resolveOrganisation(store: Store, options: GlobalOptions):
   if (organisations.length === 1) return organisations[0]!.id;
   if (organisations.length === 0) throw new UsageError('No organisation in the store: import one first (rectify import FILE)');
   throw new UsageError(`The store holds ${organisations.length} organisations: choose one with --org (${organisations.map((o) => o.id).join(', ')})`);
+}
+
+/** The days a user may give (`--as-of`, `?as-of=`): real days, in years a ledger can mean. */
+export const FIRST_DAY = '1990-01-01';
+/** See {@link FIRST_DAY}. */
+export const LAST_DAY = '2199-12-31';
+
+/** Tells whether `value` is a real day (not 2023-02-30) between {@link FIRST_DAY} and {@link LAST_DAY}. */
+export function isSupportedDay(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDay(value) && value >= FIRST_DAY && value <= LAST_DAY;
 }
 
 /** Today where the inspection is (its UTC offset, +08:00 by default), as YYYY-MM-DD. */

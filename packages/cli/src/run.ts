@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EVERY_DAY, type Locale, type Store } from '@rectify/core';
+import { FIRST_DAY, isSupportedDay, LAST_DAY } from './context.js';
 import { applyCommand, APPLY_COMMANDS } from './commands/apply.js';
 import { dueCommand } from './commands/due.js';
 import { publicationsCommand } from './commands/publications.js';
@@ -29,7 +30,7 @@ export const HELP: Record<string, string> = {
 Usage: rectify <command> [options]
 
   init [FILE]             create a store (a SQLite file; --postgres URL for PostgreSQL)
-  import FILE             a ledger workbook (.xlsx), a published notice (.txt, .md) or a bundle (.json)
+  import FILE             a ledger (.xlsx, .csv: rectify's or a clerk's layout), a published notice (.txt, .md) or a bundle (.json)
   status                  the at-a-glance view: totals, overdue, due soon, stale ledgers, lagging units
   report --format F       write a report: ${Object.keys(FORMATS).join(', ')}
   due                     reminders: what is due or overdue, for a person or unit; --ics FILE for a calendar app
@@ -149,7 +150,7 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
     if (lang !== 'zh-CN' && lang !== 'en') throw new UsageError(`--lang must be zh-CN or en, not "${lang}"`);
     if (v.calendar !== undefined && CALENDARS[v.calendar] === undefined) throw new UsageError(`--calendar must be one of ${Object.keys(CALENDARS).join(', ')}, not "${v.calendar}"`);
     const day = (name: string, value: string | undefined) => {
-      if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`--${name} must be a day written YYYY-MM-DD, not "${value}"`);
+      if (value !== undefined && !isSupportedDay(value)) throw new UsageError(`--${name} must be a real day from ${FIRST_DAY} to ${LAST_DAY} written YYYY-MM-DD, not "${value}"`);
       return value;
     };
     if (command === 'import' && rest[0] === undefined) throw new UsageError('Which file? rectify import FILE');

@@ -77,6 +77,11 @@ export interface ReportOptions {
 export async function reportCommand(store: Store, global: GlobalOptions, options: ReportOptions, io: Io): Promise<void> {
   const format = FORMATS[options.format];
   if (format === undefined) throw new UsageError(`Unknown format "${options.format}": one of ${Object.keys(FORMATS).join(', ')}`);
+  // Writing a report over the store (or its journal) would destroy it: refused before anything is read or written.
+  const storeFile = global.postgres ? undefined : resolve(io.cwd, global.db);
+  if (storeFile !== undefined && options.output !== undefined && [storeFile, `${storeFile}-wal`, `${storeFile}-shm`, `${storeFile}-journal`].includes(resolve(io.cwd, options.output))) {
+    throw new UsageError(`-o ${options.output} is the store itself: choose another file for the report`);
+  }
   const scope = await resolveScope(store, global);
   const inspection = (await store.inspection(scope))!;
   const asOf = options.asOf ?? today(io, inspection.utcOffset);

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Store } from '@rectify/core';
 import { dashboardHtml } from '@rectify/report-html';
-import { resolveScope, today, type GlobalOptions, type Io } from '../context.js';
+import { FIRST_DAY, isSupportedDay, LAST_DAY, resolveScope, today, type GlobalOptions, type Io } from '../context.js';
 import { UsageError } from '../exit.js';
 import { dueFor, feedOf } from './due.js';
 import { modelOf } from './report.js';
@@ -23,7 +23,19 @@ export interface ServeOptions {
 export async function serveCommand(store: Store, global: GlobalOptions, options: ServeOptions, io: Io): Promise<Server> {
   const scope = await resolveScope(store, global);
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      // `//` and the like are no URL: a bad request, never a crash of the server.
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request');
+      return;
+    }
+    const asked = url.searchParams.get('as-of');
+    if (asked !== null && !isSupportedDay(asked)) {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(`as-of must be a real day from ${FIRST_DAY} to ${LAST_DAY}, written YYYY-MM-DD`);
+      return;
+    }
     if ((req.method !== 'GET' && req.method !== 'HEAD') || (url.pathname !== '/' && url.pathname !== '/reminders.ics')) {
       res.writeHead(req.method === 'GET' || req.method === 'HEAD' ? 404 : 405, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
@@ -31,7 +43,7 @@ export async function serveCommand(store: Store, global: GlobalOptions, options:
     void (async () => {
       try {
         const inspection = (await store.inspection(scope))!;
-        const asOf = /^\d{4}-\d{2}-\d{2}$/.test(url.searchParams.get('as-of') ?? '') ? url.searchParams.get('as-of')! : today(io, inspection.utcOffset);
+        const asOf = asked ?? today(io, inspection.utcOffset);
         if (url.pathname === '/reminders.ics') {
           const due = await dueFor(store, scope, asOf, global, { person: url.searchParams.get('person') ?? undefined, unit: url.searchParams.get('unit') ?? undefined });
           res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(req.method === 'HEAD' ? undefined : feedOf(due, io, global.lang));

@@ -152,12 +152,12 @@ export function monthOf(day: CalendarDay): CalendarMonth {
  * ```
  */
 export function monthsBetween(from: CalendarDay, to: CalendarDay): CalendarMonth[] {
+  // Counted as month numbers, not compared as strings: "10000-01" sorts before
+  // "9999-12", and a walk from 9999-11 would never end.
+  const index = (day: CalendarDay) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
   const months: CalendarMonth[] = [];
-  let cursor = `${monthOf(from)}-01`;
-  const last = monthOf(to);
-  while (monthOf(cursor) <= last) {
-    months.push(monthOf(cursor));
-    cursor = addCalendarMonths(cursor, 1);
+  for (let i = index(from); i <= index(to); i += 1) {
+    months.push(`${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`);
   }
   return months;
 }
