@@ -38,11 +38,13 @@ export const CALENDARS: Record<string, Calendar> = { 'every-day': EVERY_DAY, wee
 
 /** Opens the store the options name: PostgreSQL when `--postgres` (or `RECTIFY_POSTGRES_URL`) is given, else the SQLite file. */
 export async function openCliStore(options: GlobalOptions, io: Io): Promise<Store> {
+  // Commands and imports dated after the user's clock are refused (they would lock the finding).
+  const clock = { now: () => io.now().toISOString() };
   if (options.postgres) {
     const pool = new pg.Pool({ connectionString: options.postgres, max: 2 });
-    return openStore(postgresDriver(pool)); // closing the store ends the pool
+    return openStore(postgresDriver(pool), clock); // closing the store ends the pool
   }
-  return openStore(sqliteDriver({ filename: resolve(io.cwd, options.db) }));
+  return openStore(sqliteDriver({ filename: resolve(io.cwd, options.db) }), clock);
 }
 
 /** The organisation and inspection a command works on. */
@@ -56,11 +58,15 @@ export interface Scope {
  * inspection, that one (so a store made by one `import` needs no flags).
  */
 export async function resolveScope(store: Store, options: GlobalOptions): Promise<Scope> {
-  if (options.org && options.inspection) return { organisationId: options.org, inspectionId: options.inspection };
-  const bundle = await store.exportBundle(options.org ? { organisationId: options.org } : undefined);
-  const candidates = bundle.inspections.filter((i) => (options.org ? i.subjectOrganisationId === options.org : true) && (options.inspection ? i.id === options.inspection : true));
+  // With --org, its inspections only (one read); without, every organisation's.
+  const known = options.org ? await store.inspections(options.org) : (await store.exportBundle()).inspections;
+  const candidates = known.filter((i) => (options.inspection ? i.id === options.inspection : true));
   if (candidates.length === 1) return { organisationId: candidates[0]!.subjectOrganisationId, inspectionId: candidates[0]!.id };
-  if (candidates.length === 0) throw new UsageError('No inspection in the store matches: import one first (rectify import FILE), or check --org and --inspection');
+  if (candidates.length === 0) {
+    // A typo in --inspection or --org names what the store does hold, not an empty result.
+    if (known.length === 0) throw new UsageError(options.org ? `No inspection of organisation ${options.org} in the store: check --org, or import one first (rectify import FILE)` : 'No inspection in the store: import one first (rectify import FILE)');
+    throw new UsageError(`No inspection ${options.inspection} ${options.org ? `of organisation ${options.org} ` : ''}in the store: it holds ${known.map((c) => `${c.subjectOrganisationId}/${c.id}`).join(', ')}`);
+  }
   throw new UsageError(`The store holds ${candidates.length} inspections: choose one with --org and --inspection (${candidates.map((c) => `${c.subjectOrganisationId}/${c.id}`).join(', ')})`);
 }
 

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EVERY_DAY, type Locale, type Store } from '@rectify/core';
 import { FIRST_DAY, isSupportedDay, LAST_DAY } from './context.js';
@@ -146,6 +146,7 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
     calendar: CALENDARS[v.calendar ?? 'every-day'] ?? EVERY_DAY,
   };
   let store: Store | undefined;
+  let created: string | undefined;
   try {
     if (lang !== 'zh-CN' && lang !== 'en') throw new UsageError(`--lang must be zh-CN or en, not "${lang}"`);
     if (v.calendar !== undefined && CALENDARS[v.calendar] === undefined) throw new UsageError(`--calendar must be one of ${Object.keys(CALENDARS).join(', ')}, not "${v.calendar}"`);
@@ -163,6 +164,12 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
       await importCommand(store, global, importOptions(), io);
       return EXIT.ok;
     }
+    // Every day given is checked before the store is opened, whatever the command.
+    for (const name of ['as-of', 'to', 'on'] as const) day(name, v[name]);
+    const file = global.postgres ? undefined : resolve(io.cwd, global.db);
+    if (file !== undefined) checkStoreFile(file, global.db, command);
+    // A store this import creates is removed again if the import is refused: a wrong file leaves nothing behind.
+    created = file !== undefined && command === 'import' && !existsSync(file) ? file : undefined;
     store = await openCliStore(global, io);
     switch (command) {
       case 'init':
@@ -202,18 +209,34 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
         break;
       case 'serve': {
         const port = Number(v.port ?? 8080);
-        if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a port number, not "${v.port}"`);
+        if (v.port?.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a port number, not "${v.port}"`);
         const server = await serveCommand(store, global, { port, host: v.host ?? '127.0.0.1' }, io);
         const open = store;
         store = undefined; // it stays open while serving
         return { stop: async () => { await new Promise<void>((r) => server.close(() => r())); await open.close(); } };
       }
     }
+    created = undefined;
     return EXIT.ok;
   } catch (error) {
     io.err(error instanceof Error ? error.message : String(error));
     return exitCodeOf(error);
   } finally {
     await store?.close();
+    if (created !== undefined) for (const f of [created, `${created}-wal`, `${created}-shm`, `${created}-journal`]) rmSync(f, { force: true });
+  }
+}
+
+/**
+ * Refuses a `--db` that cannot be a store, before a file is made: a directory, a file
+ * in a directory that does not exist, or (for every command but `init` and `import`,
+ * which create it) a store that is not there, so that a mistyped name says so instead
+ * of showing an empty store.
+ */
+function checkStoreFile(file: string, given: string, command: string): void {
+  if (existsSync(file) && statSync(file).isDirectory()) throw new UsageError(`--db ${given} is a directory: name the store's file, e.g. ${join(given, 'rectify.db')}`);
+  if (!existsSync(dirname(file))) throw new UsageError(`--db ${given}: the directory ${dirname(given)} does not exist`);
+  if (command !== 'init' && command !== 'import' && !existsSync(file)) {
+    throw new UsageError(`No store at ${given}: create one with "rectify init ${given}" or "rectify import FILE --db ${given}", or name another with --db`);
   }
 }

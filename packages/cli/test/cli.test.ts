@@ -30,7 +30,7 @@ describe('the rectify binary', () => {
     expect((await rectify(dir, 'frobnicate')).code).toBe(2);
     expect((await rectify(dir)).code).toBe(2);
     expect((await rectify(dir, 'status', '--no-such-flag')).code).toBe(2);
-    expect((await rectify(dir, 'status', '--as-of', '17/04/2024')).err).toContain('--as-of must be a day written YYYY-MM-DD');
+    expect((await rectify(dir, 'status', '--as-of', '17/04/2024')).err).toContain('--as-of must be a real day from 1990-01-01 to 2199-12-31 written YYYY-MM-DD');
   });
 
   it('creates a store, imports a workbook and shows where things stand', async () => {

@@ -1,23 +1,30 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { monthsBetween } from '@rectify/core';
+import fc from 'fast-check';
+import { memoryDriver, monthsBetween, openStore, type Bundle } from '@rectify/core';
 import { ledgerOf, writeLedgerWorkbook } from '@rectify/report-xlsx';
-import { worldReportModel } from '@rectify/testing';
+import { sqliteDriver } from '@rectify/storage-sqlite';
+import { buildWorld, fuzzParameters, hostileString, worldReportModel } from '@rectify/testing';
 import { EXIT, run, type Io, type Running } from '../src/index.js';
 
-function io(cwd: string): Io & { lines: string[]; errors: string[] } {
+function io(cwd: string, now = '2023-11-20T02:00:00Z'): Io & { lines: string[]; errors: string[] } {
   const lines: string[] = [];
   const errors: string[] = [];
-  return { lines, errors, out: (t) => lines.push(t), err: (t) => errors.push(t), tty: false, cwd, now: () => new Date('2023-11-20T02:00:00Z') };
+  return { lines, errors, out: (t) => lines.push(t), err: (t) => errors.push(t), tty: false, cwd, now: () => new Date(now) };
 }
 
-/** A raw GET, path as given (fetch would normalise `//`). */
-function get(port: number, path: string): Promise<number> {
+const SEED = join(import.meta.dirname, '..', '..', '..', 'examples', 'xiangqiao', 'data', 'seed-notice.txt');
+/** Percent-encoded, lone surrogates dropped (encodeURIComponent throws on them). */
+const uriSafe = (s: string) => encodeURIComponent(s.replace(/[\ud800-\udfff]/g, ''));
+const SEED_GB18030 = join(import.meta.dirname, 'fixtures', 'seed-notice.gb18030.txt');
+
+/** A raw GET, path and headers as given (fetch would normalise `//` and set Host itself). */
+function get(port: number, path: string, headers: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
-    request({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
+    request({ host: '127.0.0.1', port, path, method: 'GET', headers }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
     }).on('error', reject).end();
@@ -70,4 +77,125 @@ describe('clumsy and hostile input to the command line', () => {
     }
     expect(statSync(join(dir, 'rectify.db')).size).toBeGreaterThan(0);
   });
+
+  it('serve refuses a Host that is not its own (DNS rebinding) and survives fuzzed paths, queries and headers', async () => {
+    const out = io(dir);
+    const server = (await run(['serve', '--port', '0'], out, {})) as Running;
+    try {
+      const port = Number(/:(\d+)\//.exec(out.lines[0]!)![1]);
+      expect(await get(port, '/', { host: `evil.example:${port}` })).toBe(403);
+      expect(await get(port, '/', { host: `localhost:${port}` })).toBe(200);
+      const segment = fc.oneof(fc.constantFrom('', '/', '//', '..', '%', '%00', '%ZZ', '?', '#', 'reminders.ics', '?as-of=', '?as-of=9999-12-31', '?person=', '&unit=%'), hostileString().map(uriSafe));
+      await fc.assert(
+        fc.asyncProperty(fc.array(segment, { maxLength: 6 }), fc.option(hostileString().map(uriSafe)), async (parts, header) => {
+          const status = await get(port, `/${parts.join('')}`, header === null ? {} : { 'x-fuzz': header, 'accept-language': header });
+          // 414 and 431 are Node's own answers to a URL or headers too long.
+          expect([200, 400, 403, 404, 405, 414, 431]).toContain(status);
+        }),
+        fuzzParameters(60),
+      );
+      expect(await get(port, '/')).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  });
 });
+
+describe('clumsy and hostile imports', () => {
+  // The seed notice is of 2023-12: these imports happen after it.
+  const at = (d: string) => io(d, '2024-06-01T02:00:00Z');
+  const fresh = () => mkdtempSync(join(tmpdir(), 'rectify-hostile-import-'));
+
+  it('adds to the organisation and people on a later import, never emptying them, and refuses a notice with no finding', async () => {
+    const d = fresh();
+    writeFileSync(join(d, 'ledger.xlsx'), await writeLedgerWorkbook(ledgerOf(await worldReportModel({ findings: 6 })), { locale: 'zh-CN' }));
+    copyFileSync(SEED, join(d, 'seed.txt'));
+    expect(await run(['import', 'ledger.xlsx', '--org', 'o'], at(d), {})).toBe(EXIT.ok);
+    const directory = async (inspection: string) => {
+      expect(await run(['report', '--format', 'json', '-o', 'model.json', '--org', 'o', '--inspection', inspection], at(d), {})).toBe(EXIT.ok);
+      return (JSON.parse(readFileSync(join(d, 'model.json'), 'utf8')) as { directory: { units: unknown[]; people: unknown[] } }).directory;
+    };
+    const before = await directory(await onlyInspection(d));
+    expect(before.units.length).toBeGreaterThan(1);
+    // A text that is no notice: refused, and nothing written.
+    writeFileSync(join(d, 'empty.txt'), '会议纪要\n\n');
+    const refused = at(d);
+    expect(await run(['import', 'empty.txt', '--org', 'o', '--inspection', 'empty'], refused, {})).toBe(EXIT.badInput);
+    expect(refused.errors.join('\n')).toContain('未能从 empty.txt 读出任何问题');
+    // The seed notice (no units, a placeholder organisation) into the same organisation, by a known person.
+    expect(await run(['import', 'seed.txt', '--org', 'o', '--inspection', 'seed', '--as', 'org-a-coord'], at(d), {})).toBe(EXIT.ok);
+    expect(await directory(await onlyInspection(d, 'seed'))).toEqual(before);
+  });
+
+  it('reads a notice saved as GB18030, and refuses a binary file, a BOM in JSON being no error', async () => {
+    const d = fresh();
+    copyFileSync(SEED_GB18030, join(d, 'gbk.txt'));
+    const gbk = at(d);
+    expect(await run(['import', 'gbk.txt', '--org', 'xq'], gbk, {})).toBe(EXIT.ok);
+    expect(gbk.lines.join('\n')).toMatch(/imported 2[0-9] findings/);
+    expect(gbk.errors.join('\n')).toContain('gbk.txt is not UTF-8: read as GB18030');
+    writeFileSync(join(d, 'binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0x14, 0, 0, 0, 0xff, 0xfe, 0, 0]));
+    const binary = at(d);
+    expect(await run(['import', 'binary.txt', '--org', 'xq'], binary, {})).toBe(EXIT.badInput);
+    expect(binary.errors.join('\n')).toContain('不是文本文件');
+    // A bundle saved by Notepad, BOM first.
+    const bundle = await worldBundle();
+    writeFileSync(join(d, 'bom.json'), `\uFEFF${JSON.stringify(bundle)}`);
+    const bom = at(d);
+    expect(await run(['import', 'bom.json'], bom, {})).toBe(EXIT.ok);
+    expect(bom.lines.join('\n')).toContain(`imported 4 findings (${bundle.events.length} events)`);
+  });
+  it('names a wrong store, scope or serve option, and a refused import leaves no store behind', async () => {
+    const d = fresh();
+    mkdirSync(join(d, 'dir'));
+    const say = async (args: string[], code: number, text: string) => {
+      const out = at(d);
+      expect(await run(args, out, {}), args.join(' ')).toBe(code);
+      expect(out.errors.join('\n'), args.join(' ')).toContain(text);
+    };
+    writeFileSync(join(d, 'empty.txt'), '会议纪要');
+    await say(['import', 'empty.txt', '--org', 'o'], EXIT.badInput, '未能从 empty.txt 读出任何问题');
+    await say(['status', '--db', 'typo.db'], EXIT.badInput, 'No store at typo.db');
+    await say(['status', '--db', 'dir'], EXIT.badInput, '--db dir is a directory');
+    await say(['import', 'empty.txt', '--db', 'missing/x.db'], EXIT.badInput, 'the directory missing does not exist');
+    expect(readdirSync(d).sort()).toEqual(['dir', 'empty.txt']);
+    // A store, then scopes that are not in it.
+    const bundle = await worldBundle();
+    writeFileSync(join(d, 'world.json'), JSON.stringify(bundle));
+    await say(['import', 'world.json'], EXIT.ok, '');
+    await say(['status', '--org', 'org-a', '--inspection', 'typo'], EXIT.badInput, 'No inspection typo of organisation org-a in the store: it holds org-a/ins-a');
+    await say(['status', '--org', 'org-a', '--unit', 'typo'], EXIT.badInput, 'No unit "typo"');
+    await say(['serve', '--org', 'org-a', '--port', ''], EXIT.badInput, '--port must be a port number');
+    await say(['serve', '--org', 'org-a', '--port', '0', '--host', 'no such host!'], EXIT.badInput, 'Cannot listen on no such host!:0');
+    // Bundles dated after the clock, or whose days contradict their instants: refused, nothing written.
+    const events = (await worldBundle()).events;
+    const shifted = (from: string, to: string) => JSON.stringify(bundle).replaceAll(from, to);
+    writeFileSync(join(d, 'future.json'), shifted('org-a', 'org-f').replaceAll('org-b', 'org-g').replace(/"at":"[^"]+"/, '"at":"2099-01-01T00:00:00+08:00"'));
+    await say(['import', 'future.json'], EXIT.badInput, 'is later than now (2024-06-01T02:00:00.000Z)');
+    const forged = JSON.parse(shifted('org-a', 'org-h').replaceAll('org-b', 'org-i')) as Bundle;
+    forged.events[1] = { ...forged.events[1]!, on: '2020-01-01' };
+    writeFileSync(join(d, 'forged.json'), JSON.stringify(forged));
+    await say(['import', 'forged.json'], EXIT.badInput, `events[1].on: 2020-01-01 is not the day of ${events[1]!.at}`);
+    await say(['status', '--org', 'org-h'], EXIT.badInput, 'No inspection of organisation org-h');
+  });
+});
+
+
+/** A small world's bundle (two organisations, two findings each), as `exportBundle` writes it. */
+async function worldBundle(): Promise<Bundle> {
+  const store = await openStore(memoryDriver());
+  await buildWorld(store, 2);
+  return store.exportBundle();
+}
+
+/** The id of the store's inspection other than `but` (the store of a test holds one or two). */
+async function onlyInspection(dir: string, but?: string): Promise<string> {
+  const store = await openStore(sqliteDriver({ filename: join(dir, 'rectify.db') }));
+  try {
+    const ids = (await store.inspections('o')).map((i) => i.id).filter((id) => id !== but);
+    expect(ids).toHaveLength(1);
+    return ids[0]!;
+  } finally {
+    await store.close();
+  }
+}

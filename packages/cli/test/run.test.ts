@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -144,7 +144,13 @@ describe('rectify, run in-process', () => {
     const other = mkdtempSync(join(tmpdir(), 'rectify-run-empty-'));
     const empty = io(other);
     expect(await run(['status'], empty, {})).toBe(EXIT.badInput);
-    expect(empty.errors[0]).toContain('import one first');
+    // No store there: said so, and none is made by asking.
+    expect(empty.errors[0]).toContain('No store at rectify.db');
+    expect(existsSync(join(other, 'rectify.db'))).toBe(false);
+    expect(await run(['init'], io(other), {})).toBe(EXIT.ok);
+    const initialised = io(other);
+    expect(await run(['status'], initialised, {})).toBe(EXIT.badInput);
+    expect(initialised.errors[0]).toContain('import one first');
     expect(await run(['help', 'report'], io(dir), {})).toBe(EXIT.ok);
     // Found by fuzzing: no command printed the help to stdout; a file that is not a store crashed (exit 4).
     const bare = io(other);

@@ -10,6 +10,7 @@ import {
   replayAsOf,
   RuleViolationError,
   type Decision,
+  type FindingState,
 } from '../src/index.js';
 import { Harness, testInspection } from './harness.js';
 
@@ -328,6 +329,35 @@ describe('sign-off chain', () => {
       }
     })();
     expect(second?.unmet.map((u) => u.code)).toEqual(['approvals.distinct']);
+  });
+
+  it('refuses whoever did or asked for the work approving it, whatever roles they also hold', () => {
+    const refusal = (state: FindingState, actorId: string, roles: string[], stage: string) => {
+      try {
+        decideOrThrow(state, { commandId: `x-${actorId}-${stage}`, findingId: 'f-1', actorId, type: 'approve', stage, at: '2023-12-01T09:00:00+08:00' }, { inspection: new Harness().inspection, actor: { id: actorId, roles } });
+        return undefined;
+      } catch (e) {
+        return (e as RuleViolationError).unmet.map((u) => [u.code, u.message.en]);
+      }
+    };
+    // The responsible person, who is also the principal leader, may not give the 终审.
+    const h = new Harness();
+    h.createAssigned();
+    h.ok('p-resp', 'start');
+    h.completeAll();
+    h.ok('p-resp', 'request_signoff');
+    const approved = h.ok('p-leader', 'approve', { stage: 'preliminary' });
+    expect(refusal(approved, 'p-resp', ['responsible_person', 'principal_leader'], 'final')).toEqual([['approvals.own_work', "p-resp is the finding's responsible person and may not approve their own work"]]);
+    expect(refusal(approved, 'p-principal', ['principal_leader'], 'final')).toBeUndefined();
+    // The leader who recorded the finding's progress, or who asked for sign-off, may not give the 初审.
+    const recorded = new Harness();
+    recorded.createAssigned();
+    recorded.ok('p-resp', 'start');
+    recorded.completeAll();
+    const withEntry = decideOrThrow(recorded.state(), { commandId: 'x-entry', findingId: 'f-1', actorId: 'p-leader', type: 'record_progress', text: '已督促落实', at: recorded.tick() }, { inspection: recorded.inspection, actor: { id: 'p-leader', roles: ['leader_in_charge', 'coordinator'] } }).state;
+    const requested = decideOrThrow(withEntry, { commandId: 'x-req', findingId: 'f-1', actorId: 'p-resp', type: 'request_signoff', at: recorded.tick() }, { inspection: recorded.inspection, actor: { id: 'p-resp', roles: ['responsible_person'] } }).state;
+    expect(refusal(requested, 'p-leader', ['leader_in_charge'], 'preliminary')?.[0]?.[0]).toBe('approvals.own_work');
+    expect(refusal(requested, 'p-leader', ['leader_in_charge'], 'preliminary')?.[0]?.[1]).toContain('who recorded its progress');
   });
 
   it('returns to the status before the request and clears the approvals', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import type { Store } from '@rectify/core';
+import { decodeText, type Store } from '@rectify/core';
 import { noticeReport, parseNotice } from '@rectify/report-notice';
 import {
   clerkLedgerBundle,
@@ -47,7 +47,8 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
   if (ext === '.json') {
     // The store validates the bundle (every bad field with its path); only the JSON itself is read here.
     try {
-      bundle = JSON.parse(readFileSync(path, 'utf8'));
+      // A BOM (Windows Notepad writes one) is no JSON: left in, it fails as an invisible "Unexpected token".
+      bundle = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
     } catch (error) {
       if (error instanceof SyntaxError) throw new UsageError(`${options.file} is not valid JSON: ${error.message}`);
       throw error;
@@ -60,15 +61,28 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
     if (ext === '.xlsx') {
       ledger = await readLedgerWorkbook(readFileSync(path));
     } else if (ext === '.txt' || ext === '.md') {
-      const notice = parseNotice(readFileSync(path, 'utf8'));
+      const decoded = decodeText(readFileSync(path));
+      if (!decoded.ok) throw new UsageError(`Cannot import ${options.file}: ${decoded.message[global.lang]}`);
+      if (decoded.encoding !== 'utf-8') notes.push(`${options.file} is not UTF-8: read as ${decoded.encoding.toUpperCase()}`);
+      const notice = parseNotice(decoded.text);
       for (const w of notice.warnings) io.err(`${options.file}:${w.line}: ${w.code}: ${w.message}`);
+      // A notice that yields no finding would still create an inspection (and name the
+      // organisation after a placeholder): refuse it, so that a wrong file writes nothing.
+      if (notice.findings.length === 0) {
+        throw new UsageError(global.lang === 'en'
+          ? `No finding could be read from ${options.file}: nothing was imported. Is it a rectification notice (整改进展情况的通报)?`
+          : `未能从 ${options.file} 读出任何问题，未导入任何内容。它是整改进展情况的通报吗？`);
+      }
       ledger = ledgerOf(noticeReport(notice, { ...(global.inspection ? { inspectionId: global.inspection } : {}) }).model);
     } else {
       throw new UsageError(`Cannot import ${options.file}: expected .xlsx or .csv (a ledger), .txt or .md (a notice) or .json (a bundle)`);
     }
     // The events are dated the ledger's day: the import brings the store to where the
     // ledger stood then, so `status --as-of` that day shows it.
-    const made = ledgerBundle(ledger, { organisationId: global.org ?? 'default', importer: { id: options.as, name: options.name }, at: `${ledger.asOf}T12:00:00+08:00` });
+    // Noon of that day, or now if that is earlier (a ledger of today, imported in the morning).
+    const noon = `${ledger.asOf}T12:00:00+08:00`;
+    const at = Date.parse(noon) > io.now().getTime() && ledger.asOf === today(io) ? instantAt(io.now()) : noon;
+    const made = ledgerBundle(ledger, { organisationId: global.org ?? 'default', importer: { id: options.as, name: options.name }, at });
     bundle = made.bundle;
     notes.push(...made.notes);
   }

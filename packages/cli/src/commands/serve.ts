@@ -31,6 +31,11 @@ export async function serveCommand(store: Store, global: GlobalOptions, options:
       res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request');
       return;
     }
+    if (!allowedHost(req.headers.host)) {
+      // DNS rebinding: a page on evil.example resolving its name to 127.0.0.1 reads the dashboard unless the Host is checked.
+      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Host not allowed');
+      return;
+    }
     const asked = url.searchParams.get('as-of');
     if (asked !== null && !isSupportedDay(asked)) {
       res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(`as-of must be a real day from ${FIRST_DAY} to ${LAST_DAY}, written YYYY-MM-DD`);
@@ -61,12 +66,29 @@ export async function serveCommand(store: Store, global: GlobalOptions, options:
     })();
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => reject(new UsageError(`Cannot listen on ${options.host}:${options.port}: ${error.code ?? error.message}`)));
     server.listen(options.port, options.host, () => resolve());
   });
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
+  const hosts = hostsFor(options.host, port);
+  function allowedHost(header: string | undefined): boolean {
+    return hosts === 'any' || (header !== undefined && hosts.has(header.toLowerCase()));
+  }
   io.out(`dashboard: http://${options.host}:${port}/`);
   io.out(`reminders: http://${options.host}:${port}/reminders.ics?person=ID`);
   return server;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/**
+ * The `Host` headers the server answers: its own address and port, and for a loopback
+ * address every loopback name. Bound to every address (0.0.0.0, ::) it has no one
+ * name, and answers any Host: such a server is meant for a network, not a desktop.
+ */
+function hostsFor(host: string, port: number): Set<string> | 'any' {
+  if (host === '0.0.0.0' || host === '::' || host === '') return 'any';
+  const names = LOOPBACK.has(host) ? [...LOOPBACK].filter((h) => h !== '::1') : [host.includes(':') && !host.startsWith('[') ? `[${host}]` : host];
+  return new Set(names.map((name) => `${name.toLowerCase()}:${port}`));
 }

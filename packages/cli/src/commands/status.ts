@@ -9,6 +9,7 @@ import {
   type Locale,
   type Store,
 } from '@rectify/core';
+import { UsageError } from '../exit.js';
 import { resolveScope, today, type GlobalOptions, type Io } from '../context.js';
 
 /** Options of `rectify status`. */
@@ -35,7 +36,10 @@ export async function statusCommand(store: Store, global: GlobalOptions, options
   const organisation = (await store.organisation(scope.organisationId))!;
   const asOf = options.asOf ?? today(io, inspection.utcOffset);
   const all = await store.findingsAsOf(scope, asOf);
-  const findings = options.unit === undefined ? all : all.filter((f) => f.assignment?.leadUnitId === options.unit || nameOf(organisation.units, f.assignment?.leadUnitId ?? '') === options.unit);
+  // A unit by id or name, as `due --unit` takes it; a typo is refused rather than shown as a unit with no findings.
+  const unitId = options.unit === undefined ? undefined : organisation.units.find((u) => u.id === options.unit || u.name === options.unit)?.id;
+  if (options.unit !== undefined && unitId === undefined) throw new UsageError(`No unit "${options.unit}" in ${organisation.name}: give a unit's id or name`);
+  const findings = unitId === undefined ? all : all.filter((f) => f.assignment?.leadUnitId === unitId);
   const a = analyze(findings, inspection, asOf, { calendar: global.calendar });
   if (options.json) {
     io.out(JSON.stringify({ scope, unit: options.unit ?? null, ...a }, null, 2));

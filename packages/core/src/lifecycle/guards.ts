@@ -225,6 +225,7 @@ export function guard(command: Command, state: FindingState | undefined, ctx: Gu
       if (assignee !== undefined && assignee !== ctx.actor.id) {
         out.push(unmet('approvals.assignee', `该环节应由本问题的${stage?.assignee === 'responsibleLeader' ? '责任领导' : '责任人'}（${assignee}）审核`, `this stage is for the finding's ${stage?.assignee} (${assignee}), not ${ctx.actor.id}`, 'stage'));
       }
+      if (command.type === 'approve') out.push(...notOwnWork(state, ctx.actor.id));
       if (command.type === 'approve' && inspection.workflow.distinctApprovers && state.approvals.some((a) => a.actorId === ctx.actor.id)) {
         out.push(unmet('approvals.distinct', '同一人不得在两个审核环节审批', 'one person may not approve at two stages', 'stage'));
       }
@@ -293,4 +294,22 @@ function newWorkSinceReopening(state: FindingState): UnmetRule[] {
 function stageLabel(inspection: Inspection, id: string | undefined, locale: 'zh-CN' | 'en'): string {
   if (id === undefined) return locale === 'zh-CN' ? '无' : 'none';
   return inspection.workflow.approvalChain.find((s) => s.id === id)?.label[locale] ?? id;
+}
+
+/**
+ * Whoever did or asked for the work may not approve it, at any stage, whatever roles
+ * they hold: the responsible person (who answers for the work), the person who asked
+ * for sign-off, and whoever recorded its progress. A person holding two roles (责任人
+ * and 责任领导, or 主要领导 and 责任人) would otherwise review themselves. Recording
+ * the sign-off once every stage has approved (`sign_off`) is the clerk's act and is
+ * not held to this.
+ */
+function notOwnWork(state: FindingState, actorId: string): UnmetRule[] {
+  const own = state.assignment?.responsiblePersonId === actorId ? 'responsible'
+    : state.signOffRequest?.requestedBy === actorId ? 'requested'
+    : state.progress.some((p) => p.actorId === actorId) ? 'recorded' : undefined;
+  if (own === undefined) return [];
+  const zh = { responsible: '本问题的责任人', requested: '申请销号的人', recorded: '填报整改进展的人' }[own];
+  const en = { responsible: "the finding's responsible person", requested: 'who asked for sign-off', recorded: 'who recorded its progress' }[own];
+  return [unmet('approvals.own_work', `${actorId} 是${zh}，不得审核自己的整改`, `${actorId} is ${en} and may not approve their own work`, 'actorId')];
 }

@@ -40,3 +40,43 @@ export function unholdableCharacter(text: string): UnholdableCharacter | undefin
 export function withoutUnholdable(text: string): string {
   return text.replace(UNHOLDABLE_ALL, '');
 }
+
+/** The encodings {@link decodeText} recognises. */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+/** What {@link decodeText} read: the text, its encoding, or why it is no text at all. */
+export type DecodedText =
+  | { ok: true; text: string; encoding: TextEncoding }
+  | { ok: false; reason: 'binary'; message: { 'zh-CN': string; en: string } };
+
+/**
+ * Bytes as text, the way Chinese offices save it: UTF-8 (with or without a BOM),
+ * UTF-16 with its BOM (Excel's "Unicode text"), or, when the bytes are not valid
+ * UTF-8, GB18030 (a superset of GBK and GB2312: what Chinese Windows and Excel save by
+ * default). Bytes holding NUL or many other control characters are no text (a binary
+ * file, a UTF-16 file without its BOM): `ok: false`, so the caller refuses them
+ * rather than read nothing out of them.
+ *
+ * @example
+ * ```ts
+ * decodeText(new Uint8Array([0xd5, 0xfb, 0xb8, 0xc4])); // { ok: true, text: '整改', encoding: 'gb18030' }
+ * ```
+ */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  let decoded: { text: string; encoding: TextEncoding };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) decoded = { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) decoded = { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  else {
+    try {
+      decoded = { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    } catch {
+      decoded = { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+    }
+  }
+  // A text file has no NUL and few other controls; a binary file (or UTF-16 without a BOM) has many.
+  const controls = (decoded.text.match(UNHOLDABLE_ALL) ?? []).length;
+  if (decoded.text.includes('\u0000') || controls > Math.max(2, decoded.text.length / 100)) {
+    return { ok: false, reason: 'binary', message: { 'zh-CN': '不是文本文件（含 NUL 等控制字符）', en: 'not a text file (it holds NUL or other control characters)' } };
+  }
+  return { ok: true, ...decoded };
+}

@@ -1,4 +1,5 @@
 import { totals as pureTotals, totalsFromCounts, type Totals } from '../analytics/totals.js';
+import { dayOfInstant } from '../dates/instant.js';
 import { NotFoundError, PermissionDeniedError } from '../errors/domain-errors.js';
 import { IntegrityError, SchemaVersionError } from '../errors/storage-errors.js';
 import { parseWith, ValidationError, type ValidationIssue } from '../errors/validation-error.js';
@@ -23,6 +24,7 @@ import { BundleSchema, type Bundle } from './bundle.js';
 import { SCHEMA_VERSION, type DriverTransaction, type StorageDriver } from './driver.js';
 import { FindingQuerySchema, ScopeSchema, type FindingQueryInput, type Page, type Scope } from './query.js';
 import { IMPORT_BATCH, ImportBatch, writeHistories } from './import-batch.js';
+import { mergeInspection, mergeOrganisation, mergePerson } from './merge.js';
 import { findingRow } from './row.js';
 import { publicationId, PublishInputSchema, type PublishedVersion, type PublishInput } from '../publication/published.js';
 
@@ -32,6 +34,15 @@ export interface StoreOptions {
   policy?: PermissionPolicy;
   /** The sign-off rules; the core's defaults when left out. */
   rules?: readonly SignOffRule[];
+  /**
+   * The caller's clock, as an ISO-8601 instant. Given, a command or imported event
+   * dated later than `now` plus {@link StoreOptions.clockAllowanceMinutes} is refused:
+   * one event dated 2099 would otherwise put every later command "out of order" and
+   * lock the finding. Left out, the store (which reads no clock) checks nothing.
+   */
+  now?: () => string;
+  /** How far ahead of `now` an instant may be, for clocks that disagree; default 60 minutes. */
+  clockAllowanceMinutes?: number;
 }
 
 /** What {@link Store.apply} returns. */
@@ -194,6 +205,8 @@ class DriverStore implements Store {
   async apply(input: unknown): Promise<Applied> {
     // Validate before touching the database: a malformed command costs no transaction.
     const command = parseWith(CommandSchema, input, 'command');
+    const future = this.future(command.at);
+    if (future) throw new ValidationError('command', [{ path: 'at', message: future, code: 'custom' }]);
     return this.driver.transaction(async (tx) => {
       const prior = await tx.getCommand(command.commandId);
       if (prior !== undefined) return this.replayed(tx, prior, command.findingId);
@@ -221,6 +234,14 @@ class DriverStore implements Store {
       await tx.putCommand(command.commandId, command.findingId, decision.event.version);
       return { event: decision.event, state: decision.state, duplicate: false };
     });
+  }
+
+  /** Why `at` is too far in the future for the caller's clock, if it is. */
+  private future(at: string): string | undefined {
+    if (this.options.now === undefined) return undefined;
+    const now = this.options.now();
+    const limit = new Date(Date.parse(now) + (this.options.clockAllowanceMinutes ?? 60) * 60_000);
+    return Date.parse(at) > limit.getTime() ? `${at} is later than now (${now}): an instant may not be in the future` : undefined;
   }
 
   /** The first result of a command applied before, rebuilt from the history. */
@@ -278,15 +299,24 @@ class DriverStore implements Store {
 
   async importBundle(input: unknown, options: { onProgress?: (progress: ImportProgress) => void } = {}): Promise<ImportReport> {
     const bundle = parseWith(BundleSchema, input, 'bundle');
+    const dated = bundle.events.flatMap((e, i) => { const future = this.future(e.at); return future ? [{ path: `events[${i}].at`, message: future, code: 'custom' as const }] : []; });
+    if (dated.length > 0) throw new ValidationError('bundle', dated.slice(0, 20));
     const findings = groupHistories(bundle);
     return this.driver.transaction(async (tx) => {
       const issues: ValidationIssue[] = [];
       const tenants = new Set(bundle.organisations.map((o) => o.id));
-      for (const o of bundle.organisations) await tx.putRecord('organisation', o.id, o.id, o);
+      // What the store holds wins; the bundle adds (see merge.ts).
+      for (const o of bundle.organisations) {
+        const stored = (await tx.getRecord('organisation', o.id, o.id)) as Organisation | undefined;
+        await tx.putRecord('organisation', o.id, o.id, stored === undefined ? o : mergeOrganisation(stored, o));
+      }
       const knownTenant = async (id: string) => tenants.has(id) || (await tx.getRecord('organisation', id, id)) !== undefined;
       for (const [i, { tenantId, person }] of bundle.people.entries()) {
         if (!(await knownTenant(tenantId))) issues.push({ path: `people[${i}].tenantId`, message: `Unknown organisation ${tenantId}`, code: 'custom' });
-        else await tx.putRecord('person', tenantId, person.id, person);
+        else {
+          const stored = (await tx.getRecord('person', tenantId, person.id)) as Person | undefined;
+          await tx.putRecord('person', tenantId, person.id, stored === undefined ? person : mergePerson(stored, person));
+        }
       }
       const inspections = new Map<string, Inspection>();
       for (const [i, ins] of bundle.inspections.entries()) {
@@ -295,8 +325,10 @@ class DriverStore implements Store {
         if (!(await knownTenant(tenant))) issues.push({ path: `inspections[${i}].subjectOrganisationId`, message: `Unknown organisation ${tenant}`, code: 'custom' });
         else if (owner !== undefined && owner !== tenant) issues.push({ path: `inspections[${i}].id`, message: `Inspection ${ins.id} belongs to another organisation`, code: 'custom' });
         else {
-          await tx.putRecord('inspection', tenant, ins.id, ins);
-          inspections.set(ins.id, ins);
+          const stored = owner === undefined ? undefined : ((await tx.getRecord('inspection', tenant, ins.id)) as Inspection | undefined);
+          const kept = stored === undefined ? ins : mergeInspection(stored, ins);
+          await tx.putRecord('inspection', tenant, ins.id, kept);
+          inspections.set(ins.id, kept);
         }
       }
       let done = 0;
@@ -321,6 +353,11 @@ class DriverStore implements Store {
           issues.push({ path: `events[${first}].payload.finding.inspectionId`, message: `Unknown inspection ${state.finding.inspectionId}`, code: 'custom' });
           continue;
         }
+        // An event's day is its instant's day where the inspection is; a bundle that says otherwise is forged or broken.
+        history.events.forEach((e, k) => {
+          const day = dayOfInstant(e.at, ins.utcOffset);
+          if (e.on !== day) issues.push({ path: `events[${history.indexes[k]}].on`, message: `${e.on} is not the day of ${e.at} (${day}, at ${ins.utcOffset})`, code: 'custom' });
+        });
         if ((await tx.getFinding(state.finding.id)) !== undefined) {
           issues.push({ path: `events[${first}].findingId`, message: `Finding ${state.finding.id} already exists in the store`, code: 'custom' });
           continue;
@@ -351,8 +388,9 @@ class DriverStore implements Store {
         if (!org) continue;
         bundle.organisations.push(org);
         for (const person of (await tx.listRecords('person', tenantId)) as Person[]) bundle.people.push({ tenantId, person });
-        bundle.inspections.push(...((await tx.listRecords('inspection', tenantId)) as Inspection[]));
-        bundle.events.push(...(await tx.listEvents(tenantId, {})));
+        // One at a time: spreading a long history into push() overflows the stack (~120,000 events).
+        for (const ins of (await tx.listRecords('inspection', tenantId)) as Inspection[]) bundle.inspections.push(ins);
+        for (const event of await tx.listEvents(tenantId, {})) bundle.events.push(event);
       }
       return bundle;
     });

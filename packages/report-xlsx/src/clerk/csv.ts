@@ -1,3 +1,4 @@
+import { decodeText, type DecodedText, type TextEncoding } from '@rectify/core';
 import { columnLetter, type Grid, type GridCell } from './grid.js';
 
 /**
@@ -7,8 +8,10 @@ import { columnLetter, type Grid, type GridCell } from './grid.js';
  * semicolons (whichever the first lines use most), quoted as RFC 4180 says, with line
  * breaks inside quotes kept.
  */
-export function csvSheet(data: Uint8Array, name: string): { sheet: { name: string; hidden: false; grid: () => Grid }; encoding: 'utf-8' | 'utf-16' | 'gb18030' } {
-  const { text, encoding } = decode(data);
+export function csvSheet(data: Uint8Array, name: string): { sheet: { name: string; hidden: false; grid: () => Grid }; encoding: TextEncoding } | Extract<DecodedText, { ok: false }> {
+  const decoded = decodeText(data);
+  if (!decoded.ok) return decoded;
+  const { text, encoding } = decoded;
   const rows = parseCsv(text);
   const grid: Grid = { name, rows: [], width: 0, hiddenColumns: new Set(), hiddenRows: new Set(), formulaShare: 0 };
   rows.forEach((fields, i) => {
@@ -21,16 +24,6 @@ export function csvSheet(data: Uint8Array, name: string): { sheet: { name: strin
     grid.rows[i + 1] = cells;
   });
   return { sheet: { name, hidden: false, grid: () => grid }, encoding };
-}
-
-function decode(data: Uint8Array): { text: string; encoding: 'utf-8' | 'utf-16' | 'gb18030' } {
-  if (data[0] === 0xff && data[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(data.subarray(2)), encoding: 'utf-16' };
-  if (data[0] === 0xfe && data[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(data.subarray(2)), encoding: 'utf-16' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(data), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(data), encoding: 'gb18030' };
-  }
 }
 
 /** RFC 4180 fields, with the separator guessed from the first lines. */

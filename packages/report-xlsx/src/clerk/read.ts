@@ -63,6 +63,10 @@ export async function readClerkLedger(data: Uint8Array, options: ReadClerkLedger
   if (!isZip(data)) {
     // Not a workbook: a ledger saved as CSV (UTF-8, or GB18030 as Chinese Excel saves it).
     const csv = csvSheet(data, options.name ?? 'CSV');
+    if ('reason' in csv) {
+      log.error('file.not_text', { sheet: options.name ?? 'CSV' }, `既不是 Excel 工作簿（.xlsx），也不是 CSV：${csv.message['zh-CN']}`, `neither an Excel workbook (.xlsx) nor CSV: ${csv.message.en}`);
+      return empty(log.issues);
+    }
     if (csv.encoding === 'gb18030') log.warn('csv.gb18030', { sheet: csv.sheet.name }, '文件不是 UTF-8，已按 GB18030（GBK）读取', 'the file is not UTF-8: read as GB18030 (GBK), as Chinese Excel saves CSV');
     return new LedgerReader(mapping, log, options.today).read([csv.sheet]);
   }
@@ -156,7 +160,7 @@ class LedgerReader {
     const problemTables = tables.filter((t) => t.role === 'problems');
     const perUnitSheets = problemTables.length > 1 && problemTables.every((t) => !t.table.columns.some((c) => c.field === 'leadUnit'));
     const rows: ProblemRow[] = [];
-    for (const { table } of problemTables) rows.push(...this.readProblems(table, perUnitSheets ? table.grid.name : undefined));
+    for (const { table } of problemTables) for (const row of this.readProblems(table, perUnitSheets ? table.grid.name : undefined)) rows.push(row);
     const findings = this.merge(rows);
     for (const { table, role } of tables) {
       if (role === 'tasks') this.readTasks(table, findings);

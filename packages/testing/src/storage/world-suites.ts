@@ -213,6 +213,28 @@ export function bulkImportSuite(ctx: SuiteContext): void {
     expect(await store.organisation('org-a')).toBeUndefined();
   });
 
+  it('adds to the organisation, people and inspections it holds, never replacing or emptying them', async () => {
+    const { store } = await ctx.open();
+    await store.importBundle(bundle);
+    const [org, people, inspection] = [await store.organisation('org-a'), await store.people('org-a'), await store.inspection({ organisationId: 'org-a', inspectionId: 'ins-a' })];
+    expect(org!.units.length).toBeGreaterThan(1);
+    // What a ledger or notice read later says of the same organisation: a placeholder
+    // name, one new unit, the importer as a coordinator under a known id, the inspection bare.
+    const person = people.find((p) => p.roles.includes('leader_in_charge'))!;
+    await store.importBundle({
+      format: 'rectify.bundle', version: 1,
+      organisations: [{ id: 'org-a', name: '被巡察单位', units: [{ id: 'u-new', name: '新设股室' }] }],
+      people: [{ tenantId: 'org-a', person: { id: person.id, name: '导入人', organisationId: 'org-a', roles: ['coordinator'] } }],
+      inspections: [{ ...inspection!, title: '另一标题', categories: [] }],
+    });
+    const after = await store.organisation('org-a');
+    expect(after).toEqual({ ...org, units: [...org!.units, { id: 'u-new', name: '新设股室' }] });
+    const kept = (await store.people('org-a')).find((p) => p.id === person.id);
+    expect(kept).toEqual({ ...person, roles: [...person.roles, 'coordinator'] });
+    expect((await store.people('org-a')).length).toBe(people.length);
+    expect(await store.inspection({ organisationId: 'org-a', inspectionId: 'ins-a' })).toEqual(inspection);
+  });
+
   it('refuses to import a finding the store already holds', async () => {
     const { store } = await ctx.open();
     await store.importBundle(bundle);
