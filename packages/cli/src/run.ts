@@ -58,12 +58,12 @@ ledger (.xlsx) in the layout its clerk keeps, a notice (.txt, .md) or a bundle (
   --infer-map   print the mapping the importer guessed, to correct and pass with --map
 ${GLOBAL_HELP}`,
   status: `Usage: rectify status [--as-of DATE] [--unit UNIT] [--json]\n\n  --as-of DATE  the day to report on (default today, where the inspection is)\n  --unit UNIT   one lead unit (its id or name)\n  --json        the analysis as JSON\n${GLOBAL_HELP}`,
-  report: `Usage: rectify report --format ${Object.keys(FORMATS).join('|')} [--as-of DATE] [-o FILE] [--redact] [--publish --as PERSON]\n\n  notice, md, docx: the public notice (no one named); html, xlsx, csv: the internal ledger and dashboard; json: the report model.\n  --redact      mask personal data first: people interviewed or held accountable, phone numbers and e-mail\n                addresses but the declared contacts, ID numbers; what was masked is printed\n  --publish     record this report as a published version (rectify publications)\n${GLOBAL_HELP}`,
+  report: `Usage: rectify report --format ${Object.keys(FORMATS).join('|')} [--as-of DATE] [-o FILE] [--force] [--redact] [--publish --as PERSON]\n\n  notice, md, docx: the public notice (no one named); html, xlsx, csv: the internal ledger and dashboard; json: the report model.\n  --force       replace the output file if it exists (else it is refused)\n  --redact      mask personal data first: people's names, phone numbers and e-mail addresses but the\n                declared contacts, ID numbers, however written; what was masked is printed\n  --publish     record this report as a published version (rectify publications)\n${GLOBAL_HELP}`,
   publications: `Usage: rectify publications [--format F] [--diff N] [--json]\n\nThe published versions of the inspection's reports, oldest first; --diff N prints the lines version N\nchanged against the version before it.\n${GLOBAL_HELP}`,
   due: `Usage: rectify due [--person P] [--unit U] [--as-of DATE] [--days N] [--json] [--ics FILE]\n\nDeadlines, measure deadlines, look-backs (回头看), ledger updates and monthly reports due\nwithin N working days (default: the inspection's due-soon days) or overdue, oldest first.\n  --person P    one person (id or name)   --unit U   one lead unit (id or name)\n  --ics FILE    an iCalendar feed (.ics) instead of the list\n${GLOBAL_HELP}`,
   recurring: `Usage: rectify recurring [--org ID] [--json]\n\nThe organisation's problems found again in a later round (a finding linked to an earlier one)\nor found back by a look-back, over every inspection in the store, most recurrent first.\n${GLOBAL_HELP}`,
   apply: `Usage: rectify apply COMMAND --finding ID --as PERSON [options]\n\nCommands: ${Object.entries(APPLY_COMMANDS).map(([k, v]) => `${k}${v.needs.length ? ` (--${v.needs.join(', --')})` : ''}`).join('; ')}\n  --text T --measure ID --stage S --reason R --to DATE --id ID --decision approve|reject (extensions), confirmed|relapsed (reviews) --on DATE --command-id ID\n${GLOBAL_HELP}`,
-  serve: `Usage: rectify serve [--port 8080] [--host 127.0.0.1]\n\nServes the dashboard, rendered afresh on each load (?as-of=DATE for a past day).\n${GLOBAL_HELP}`,
+  serve: `Usage: rectify serve [--port 8080] [--host 127.0.0.1] [--redact]\n\nServes the dashboard, rendered afresh on each load (?as-of=DATE for a past day).\n  It answers only requests whose Host is its own address (127.0.0.1, localhost): bound to 0.0.0.0, any.\n  --redact      mask personal data as report --redact does, for a screen others see\n${GLOBAL_HELP}`,
 };
 
 const OPTIONS = {
@@ -78,6 +78,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
   as: { type: 'string' },
   name: { type: 'string' },
   finding: { type: 'string' },
@@ -192,7 +193,7 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
         break;
       case 'report':
         if (!v.format) throw new UsageError(`--format is required: one of ${Object.keys(FORMATS).join(', ')}`);
-        await reportCommand(store, global, { format: v.format, asOf: day('as-of', v['as-of']), output: v.output, redact: v.redact ?? false, publish: v.publish ?? false, publishedBy: v.as }, io);
+        await reportCommand(store, global, { format: v.format, asOf: day('as-of', v['as-of']), output: v.output, redact: v.redact ?? false, publish: v.publish ?? false, publishedBy: v.as, force: v.force ?? false }, io);
         break;
       case 'publications': {
         const diff = v.diff === undefined ? undefined : Number(v.diff);
@@ -210,7 +211,7 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
       case 'serve': {
         const port = Number(v.port ?? 8080);
         if (v.port?.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a port number, not "${v.port}"`);
-        const server = await serveCommand(store, global, { port, host: v.host ?? '127.0.0.1' }, io);
+        const server = await serveCommand(store, global, { port, host: v.host ?? '127.0.0.1', redact: v.redact ?? false }, io);
         const open = store;
         store = undefined; // it stays open while serving
         return { stop: async () => { await new Promise<void>((r) => server.close(() => r())); await open.close(); } };

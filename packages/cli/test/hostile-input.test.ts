@@ -48,6 +48,14 @@ describe('clumsy and hostile input to the command line', () => {
       expect(out.errors.join('\n')).toContain('is the store itself');
     }
     expect(readFileSync(join(dir, 'rectify.db')).equals(before)).toBe(true);
+    // Nor over any file that exists, unless told to.
+    writeFileSync(join(dir, 'kept.csv'), 'a clerk\'s own file');
+    const refused = io(dir);
+    expect(await run(['report', '--format', 'csv', '-o', 'kept.csv'], refused, {})).toBe(EXIT.badInput);
+    expect(refused.errors.join('\n')).toContain('kept.csv exists: add --force to replace it');
+    expect(readFileSync(join(dir, 'kept.csv'), 'utf8')).toBe('a clerk\'s own file');
+    expect(await run(['report', '--format', 'csv', '-o', 'kept.csv', '--force'], io(dir), {})).toBe(EXIT.ok);
+    expect(readFileSync(join(dir, 'kept.csv'), 'utf8')).toMatch(/^\uFEFF序号,问题类别,反馈问题/);
     const ok = io(dir);
     expect(await run(['status'], ok, {})).toBe(EXIT.ok);
   });
@@ -112,7 +120,7 @@ describe('clumsy and hostile imports', () => {
     copyFileSync(SEED, join(d, 'seed.txt'));
     expect(await run(['import', 'ledger.xlsx', '--org', 'o'], at(d), {})).toBe(EXIT.ok);
     const directory = async (inspection: string) => {
-      expect(await run(['report', '--format', 'json', '-o', 'model.json', '--org', 'o', '--inspection', inspection], at(d), {})).toBe(EXIT.ok);
+      expect(await run(['report', '--format', 'json', '-o', 'model.json', '--force', '--org', 'o', '--inspection', inspection], at(d), {})).toBe(EXIT.ok);
       return (JSON.parse(readFileSync(join(d, 'model.json'), 'utf8')) as { directory: { units: unknown[]; people: unknown[] } }).directory;
     };
     const before = await directory(await onlyInspection(d));

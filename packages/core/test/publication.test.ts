@@ -20,6 +20,20 @@ describe('redaction before publishing', () => {
     expect(redactText('王小明', { names: ['王小明'], nameMask: 'full' }).text).toBe('＊＊＊');
   });
 
+  it('masks numbers and addresses however they are written: country codes, spaces, dots, full-width forms, groups, Chinese addresses', () => {
+    const masked = (t: string) => redactText(t).text;
+    expect(masked('电话+8613812345604')).toBe('电话+86138****5604');
+    expect(masked('电话+86 138 1234 5605')).toBe('电话+86 138 **** 5605');
+    expect(masked('手机１３８１２３４５６０７')).toBe('手机138****5607');
+    expect(masked('手机139.1234.5608')).toBe('手机139.****.5608');
+    expect(masked('座机0768 2286614，07682286615，020-87654316')).toBe('座机0768 ***6614，0768***6615，020-****4316');
+    expect(masked('身份证445102 19900301 1234')).toBe('身份证445102**********1234');
+    expect(masked('ID44510219900401123X')).toBe('ID445102********123X');
+    expect(masked('邮箱王芳@例子.中国，lisi＠163．com')).toBe('邮箱王***@例子.中国，l***@163.com');
+    // An ASCII address before Chinese text keeps the text: 163.com来信 is not one domain.
+    expect(masked('czxqxcb@163.com来信注明')).toBe('c***@163.com来信注明');
+  });
+
   it('leaves alone what only looks like personal data: dates, amounts, numbers inside longer ones, a declared contact however written', () => {
     const text = '2023年8月17日至2023-09-30，追回资金3.2万元，文号〔2023〕13812345678901号，项目编号4451021990030712345，联系电话（0768）2209224';
     expect(redactText(text, { phones: { keep: ['0768-2209224'] } })).toEqual({ text, redactions: [] });
@@ -38,7 +52,11 @@ describe('redaction before publishing', () => {
     const names = namesToRedact([...h.states.values()], PEOPLE);
     expect(names).toEqual(['责任人甲']);
     const inspection = { disclosure: { contacts: [{ kind: 'phone' as const, value: '0768-2209224' }, { kind: 'email' as const, value: 'a@b.cn' }] } };
-    expect(publicRedactionRules(inspection, [...h.states.values()], PEOPLE)).toEqual({ names: ['责任人甲'], phones: { keep: ['0768-2209224'] }, emails: { keep: ['a@b.cn'] } });
+    // A public report names no individual; bodies named as people (政工室, 巡察组, 纪委) and the units' own names stay.
+    const organisation = { name: '司法局党组', units: [{ id: 'u', name: '查看' }] };
+    expect(publicRedactionRules(inspection, [...h.states.values()], PEOPLE, organisation)).toEqual({
+      names: ['书记', '分管领导乙', '分管领导甲', '责任人乙', '责任人甲'], phones: { keep: ['0768-2209224'] }, emails: { keep: ['a@b.cn'] },
+    });
     const model = { title: '通报', findings: [{ id: 'f-1', progress: ['责任人甲已整改', '无'] }], count: 3, none: null };
     const { value, redactions } = redactValue(model, { names });
     expect(value).toEqual({ title: '通报', findings: [{ id: 'f-1', progress: ['责＊＊＊已整改', '无'] }], count: 3, none: null });

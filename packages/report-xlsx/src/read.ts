@@ -11,6 +11,7 @@ import { readChoice, readDay, readInt, readMonth, readText, type CellRead } from
 import { WorkbookValidationError, type CellIssue } from './errors.js';
 import { FORMAT_TAG, LAYOUT, WORDS, type SheetKey, type SheetLayout } from './layout.js';
 import type { Ledger, LedgerFinding, LedgerProgress } from './ledger.js';
+import { workbookTooLarge } from './zip-guard.js';
 
 /** Options of {@link readLedgerWorkbook}. */
 export interface ReadLedgerOptions {
@@ -134,6 +135,8 @@ function sheet(wb: ExcelJS.Workbook, key: SheetKey): ExcelJS.Worksheet | undefin
  * ```
  */
 export async function readLedgerWorkbook(data: Uint8Array, options: ReadLedgerOptions = {}): Promise<Ledger> {
+  const tooLarge = workbookTooLarge(data);
+  if (tooLarge !== undefined) throw new WorkbookValidationError([{ sheet: '', row: 0, column: '', header: '', message: `The workbook is not opened: ${tooLarge}` }]);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);

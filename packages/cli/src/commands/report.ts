@@ -57,7 +57,7 @@ export async function modelOf(store: Store, scope: Scope, asOf: CalendarDay, opt
   // The organisation's events: the model keeps those of this inspection's findings.
   const model = buildReportModel(findings, inspection, organisation, asOf, { events, people: options.internal ? people : [], calendar: options.calendar ?? EVERY_DAY });
   if (!options.redact) return { model, redactions: [] };
-  const { value, redactions } = redactValue(model, publicRedactionRules(inspection, findings, people));
+  const { value, redactions } = redactValue(model, publicRedactionRules(inspection, findings, people, organisation));
   return { model: value, redactions };
 }
 
@@ -66,11 +66,13 @@ export interface ReportOptions {
   format: string;
   asOf: CalendarDay | undefined;
   output: string | undefined;
-  /** Mask personal data first (names of people interviewed or held accountable, phones, ID numbers, e-mails; the declared contacts kept). */
+  /** Mask personal data first (`publicRedactionRules`: people's names, phones, ID numbers, e-mails; the declared contacts kept). */
   redact: boolean;
   /** Record the report as a published version (who: `publishedBy`). */
   publish: boolean;
   publishedBy: string | undefined;
+  /** Replace the output file if it exists (without it, an existing file is refused, nothing written). */
+  force?: boolean;
 }
 
 /** `rectify report --format F`: writes one report as of a day (today by default) to `-o FILE` or its own file name. */
@@ -93,7 +95,13 @@ export async function reportCommand(store: Store, global: GlobalOptions, options
   }
   const rendered = await format.renderer.render(model, { locale: global.lang });
   const file = resolve(io.cwd, options.output ?? rendered.fileName);
-  writeFileSync(file, rendered.data);
+  // "wx" fails if the file exists: checked and created in one step, so no race replaces a file either.
+  try {
+    writeFileSync(file, rendered.data, { flag: options.force ? 'w' : 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${options.output ?? rendered.fileName} exists: add --force to replace it, or choose another file with -o`);
+    throw error;
+  }
   io.out(file);
   if (options.publish) {
     // A binary format is kept as the notice text it carries, so versions can be compared.

@@ -11,6 +11,8 @@ export interface ServeOptions {
   port: number;
   /** 127.0.0.1 by default: the dashboard shows internal data and has no login. */
   host: string;
+  /** Mask personal data in the dashboard as `report --redact` does (for a screen others see). */
+  redact?: boolean;
 }
 
 /**
@@ -54,7 +56,7 @@ export async function serveCommand(store: Store, global: GlobalOptions, options:
           res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(req.method === 'HEAD' ? undefined : feedOf(due, io, global.lang));
           return;
         }
-        const { model } = await modelOf(store, scope, asOf, { internal: true, calendar: global.calendar });
+        const { model } = await modelOf(store, scope, asOf, { internal: true, calendar: global.calendar, redact: options.redact ?? false });
         const html = dashboardHtml(model, { locale: global.lang });
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(req.method === 'HEAD' ? undefined : html);
       } catch (error) {

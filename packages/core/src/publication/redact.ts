@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { formatPath, parseWith } from '../errors/validation-error.js';
 import type { FindingState } from '../lifecycle/state.js';
 import type { Inspection } from '../model/inspection.js';
-import type { Person } from '../model/organisation.js';
+import type { Organisation, Person } from '../model/organisation.js';
 
 /** Schema of {@link RedactionRules}. */
 export const RedactionRulesSchema = z.object({
@@ -36,11 +36,29 @@ export interface Redaction {
   replacement: string;
 }
 
-// Numbers are matched whole: never inside a longer run of digits.
-const MOBILE = /(?<![\d])1[3-9]\d(?:[- ]?\d{4}){2}(?![\d])/g;
-const LANDLINE = /(?<![\d])(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3}-)\d{7,8}(?![\d])/g;
-const ID_NUMBER = /(?<![\dA-Za-z])[1-9]\d{5}(?:(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]|\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3})(?![\dA-Za-z])/g;
+// Numbers are matched whole: never inside a longer run of digits. They are matched on
+// the text with full-width forms made half-width (１３８…, ＠, ．), see `halfWidth`.
+// A mobile: 13812345678, 138-1234-5678, 138 1234 5678, 139.1234.5678, +86 138…, 0086138….
+const MOBILE = /(?<![\d+])(?:(?:\+|00)86[- ]?|86(?=1[3-9]\d{9}(?!\d)))?1[3-9]\d(?:[- .]?\d{4}){2}(?!\d)/g;
+// A landline: (0768)2286608, （0768）…, 0768-2286608, 0768 2286608, 07682286609 (area code 0 + 2–3 digits).
+const LANDLINE = /(?<![\d+])(?:\(0\d{2,3}\)\s?|（0\d{2,3}）|0\d{2,3}[- ]?)[2-9]\d{6,7}(?!\d)/g;
+// A resident ID number, 18 characters (or the old 15), whole or in its 6-8-4 groups
+// (445102 19900301 1234), after letters too (ID44510219900401123X, 身份证号445…).
+const ID_NUMBER = /(?<!\d)[1-9]\d{5}(?:[ -]?(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[ -]?\d{3}[\dXx]|\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3})(?![\dXx])/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+// An address with a name or domain in Chinese (张伟@例子.中国): tried where no ASCII address matched.
+const UNICODE_EMAIL = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+/** Words that say "e-mail" in front of an address: not part of it. */
+const EMAIL_LABEL = /^(?:(?:电子)?(?:邮箱|邮件|信箱)(?:地址)?|联系|或|及|和|至|向|发送|E-?mail|Email)+(?=[\p{L}\p{N}._%+-]+@)/iu;
+
+/**
+ * `text` with full-width ASCII forms (U+FF01–FF5E: digits, letters, ＠, ．, （）) and the
+ * ideographic space made half-width, one UTF-16 unit for one, so that an index in the
+ * result is the same index in `text`.
+ */
+function halfWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
 
 const digits = (s: string) => s.replace(/\D/g, '');
 
@@ -52,13 +70,14 @@ function mask(kind: RedactionKind, found: string, nameMask: 'surname' | 'full'):
       return nameMask === 'full' ? '＊'.repeat(chars.length) : chars[0] + '＊'.repeat(chars.length - 1);
     case 'phone': {
       // A landline keeps its area code, a mobile its first three digits; both their last
-      // four: 0768-***1234, 138****5678.
-      const area = /^(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3}-)/.exec(found)?.[0] ?? '';
-      const rest = found.slice(area.length);
-      const keepFirst = area === '' ? 3 : 0;
-      const total = digits(rest).length;
+      // four: 0768-***1234, 138****5678. A country code (+86) is kept as written.
+      const prefix = /^(?:\+|00)?86[- ]?(?=1)/.exec(found)?.[0] ?? '';
+      const national = found.slice(prefix.length);
+      const all = digits(national);
+      // Area codes are 010 and 02x (three digits) or 0 and three more.
+      const keepFirst = !all.startsWith('0') ? 3 : /^0(?:10|2\d)/.test(all) ? 3 : 4;
       let seen = 0;
-      return area + rest.replace(/\d/g, (d) => (++seen <= keepFirst || seen > total - 4 ? d : '*'));
+      return prefix + national.replace(/\d/g, (d) => (++seen <= keepFirst || seen > all.length - 4 ? d : '*'));
     }
     case 'id_number':
       return found.slice(0, 6) + '*'.repeat(found.length - 10) + found.slice(-4);
@@ -103,11 +122,26 @@ function compile(input: RedactionRules): CompiledRules {
     nameMask: rules.nameMask,
     find: (text) => {
       const hits: { kind: RedactionKind; index: number; original: string }[] = [];
-      const scan = (kind: RedactionKind, pattern: RegExp, keep: (s: string) => boolean = () => false) => {
-        for (const m of text.matchAll(pattern)) if (!keep(m[0])) hits.push({ kind, index: m.index, original: m[0] });
+      // Matched on the half-width view, replaced in the text as written (the same indexes).
+      const view = halfWidth(text);
+      const scan = (kind: RedactionKind, pattern: RegExp, keep: (s: string, index: number) => boolean = () => false) => {
+        for (const m of view.matchAll(pattern)) if (!keep(m[0], m.index)) hits.push({ kind, index: m.index, original: text.slice(m.index, m.index + m[0].length) });
       };
       if (rules.idNumbers) scan('id_number', ID_NUMBER);
-      if (rules.emails !== null) scan('email', EMAIL, (s) => keepEmails.has(s.toLowerCase()));
+      if (rules.emails !== null) {
+        const ascii = [...view.matchAll(EMAIL)].map((m) => m.index + m[0].indexOf('@'));
+        const keptEmail = (s: string) => keepEmails.has(s.toLowerCase());
+        scan('email', EMAIL, keptEmail);
+        // Only where no ASCII address holds the same @: else 163.com来信 would take 来信 into the domain.
+        for (const m of view.matchAll(UNICODE_EMAIL)) {
+          // The words before an address written in Chinese run into it (邮箱王芳@…): the label is not its name.
+          const label = EMAIL_LABEL.exec(m[0])?.[0].length ?? 0;
+          const found = m[0].slice(label);
+          const index = m.index + label;
+          if (keptEmail(found) || /^[\x00-\x7f]*$/.test(found) || ascii.some((at) => index <= at && at < index + found.length)) continue;
+          hits.push({ kind: 'email', index, original: text.slice(index, index + found.length) });
+        }
+      }
       if (rules.phones !== null) {
         // A declared number is kept however it is written (0731-5551234, (0731)5551234).
         const kept = (s: string) => keepPhones.has(digits(s)) || [...keepPhones].some((k) => k.endsWith(digits(s)) && digits(s).length >= 7);
@@ -138,7 +172,8 @@ function redactWith(text: string, path: string, rules: CompiledRules): { text: s
   let out = '';
   let from = 0;
   for (const h of hits) {
-    const replacement = mask(h.kind, h.original, rules.nameMask);
+    // Numbers are masked in their half-width form (１３８… becomes 138****5678).
+    const replacement = mask(h.kind, h.kind === 'name' ? h.original : halfWidth(h.original), rules.nameMask);
     out += text.slice(from, h.index) + replacement;
     from = h.index + h.original.length;
     redactions.push({ kind: h.kind, path, index: h.index, original: h.original, replacement });
@@ -188,23 +223,38 @@ export function redactValue<T>(value: T, rules: RedactionRules = {}): { value: T
 }
 
 /**
- * The rules of a report made public: the people interviewed or held accountable
- * ({@link namesToRedact}) are masked, and so are phone numbers and e-mail addresses but
- * the contacts the inspection declares for public supervision.
+ * The rules of a report made public: every person's name is masked (a public notice
+ * names no individual: first of all the people interviewed or held accountable, see
+ * {@link namesToRedact}, but also the responsible people and leaders, whose names
+ * appear in measures and ledger entries), and so are phone numbers, ID numbers and
+ * e-mail addresses, but the contacts the inspection declares for public supervision.
+ * A "person" that is a unit's or the organisation's name, or is named like a body
+ * (政工室 as the ledger's clerk, 巡察组, 纪委), is not masked: masking it would mask
+ * that body's name wherever it appears (区委第二巡察组).
  *
  * @example
  * ```ts
- * const { value: safe } = redactValue(model, publicRedactionRules(inspection, findings, people));
+ * const { value: safe } = redactValue(model, publicRedactionRules(inspection, findings, people, organisation));
  * ```
  */
-export function publicRedactionRules(inspection: Pick<Inspection, 'disclosure'>, findings: readonly FindingState[], people: readonly Person[]): RedactionRules {
+export function publicRedactionRules(
+  inspection: Pick<Inspection, 'disclosure'>,
+  findings: readonly FindingState[],
+  people: readonly Person[],
+  organisation?: Pick<Organisation, 'name' | 'shortName' | 'units'>,
+): RedactionRules {
   const contacts = inspection.disclosure?.contacts ?? [];
+  const notPeople = new Set([organisation?.name, organisation?.shortName, ...(organisation?.units ?? []).map((u) => u.name)].filter((n) => n !== undefined));
+  const everyone = people.map((p) => p.name.trim()).filter((n) => n !== '' && !notPeople.has(n) && !UNIT_LIKE.test(n));
   return {
-    names: namesToRedact(findings, people),
+    names: [...new Set([...namesToRedact(findings, people), ...everyone])].sort(),
     phones: { keep: contacts.filter((c) => c.kind === 'phone').map((c) => c.value) },
     emails: { keep: contacts.filter((c) => c.kind === 'email').map((c) => c.value) },
   };
 }
+
+/** Names of bodies rather than people: 政工室, 法治股, 巡察组, 纪委, 办公室, 党支部. */
+const UNIT_LIKE = /(?:室|股|局|组|办|委|所|中心|科|处|部|队|站|院|会|厅|司|团|班|公司|机关|党组|支部|小组)$/;
 
 /**
  * The names no public notice should show: the people interviewed (约谈) or held

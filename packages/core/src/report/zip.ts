@@ -49,3 +49,78 @@ function findEndOfCentralDirectory(view: DataView): number {
   }
   throw new Error('Not a ZIP file: no end-of-central-directory record');
 }
+
+/** One entry of a ZIP file's central directory, as {@link zipEntries} reads it. */
+export interface ZipEntry {
+  /** Its path in the archive, e.g. `xl/worksheets/sheet1.xml`. */
+  name: string;
+  compressedSize: number;
+  /** What the archive declares it inflates to (0xFFFFFFFF for a ZIP64 entry). */
+  uncompressedSize: number;
+}
+
+/**
+ * The entries a ZIP file declares, read from its central directory without inflating
+ * anything: how a reader learns what a file would cost before opening it.
+ *
+ * @throws Error when the bytes are not a ZIP file.
+ */
+export function zipEntries(zip: Uint8Array): ZipEntry[] {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const end = findEndOfCentralDirectory(view);
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const entries: ZipEntry[] = [];
+  const decoder = new TextDecoder();
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > view.byteLength || view.getUint32(at, true) !== CENTRAL_HEADER) throw new Error(`Not a ZIP file: no central directory header at byte ${at}`);
+    const nameLength = view.getUint16(at + 28, true);
+    entries.push({
+      name: decoder.decode(zip.subarray(at + 46, at + 46 + nameLength)),
+      compressedSize: view.getUint32(at + 20, true),
+      uncompressedSize: view.getUint32(at + 24, true),
+    });
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return entries;
+}
+
+/** Bounds on what a ZIP file (an uploaded workbook or document) may inflate to. */
+export interface ZipLimits {
+  /** At most this many entries; default 10,000. */
+  entries?: number;
+  /** At most this many bytes inflated, all entries together; default 512 MiB. */
+  totalBytes?: number;
+  /** No entry larger than 1 MiB may inflate more than this many times its size; default 1,000. */
+  ratio?: number;
+}
+
+/**
+ * Why a ZIP file must not be opened, or `undefined` when its declared sizes are within
+ * `limits`: a "zip bomb" (a 1.5 MB workbook holding a 1.5 GB part) would otherwise be
+ * inflated whole into memory by the spreadsheet library before anything could refuse
+ * it. Only the central directory is read. Declared sizes can lie; a reader that
+ * inflates should still stop at the same bound.
+ *
+ * @example
+ * ```ts
+ * const why = zipTooLarge(bytes);
+ * if (why) throw new Error(`refused: ${why}`);
+ * ```
+ */
+export function zipTooLarge(zip: Uint8Array, limits: ZipLimits = {}): string | undefined {
+  const { entries: maxEntries = 10_000, totalBytes = 512 * 1024 * 1024, ratio = 1000 } = limits;
+  const entries = zipEntries(zip);
+  if (entries.length > maxEntries) return `it holds ${entries.length} parts (at most ${maxEntries})`;
+  let total = 0;
+  for (const e of entries) {
+    if (e.uncompressedSize === 0xffffffff || e.compressedSize === 0xffffffff) return `the part ${e.name} is larger than 4 GiB (ZIP64)`;
+    if (e.uncompressedSize > 1024 * 1024 && e.uncompressedSize > Math.max(1, e.compressedSize) * ratio) {
+      return `the part ${e.name} inflates ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))} times (${mib(e.uncompressedSize)} from ${mib(e.compressedSize)})`;
+    }
+    total += e.uncompressedSize;
+  }
+  return total > totalBytes ? `it inflates to ${mib(total)} (at most ${mib(totalBytes)})` : undefined;
+}
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { LAYOUT } from '../layout.js';
+import { workbookTooLarge } from '../zip-guard.js';
 
 /**
  * Tells whether a workbook is rectify's own ledger (it has the 说明/About sheet that
@@ -8,6 +9,7 @@ import { LAYOUT } from '../layout.js';
  * A file that is not a workbook at all answers `false` (the clerk reader says why).
  */
 export async function isRectifyWorkbook(data: Uint8Array): Promise<boolean> {
+  if (workbookTooLarge(data) !== undefined) return false; // the clerk reader refuses it, saying why
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);

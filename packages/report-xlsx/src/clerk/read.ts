@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { CalendarDay, FindingStatus, InspectionKind, MeasureKind } from '@rectify/core';
+import { workbookTooLarge } from '../zip-guard.js';
 import { csvSheet } from './csv.js';
 import { gridOf, lastRow, type Grid, type GridCell } from './grid.js';
 import { IssueLog, type LedgerImportIssue } from './issues.js';
@@ -69,6 +70,11 @@ export async function readClerkLedger(data: Uint8Array, options: ReadClerkLedger
     }
     if (csv.encoding === 'gb18030') log.warn('csv.gb18030', { sheet: csv.sheet.name }, '文件不是 UTF-8，已按 GB18030（GBK）读取', 'the file is not UTF-8: read as GB18030 (GBK), as Chinese Excel saves CSV');
     return new LedgerReader(mapping, log, options.today).read([csv.sheet]);
+  }
+  const tooLarge = workbookTooLarge(data);
+  if (tooLarge !== undefined) {
+    log.error('workbook.too_large', { sheet: '' }, `工作簿过大，未打开：${tooLarge}`, `the workbook is not opened: ${tooLarge}`);
+    return empty(log.issues);
   }
   const wb = new ExcelJS.Workbook();
   try {
