@@ -174,6 +174,13 @@ function sqlTransaction(session: SqlSession, dialect: SqlDialect, T: Tables): Dr
         await run(`INSERT INTO ${T.inspections} (id, tenant_id) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET tenant_id = excluded.tenant_id`, [id, tenantId]);
       }
     },
+    async addRecord(kind, tenantId, id, value) {
+      const { changes } = await run(
+        `INSERT INTO ${T.records} (kind, tenant_id, id, body) VALUES (?, ?, ?, ?) ON CONFLICT (kind, tenant_id, id) DO NOTHING`,
+        [kind, tenantId, id, JSON.stringify(value)],
+      );
+      return changes === 1;
+    },
     async listTenants() {
       const rows = await q<{ tenant_id: string }>(`SELECT tenant_id FROM ${T.records} WHERE kind = 'organisation' ORDER BY tenant_id${c}`);
       return rows.map((r) => r.tenant_id);

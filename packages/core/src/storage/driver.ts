@@ -38,6 +38,14 @@ export interface DriverTransaction {
   listRecords(kind: RecordKind, tenantId: string): Promise<unknown[]>;
   /** Creates or replaces a record. */
   putRecord(kind: RecordKind, tenantId: string, id: string, value: unknown): Promise<void>;
+  /**
+   * Optional: stores a record only if none has that key, answering whether it did, as
+   * one atomic step (`INSERT … ON CONFLICT DO NOTHING`). Numbered records (published
+   * versions) use it so that two writers who both read "the next is 5" cannot both
+   * store a 5, one over the other. A driver whose transactions run one at a time needs
+   * none: without it, the store reads and then puts.
+   */
+  addRecord?(kind: RecordKind, tenantId: string, id: string, value: unknown): Promise<boolean>;
   /** A finding's row, whatever its tenant (finding ids are unique in a store). */
   getFinding(findingId: string): Promise<FindingRow | undefined>;
   /**

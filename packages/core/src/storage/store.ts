@@ -1,6 +1,7 @@
 import { totals as pureTotals, totalsFromCounts, type Totals } from '../analytics/totals.js';
 import { dayOfInstant } from '../dates/instant.js';
 import { NotFoundError, PermissionDeniedError } from '../errors/domain-errors.js';
+import { RectifyError } from '../errors/rectify-error.js';
 import { IntegrityError, SchemaVersionError } from '../errors/storage-errors.js';
 import { parseWith, ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import { CommandSchema } from '../lifecycle/commands.js';
@@ -413,18 +414,27 @@ class DriverStore implements Store {
 
   async publish(input: PublishInput): Promise<PublishedVersion> {
     const p = parseWith(PublishInputSchema, input, 'publication');
-    return this.driver.transaction(async (tx) => {
-      if ((await tx.getRecord('inspection', p.organisationId, p.inspectionId)) === undefined) throw new NotFoundError('inspection', p.inspectionId);
-      // The latest is the highest number, whatever the instants given: a version published
-      // with an earlier `publishedAt` still gets the next number.
-      const earlier = await this.versionsIn(tx, p.organisationId, p.inspectionId, p.format);
-      const latest = earlier.reduce<PublishedVersion | undefined>((max, v) => (max === undefined || v.version > max.version ? v : max), undefined);
-      if (latest !== undefined && latest.text === p.text) return latest;
-      const { note, ...rest } = p;
-      const version: PublishedVersion = { ...rest, ...(note === undefined ? {} : { note }), version: (latest?.version ?? 0) + 1 };
-      await tx.putRecord('publication', p.organisationId, publicationId(p.inspectionId, p.format, version.version), version);
-      return version;
-    });
+    // Two publishers may both read "the next is 5": the one whose insert loses reads again.
+    for (let attempt = 1; ; attempt++) {
+      const published = await this.driver.transaction(async (tx) => {
+        if ((await tx.getRecord('inspection', p.organisationId, p.inspectionId)) === undefined) throw new NotFoundError('inspection', p.inspectionId);
+        // The latest is the highest number, whatever the instants given: a version published
+        // with an earlier `publishedAt` still gets the next number.
+        const earlier = await this.versionsIn(tx, p.organisationId, p.inspectionId, p.format);
+        const latest = earlier.reduce<PublishedVersion | undefined>((max, v) => (max === undefined || v.version > max.version ? v : max), undefined);
+        if (latest !== undefined && latest.text === p.text) return latest;
+        const { note, ...rest } = p;
+        const version: PublishedVersion = { ...rest, ...(note === undefined ? {} : { note }), version: (latest?.version ?? 0) + 1 };
+        const id = publicationId(p.inspectionId, p.format, version.version);
+        if (tx.addRecord === undefined) await tx.putRecord('publication', p.organisationId, id, version);
+        else if (!(await tx.addRecord('publication', p.organisationId, id, version))) return undefined;
+        return version;
+      });
+      if (published !== undefined) return published;
+      if (attempt === 10) {
+        throw new RectifyError('concurrency.conflict', `Ten other publications of ${p.inspectionId} (${p.format}) took the next version first: try again`, { retryable: true });
+      }
+    }
   }
 
   publications(scope: { organisationId: string; inspectionId: string }, format?: string): Promise<PublishedVersion[]> {

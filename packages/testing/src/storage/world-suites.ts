@@ -287,4 +287,21 @@ export function concurrencySuite(ctx: SuiteContext): void {
     }
     if (other !== store) await other.close();
   });
+
+  it('numbers concurrent publications one after another, storing every one it acknowledges', async () => {
+    const { store, driver } = await ctx.open();
+    const other = ctx.options.connectAgain ? await openStore(await ctx.options.connectAgain(driver)) : store;
+    await buildWorld(store, 1);
+    const scope = { organisationId: 'org-a', inspectionId: 'ins-a' };
+    const attempts = Array.from({ length: 16 }, (_, i) =>
+      (i % 2 ? other : store).publish({ ...scope, format: 'notice', text: `通报第${i}稿`, publishedAt: '2030-01-01T00:00:00Z', publishedBy: 'org-a-coord' }),
+    );
+    const acknowledged = (await Promise.allSettled(attempts)).flatMap((r) => (r.status === 'fulfilled' ? [r.value.version] : []));
+    const stored = (await store.publications(scope, 'notice')).map((v) => v.version).sort((a, b) => a - b);
+    // Every acknowledged version is stored, under its own number: none written over another.
+    expect(acknowledged.length).toBeGreaterThan(0);
+    expect([...acknowledged].sort((a, b) => a - b)).toEqual(stored);
+    expect(stored).toEqual(Array.from({ length: stored.length }, (_, i) => i + 1));
+    if (other !== store) await other.close();
+  });
 }
