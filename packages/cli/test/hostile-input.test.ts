@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -185,6 +185,28 @@ describe('clumsy and hostile imports', () => {
     writeFileSync(join(d, 'forged.json'), JSON.stringify(forged));
     await say(['import', 'forged.json'], EXIT.badInput, `events[1].on: 2020-01-01 is not the day of ${events[1]!.at}`);
     await say(['status', '--org', 'org-h'], EXIT.badInput, 'No inspection of organisation org-h');
+  });
+
+  it('refuses a file too large for its kind before reading it, and names a file that is not there', async () => {
+    const d = fresh();
+    const say = async (args: string[], text: string) => {
+      const out = at(d);
+      expect(await run(args, out, {}), args.join(' ')).toBe(EXIT.badInput);
+      expect(out.errors.join('\n'), args.join(' ')).toContain(text);
+    };
+    // Sparse files: 600 MiB on paper, nothing on the disk; read whole, each would take
+    // seconds and hundreds of MiB before anything could say no.
+    for (const [name, limit] of [['huge.txt', 16], ['huge.json', 256], ['huge.xlsx', 128], ['huge.csv', 128]] as const) {
+      writeFileSync(join(d, name), '');
+      truncateSync(join(d, name), 600 * 1024 * 1024);
+      await say(['import', name, '--org', 'o'], `Cannot import ${name}: 600 MiB is more than the ${limit} MiB`);
+    }
+    await say(['import', 'gone.xlsx', '--org', 'o'], 'Cannot import gone.xlsx: no such file');
+    mkdirSync(join(d, 'folder.json'));
+    await say(['import', 'folder.json', '--org', 'o'], 'Cannot import folder.json: not a file');
+    await say(['import', `${'长'.repeat(200)}.txt`, '--org', 'o'], 'the name is too long');
+    await say(['import', 'a\u0000b.csv', '--org', 'o'], 'Cannot import a\u0000b.csv');
+    expect(existsSync(join(d, 'rectify.db'))).toBe(false);
   });
 });
 

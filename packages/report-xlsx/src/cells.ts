@@ -28,6 +28,18 @@ export function readText(cell: ExcelJS.Cell): CellRead<string> {
   return bad('holds a value that is not text');
 }
 
+/**
+ * An identifier, a name or a key word: the cell's text without the spaces a clerk types
+ * or pastes around it (ASCII, NBSP from a web page, the ideographic space of a Chinese
+ * IME). `"u-law "` and `"u-law"` are one unit; narrative text keeps its spacing.
+ */
+export function readName(cell: ExcelJS.Cell): CellRead<string> {
+  const t = readText(cell);
+  if (!t.ok || t.value === undefined) return t;
+  const trimmed = t.value.trim();
+  return ok(trimmed === '' ? undefined : trimmed);
+}
+
 /** A whole number, from a number or digits. */
 export function readInt(cell: ExcelJS.Cell, min = 1): CellRead<number> {
   const t = readText(cell);

@@ -7,7 +7,7 @@ import {
   type MeasureKind,
   type NamedId,
 } from '@rectify/core';
-import { readChoice, readDay, readInt, readMonth, readText, type CellRead } from './cells.js';
+import { readChoice, readDay, readInt, readMonth, readName, readText, type CellRead } from './cells.js';
 import { WorkbookValidationError, type CellIssue } from './errors.js';
 import { FORMAT_TAG, LAYOUT, WORDS, type SheetKey, type SheetLayout } from './layout.js';
 import type { Ledger, LedgerFinding, LedgerProgress } from './ledger.js';
@@ -56,8 +56,8 @@ class SheetReader {
     }
     const seen = new Map<string, number>();
     ws.getRow(1).eachCell((cell, col) => {
-      const text = readText(cell);
-      if (text.ok && text.value !== undefined) seen.set(text.value.trim(), col);
+      const text = readName(cell);
+      if (text.ok && text.value !== undefined) seen.set(text.value, col);
     });
     for (const c of layout.columns) {
       const col = seen.get(c.header['zh-CN']) ?? seen.get(c.header.en);
@@ -157,7 +157,7 @@ export async function readLedgerWorkbook(data: Uint8Array, options: ReadLedgerOp
   const findings = readProblems(readers.problems, about.categories);
   const byId = new Map(findings.map((f) => [f.id, f]));
   const findingOf = (r: SheetReader, row: { number: number; row: ExcelJS.Row }) => {
-    const id = r.get(row, 'findingId', readText, true);
+    const id = r.get(row, 'findingId', readName, true);
     if (id === undefined) return undefined;
     const f = byId.get(id);
     if (f === undefined) r.cellIssue(row.number, 'findingId', `No finding "${id}" in ${readers.problems.name}`);
@@ -193,7 +193,7 @@ function readAbout(r: SheetReader): About {
   let format: string | undefined;
   const is = (key: string | undefined, word: Record<'zh-CN' | 'en', string>) => key === word['zh-CN'] || key === word.en;
   for (const row of r.rows()) {
-    const key = r.get(row, 'key', readText)?.trim();
+    const key = r.get(row, 'key', readName);
     if (inCategories) {
       const ordinal = r.get(row, 'key', (c) => readInt(c), true);
       const title = r.get(row, 'value', readText, true);
@@ -202,10 +202,10 @@ function readAbout(r: SheetReader): About {
         else about.categories.push({ ordinal, title });
       }
     } else if (is(key, WORDS.categoryOrdinal)) inCategories = true;
-    else if (is(key, WORDS.format)) format = r.get(row, 'value', readText);
-    else if (is(key, WORDS.inspectionId)) about.inspectionId = r.get(row, 'value', readText, true);
+    else if (is(key, WORDS.format)) format = r.get(row, 'value', readName);
+    else if (is(key, WORDS.inspectionId)) about.inspectionId = r.get(row, 'value', readName, true);
     else if (is(key, WORDS.inspectionTitle)) about.inspectionTitle = r.get(row, 'value', readText);
-    else if (is(key, WORDS.organisation)) about.organisation = r.get(row, 'value', readText);
+    else if (is(key, WORDS.organisation)) about.organisation = r.get(row, 'value', readName);
     else if (is(key, WORDS.asOf)) about.asOf = r.get(row, 'value', readDay, true);
   }
   if (r.ws !== undefined) {
@@ -229,8 +229,8 @@ function readDirectory(r: SheetReader, options: ReadLedgerOptions): Directory {
   const TYPE = choices({ unit: WORDS.unit, person: WORDS.person });
   for (const row of r.rows()) {
     const type = r.get(row, 'type', (c) => readChoice(c, TYPE, shown(TYPE)), true);
-    const id = r.get(row, 'id', readText, true);
-    const name = r.get(row, 'name', readText, true);
+    const id = r.get(row, 'id', readName, true);
+    const name = r.get(row, 'name', readName, true);
     if (type === undefined || id === undefined || name === undefined) continue;
     const list = type === 'unit' ? units : people;
     if (list.some((e) => e.id === id)) r.cellIssue(row.number, 'id', `The ${type} ID "${id}" is listed twice`);
@@ -247,7 +247,7 @@ function readDirectory(r: SheetReader, options: ReadLedgerOptions): Directory {
 function readProblems(r: SheetReader, categories: readonly { ordinal: number }[]): LedgerFinding[] {
   const findings: LedgerFinding[] = [];
   for (const row of r.rows()) {
-    const id = r.get(row, 'id', readText, true);
+    const id = r.get(row, 'id', readName, true);
     const categoryOrdinal = r.get(row, 'categoryOrdinal', (c) => readInt(c));
     if (categoryOrdinal !== undefined && !categories.some((c) => c.ordinal === categoryOrdinal)) {
       r.cellIssue(row.number, 'categoryOrdinal', `Category ${categoryOrdinal} is not listed in the sheet ${LAYOUT.about.name['zh-CN']}`);
@@ -284,7 +284,7 @@ type FindingOf = (r: SheetReader, row: { number: number; row: ExcelJS.Row }) => 
 function readTasks(r: SheetReader, findingOf: FindingOf): void {
   for (const row of r.rows()) {
     const f = findingOf(r, row);
-    const id = r.get(row, 'id', readText, true);
+    const id = r.get(row, 'id', readName, true);
     const ordinal = r.get(row, 'ordinal', (c) => readInt(c), true);
     const text = r.get(row, 'text', readText, true);
     const kind = r.get(row, 'kind', (c) => readChoice(c, KIND, shown(KIND))) ?? 'by_deadline';
@@ -300,13 +300,13 @@ function readTasks(r: SheetReader, findingOf: FindingOf): void {
 
 function readResponsibility(r: SheetReader, findingOf: FindingOf, directory: Directory): void {
   const resolve = (row: { number: number; row: ExcelJS.Row }, key: string, what: 'unit' | 'person') => {
-    const name = r.get(row, key, readText, key !== 'coUnits');
+    const name = r.get(row, key, readName, key !== 'coUnits');
     if (name === undefined) return undefined;
     const header = LAYOUT.responsibility.columns.find((c) => c.key === key)!.header['zh-CN'];
-    const names = key === 'coUnits' ? name.split(/[、,，;；]\s*/).filter(Boolean) : [name];
+    const names = key === 'coUnits' ? name.split(/[、,，;；]/).map((n) => n.trim()).filter(Boolean) : [name];
     const ids = names.map((n) => {
-      const id = what === 'unit' ? directory.unitId(n.trim()) : directory.personId(n.trim());
-      if (id === undefined) r.cellIssue(row.number, key, `${header}: no ${what} named "${n.trim()}"; add it to the sheet ${LAYOUT.directory.name['zh-CN']}`);
+      const id = what === 'unit' ? directory.unitId(n) : directory.personId(n);
+      if (id === undefined) r.cellIssue(row.number, key, `${header}: no ${what} named "${n}"; add it to the sheet ${LAYOUT.directory.name['zh-CN']}`);
       return id;
     });
     return ids.every((id) => id !== undefined) ? (ids as string[]) : undefined;
@@ -336,8 +336,8 @@ function readEntries(r: SheetReader, findingOf: FindingOf, directory: Directory)
     const period = r.get(row, 'period', readMonth);
     const measureOrdinal = r.get(row, 'measureOrdinal', (c) => readInt(c));
     const text = r.get(row, 'text', readText, true);
-    const actorName = r.get(row, 'actor', readText, true);
-    const actorId = actorName === undefined ? undefined : directory.personId(actorName.trim());
+    const actorName = r.get(row, 'actor', readName, true);
+    const actorId = actorName === undefined ? undefined : directory.personId(actorName);
     if (actorName !== undefined && actorId === undefined) r.cellIssue(row.number, 'actor', `记录人: no person named "${actorName}"; add them to the sheet ${LAYOUT.directory.name['zh-CN']}`);
     if (kind === 'monthly_report' && period === undefined) r.cellIssue(row.number, 'period', '所属月份 is required for a monthly report');
     if (f === undefined || on === undefined || text === undefined || actorId === undefined) continue;

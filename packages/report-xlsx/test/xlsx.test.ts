@@ -156,6 +156,48 @@ describe('ledger workbook', () => {
     expect(ledger.findings).toHaveLength(ledgerOf(model).findings.length);
   });
 
+  it('reads ids and names typed with spaces, NBSP or an ideographic space around them, and keeps the spacing of narrative text', async () => {
+    const model = await worldReportModel();
+    const good = await writeLedgerWorkbook(ledgerOf(model), { locale: 'zh-CN' });
+    const pads = [' ', '\u00a0', '\u3000', '\t'];
+    let n = 0;
+    const pad = (text: string) => `${pads[n++ % pads.length]}${text}${pads[n % pads.length]}`;
+    // Every id, name and key word a clerk might retype or paste from a web page.
+    const names: Record<string, string[]> = {
+      问题清单: ['问题编号'],
+      任务清单: ['问题编号', '措施编号'],
+      责任清单: ['问题编号', '责任领导', '牵头部门', '责任人'],
+      台账: ['问题编号', '记录人'],
+      名录: ['编号', '名称'],
+      说明: ['项目'],
+    };
+    const padded = await edited(good, (wb) => {
+      for (const [sheet, headers] of Object.entries(names)) {
+        const ws = wb.getWorksheet(sheet)!;
+        const header = ws.getRow(1);
+        const cols = headers.map((h) => {
+          let found = 0;
+          header.eachCell((cell, col) => { if (cell.value === h) found = col; });
+          expect(found, `${sheet} ${h}`).toBeGreaterThan(0);
+          return found;
+        });
+        header.eachCell((cell) => { if (typeof cell.value === 'string') cell.value = pad(cell.value); });
+        ws.eachRow((row, number) => {
+          if (number === 1) return;
+          for (const col of cols) {
+            const cell = row.getCell(col);
+            if (typeof cell.value === 'string' && cell.value !== '') cell.value = pad(cell.value);
+          }
+        });
+      }
+    });
+    expect(n).toBeGreaterThan(40);
+    expect(await readLedgerWorkbook(padded)).toEqual(await readLedgerWorkbook(good));
+    // A finding's text keeps the spaces it was written with.
+    const spaced = await edited(good, (wb) => { wb.getWorksheet('问题清单')!.getCell('E2').value = '  关于 “三重一大” 的问题 '; });
+    expect((await readLedgerWorkbook(spaced)).findings[0]!.title).toBe('  关于 “三重一大” 的问题 ');
+  });
+
   it('writes what a ledger holds in English too', async () => {
     const text = await workbookText(await writeLedgerWorkbook(ledgerOf(await worldReportModel()), { locale: 'en' }));
     for (const word of ['Finding ID', 'Responsible person', 'weekly update', 'signed off', 'rectify.ledger/1']) expect(text).toContain(word);

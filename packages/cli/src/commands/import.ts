@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { decodeText, type Store } from '@rectify/core';
 import { noticeReport, parseNotice } from '@rectify/report-notice';
@@ -44,24 +44,28 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
   const ext = extname(path).toLowerCase();
   let bundle: unknown;
   const notes: string[] = [];
+  if (!(ext in MAX_BYTES)) {
+    throw new UsageError(`Cannot import ${options.file}: expected .xlsx or .csv (a ledger), .txt or .md (a notice) or .json (a bundle)`);
+  }
+  const bytes = readInput(path, options.file, MAX_BYTES[ext]!);
   if (ext === '.json') {
     // The store validates the bundle (every bad field with its path); only the JSON itself is read here.
     try {
       // A BOM (Windows Notepad writes one) is no JSON: left in, it fails as an invisible "Unexpected token".
-      bundle = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+      bundle = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
     } catch (error) {
       if (error instanceof SyntaxError) throw new UsageError(`${options.file} is not valid JSON: ${error.message}`);
       throw error;
     }
-  } else if (ext === '.csv' || (ext === '.xlsx' && !(await isRectifyWorkbook(readFileSync(path))))) {
-    bundle = await clerkBundle(store, global, options, io);
+  } else if (ext === '.csv' || (ext === '.xlsx' && !(await isRectifyWorkbook(bytes)))) {
+    bundle = await clerkBundle(store, global, options, io, bytes);
     if (bundle === undefined) return;
   } else {
     let ledger: Ledger;
     if (ext === '.xlsx') {
-      ledger = await readLedgerWorkbook(readFileSync(path));
-    } else if (ext === '.txt' || ext === '.md') {
-      const decoded = decodeText(readFileSync(path));
+      ledger = await readLedgerWorkbook(bytes);
+    } else {
+      const decoded = decodeText(bytes);
       if (!decoded.ok) throw new UsageError(`Cannot import ${options.file}: ${decoded.message[global.lang]}`);
       if (decoded.encoding !== 'utf-8') notes.push(`${options.file} is not UTF-8: read as ${decoded.encoding.toUpperCase()}`);
       const notice = parseNotice(decoded.text);
@@ -74,8 +78,6 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
           : `未能从 ${options.file} 读出任何问题，未导入任何内容。它是整改进展情况的通报吗？`);
       }
       ledger = ledgerOf(noticeReport(notice, { ...(global.inspection ? { inspectionId: global.inspection } : {}) }).model);
-    } else {
-      throw new UsageError(`Cannot import ${options.file}: expected .xlsx or .csv (a ledger), .txt or .md (a notice) or .json (a bundle)`);
     }
     // The events are dated the ledger's day: the import brings the store to where the
     // ledger stood then, so `status --as-of` that day shows it.
@@ -95,11 +97,39 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
   io.out(`imported ${report.findings} findings (${report.events} events), ${report.inspections} inspection(s), ${report.people} people`);
 }
 
+const MiB = 1024 * 1024;
+
+/**
+ * The largest file of each kind an import reads. Far above any real ledger (a 台账 of
+ * 100,000 findings is about 15 MiB as .xlsx), far below what would exhaust memory: a
+ * 600 MiB "notice" would otherwise be read whole, decoded and parsed before anything
+ * could say no.
+ */
+const MAX_BYTES: Record<string, number> = { '.json': 256 * MiB, '.xlsx': 128 * MiB, '.csv': 128 * MiB, '.txt': 16 * MiB, '.md': 16 * MiB };
+
+/** Reads the file to import, once, after checking that it is a file and not too large for its kind. */
+function readInput(path: string, given: string, max: number): Buffer {
+  try {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (stat === undefined) throw new UsageError(`Cannot import ${given}: no such file`);
+    if (!stat.isFile()) throw new UsageError(`Cannot import ${given}: not a file`);
+    if (stat.size > max) {
+      throw new UsageError(`Cannot import ${given}: ${(stat.size / MiB).toFixed(0)} MiB is more than the ${max / MiB} MiB a ${extname(given).toLowerCase()} file may hold`);
+    }
+    return readFileSync(path);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    // A name too long, a NUL in it, no permission, a disk error: the user's file, not a bug.
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`Cannot import ${given}: ${code === 'ENAMETOOLONG' ? 'the name is too long' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`);
+  }
+}
+
 /**
  * A clerk's ledger: read with every issue, previewed or printed, and made into a
  * bundle unless there is an error (or this is only a preview: then `undefined`).
  */
-async function clerkBundle(store: Store | undefined, global: GlobalOptions, options: ImportOptions, io: Io): Promise<unknown> {
+async function clerkBundle(store: Store | undefined, global: GlobalOptions, options: ImportOptions, io: Io, bytes: Buffer): Promise<unknown> {
   let mapping: unknown;
   if (options.map !== undefined) {
     const text = readFileSync(resolve(io.cwd, options.map), 'utf8').replace(/^\uFEFF/, '');
@@ -110,7 +140,7 @@ async function clerkBundle(store: Store | undefined, global: GlobalOptions, opti
     }
   }
   const day = today(io);
-  const ledger: ClerkLedger = await readClerkLedger(readFileSync(resolve(io.cwd, options.file)), { mapping, today: day, name: basename(options.file, extname(options.file)) });
+  const ledger: ClerkLedger = await readClerkLedger(bytes, { mapping, today: day, name: basename(options.file, extname(options.file)) });
   if (options.inferMap) {
     io.out(JSON.stringify(inferredMapping(ledger, mapping), null, 2));
     return undefined;

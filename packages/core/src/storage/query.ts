@@ -82,16 +82,37 @@ function decodeBase64Url(text: string): string {
   return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 }
 
+/**
+ * The type of each position of a sort order's key: a cursor whose positions have other
+ * types (a number where a SQL store compares text, say) would compare wrongly in one
+ * store and throw in another, so it is refused as not a cursor.
+ */
+const CURSOR_SHAPES: Record<FindingQuery['sort'], readonly ('string' | 'number')[]> = {
+  ordinal: ['number', 'number', 'string'],
+  deadline: ['string', 'string'],
+  updatedAt: ['string', 'string'],
+  title: ['string', 'string'],
+};
+
+/** A cursor longer than this cannot be one this library wrote (a title is at most a few thousand characters). */
+const MAX_CURSOR_LENGTH = 20_000;
+
 /** Decodes a cursor for a sort order, or throws a validation error naming `cursor`. */
 export function decodeCursor(cursor: string, sort: FindingQuery['sort']): SortKey {
-  const width = sort === 'ordinal' ? 3 : 2;
-  try {
-    const key: unknown = JSON.parse(decodeBase64Url(cursor));
-    if (Array.isArray(key) && key.length === width && key.every((k) => typeof k === 'string' || typeof k === 'number')) {
-      return key as SortKey;
+  const shape = CURSOR_SHAPES[sort];
+  if (cursor.length <= MAX_CURSOR_LENGTH) {
+    try {
+      const key: unknown = JSON.parse(decodeBase64Url(cursor));
+      if (
+        Array.isArray(key) &&
+        key.length === shape.length &&
+        key.every((k, i) => typeof k === shape[i] && (typeof k !== 'number' || Number.isFinite(k)))
+      ) {
+        return key as SortKey;
+      }
+    } catch {
+      // fall through to the validation error
     }
-  } catch {
-    // fall through to the validation error
   }
   throw new ValidationError('query', [{ path: 'cursor', message: `Not a cursor of a query sorted by ${sort}`, code: 'custom' }]);
 }

@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import {
   findingRow,
   FindingQuerySchema,
+  encodeCursor,
   isRectifyError,
   memoryDriver,
   openStore,
@@ -93,6 +94,19 @@ export function queriesSuite(ctx: SuiteContext): void {
     const { store } = get();
     await expect(store.findings({ organisationId: 'org-a', cursor: 'garbage' })).rejects.toMatchObject({ code: 'validation' });
     await expect(store.findings({ organisationId: 'org-a', limit: 0 })).rejects.toMatchObject({ code: 'validation' });
+    // Well-formed cursors whose positions have the wrong types: a SQL store would
+    // compare a number with text, or a driver would throw from deep inside.
+    const forged: [FindingQueryInput['sort'], (string | number)[]][] = [
+      ['ordinal', ['1', 2, 'f-1']],
+      ['ordinal', [1, 2, 3]],
+      ['deadline', [20231001, 'f-1']],
+      ['title', [{ toString: 'x' } as unknown as string, 'f-1']],
+      ['updatedAt', ['2023-10-01T00:00:00Z']],
+    ];
+    for (const [sort, key] of forged) {
+      await expect(store.findings({ organisationId: 'org-a', sort, cursor: encodeCursor(key) }), `${sort} ${JSON.stringify(key)}`).rejects.toMatchObject({ code: 'validation' });
+    }
+    await expect(store.findings({ organisationId: 'org-a', cursor: 'A'.repeat(50_000) })).rejects.toMatchObject({ code: 'validation' });
   });
 }
 
