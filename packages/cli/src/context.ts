@@ -41,10 +41,28 @@ export async function openCliStore(options: GlobalOptions, io: Io): Promise<Stor
   // Commands and imports dated after the user's clock are refused (they would lock the finding).
   const clock = { now: () => io.now().toISOString() };
   if (options.postgres) {
+    checkPostgresUrl(options.postgres);
     const pool = new pg.Pool({ connectionString: options.postgres, max: 2 });
     return openStore(postgresDriver(pool), clock); // closing the store ends the pool
   }
   return openStore(sqliteDriver({ filename: resolve(io.cwd, options.db) }), clock);
+}
+
+/**
+ * Refuses a `--postgres` that is no `postgres://` URL before `pg` reads it: `pg` takes
+ * any other text for a host name or a socket directory and fails later with a message
+ * about DNS.
+ */
+function checkPostgresUrl(given: string): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(given);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')) {
+    throw new UsageError(`--postgres must be a URL such as postgres://user@host:5432/database, not "${given}"`);
+  }
 }
 
 /** The organisation and inspection a command works on. */

@@ -23,6 +23,8 @@ export function exitCodeOf(error: unknown): number {
   if (error instanceof UsageError) return EXIT.badInput;
   if (isRectifyError(error, 'validation') || isRectifyError(error, 'not_found') || isRectifyError(error, 'calendar') || isRectifyError(error, 'report')) return EXIT.badInput;
   if (isRectifyError(error, 'rule') || isRectifyError(error, 'permission') || isRectifyError(error, 'lifecycle')) return EXIT.refused;
+  // Settings the database refused (no such database or role): the user's input, not worth a retry.
+  if (isRectifyError(error, 'storage.rejected')) return EXIT.badInput;
   if (isRectifyError(error, 'storage') || isRectifyError(error, 'concurrency')) return EXIT.store;
   if (error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'EISDIR' || error.code === 'EACCES')) return EXIT.badInput;
   return EXIT.internal;

@@ -19,6 +19,8 @@ function io(cwd: string, now = '2023-11-20T02:00:00Z'): Io & { lines: string[]; 
 const SEED = join(import.meta.dirname, '..', '..', '..', 'examples', 'xiangqiao', 'data', 'seed-notice.txt');
 /** Percent-encoded, lone surrogates dropped (encodeURIComponent throws on them). */
 const uriSafe = (s: string) => encodeURIComponent(s.replace(/[\ud800-\udfff]/g, ''));
+/** A real PostgreSQL server (CI always has one). */
+const PG_URL = process.env['RECTIFY_PG_URL'];
 const SEED_GB18030 = join(import.meta.dirname, 'fixtures', 'seed-notice.gb18030.txt');
 
 /** A raw GET, path and headers as given (fetch would normalise `//` and set Host itself). */
@@ -210,6 +212,33 @@ describe('clumsy and hostile imports', () => {
   });
 });
 
+describe('a --postgres that cannot be used', () => {
+  const say = async (url: string, code: number, text: string) => {
+    const out = io(mkdtempSync(join(tmpdir(), 'rectify-hostile-pg-')));
+    expect(await run(['status', '--postgres', url], out, {}), url).toBe(code);
+    expect(out.errors.join('\n'), url).toContain(text);
+  };
+
+  it('refuses a text that is no postgres:// URL before reaching for a server', async () => {
+    for (const url of ['garbage', 'postgres://:::', 'mysql://root@127.0.0.1/x', 'host=127.0.0.1 dbname=test']) {
+      await say(url, EXIT.badInput, `--postgres must be a URL such as postgres://user@host:5432/database, not "${url}"`);
+    }
+  });
+
+  // A database or role that does not exist is the user's setting (exit 2, no retry);
+  // a server that does not answer is the store being unavailable (exit 3, retry).
+  it.skipIf(!PG_URL)('names a database or role the server does not have, and tells an unreachable server apart', async () => {
+    const url = (edit: (u: URL) => void) => {
+      const u = new URL(PG_URL!);
+      edit(u);
+      return u.href;
+    };
+    await say(url((u) => { u.pathname = '/rectify_no_such_database'; }), EXIT.badInput, 'PostgreSQL refused the connection settings (database "rectify_no_such_database" does not exist)');
+    await say(url((u) => { u.username = 'rectify_no_such_role'; }), EXIT.badInput, 'role "rectify_no_such_role" does not exist');
+    await say(url((u) => { u.hostname = 'no-such-host.invalid'; }), EXIT.badInput, 'PostgreSQL refused the connection settings (getaddrinfo ENOTFOUND no-such-host.invalid)');
+    await say(url((u) => { u.port = '1'; }), EXIT.store, 'PostgreSQL is unavailable');
+  });
+});
 
 /** A small world's bundle (two organisations, two findings each), as `exportBundle` writes it. */
 async function worldBundle(): Promise<Bundle> {

@@ -5,7 +5,17 @@
  *
  * @packageDocumentation
  */
-export { ledgerOf, type Ledger, type LedgerFinding, type LedgerMeasure, type LedgerProgress, type LedgerResponsibility } from './ledger.js';
+export {
+  ledgerOf,
+  type Ledger,
+  type LedgerFinding,
+  type LedgerFindingRows,
+  type LedgerMeasure,
+  type LedgerProgress,
+  type LedgerResponsibility,
+  type LedgerSheet,
+  type LedgerSource,
+} from './ledger.js';
 export { writeLedgerWorkbook, type WriteLedgerOptions } from './write.js';
 export { readLedgerWorkbook, type ReadLedgerOptions } from './read.js';
 export { xlsxLedgerRenderer } from './renderer.js';

@@ -41,6 +41,37 @@ export interface Ledger {
   findings: LedgerFinding[];
   /** Names for the unit and person ids; the workbook shows names, not ids. */
   directory: { units: NamedId[]; people: NamedId[] };
+  /**
+   * Where each part was read, on a ledger read by {@link readLedgerWorkbook} (absent
+   * on one made by {@link ledgerOf}): a rule that {@link ledgerBundle} finds broken
+   * later, such as a 台账 entry dated after the import, then names the cell to correct.
+   */
+  source?: LedgerSource;
+}
+
+/** The sheets of a ledger that hold its findings' parts. */
+export type LedgerSheet = 'problems' | 'tasks' | 'responsibility' | 'ledger';
+
+/**
+ * Where a ledger's parts were read: each sheet's name and the letter and header of each
+ * of its columns (by the layout's column key, e.g. `deadline`), and each finding's rows.
+ */
+export interface LedgerSource {
+  sheets: Record<LedgerSheet, { name: string; columns: Readonly<Record<string, { letter: string; header: string }>> }>;
+  /** By finding id. */
+  findings: ReadonlyMap<string, LedgerFindingRows>;
+}
+
+/** The rows one finding was read from. */
+export interface LedgerFindingRows {
+  /** Its row in 问题清单. */
+  problems: number;
+  /** Its row in 责任清单, if it has one. */
+  responsibility: number | undefined;
+  /** The 任务清单 row of each measure, by measure id. */
+  measures: ReadonlyMap<string, number>;
+  /** The 台账 rows of its entries, in the order of `progress`. */
+  progress: readonly number[];
 }
 
 /**

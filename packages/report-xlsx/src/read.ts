@@ -11,6 +11,7 @@ import { readChoice, readDay, readInt, readMonth, readName, readText, type CellR
 import { WorkbookValidationError, type CellIssue } from './errors.js';
 import { FORMAT_TAG, LAYOUT, WORDS, type SheetKey, type SheetLayout } from './layout.js';
 import type { Ledger, LedgerFinding, LedgerProgress } from './ledger.js';
+import { describeXmlFault, xmlFaultOf } from './xml-fault.js';
 import { workbookTooLarge } from './zip-guard.js';
 
 /** Options of {@link readLedgerWorkbook}. */
@@ -95,6 +96,13 @@ class SheetReader {
     return result.value;
   }
 
+  /** The letter and header of each column found, by the layout's column key. */
+  columnsFound(): Record<string, { letter: string; header: string }> {
+    const out: Record<string, { letter: string; header: string }> = {};
+    for (const [key, col] of this.columns) out[key] = { letter: columnLetter(col), header: this.layout.columns.find((c) => c.key === key)!.header['zh-CN'] };
+    return out;
+  }
+
   /** An issue with the cell of column `key` in `row`: its letter and header come from the layout. */
   cellIssue(row: number, key: string, message: string): void {
     this.issue(row, this.columns.get(key), this.layout.columns.find((c) => c.key === key)?.header['zh-CN'] ?? '', message);
@@ -141,6 +149,8 @@ export async function readLedgerWorkbook(data: Uint8Array, options: ReadLedgerOp
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (cause) {
+    const fault = xmlFaultOf(data);
+    if (fault !== undefined) throw new WorkbookValidationError([{ sheet: fault.sheet ?? '', row: 0, column: '', header: '', message: `The workbook cannot be read: ${describeXmlFault(fault).en}` }]);
     throw new WorkbookValidationError([{ sheet: '', row: 0, column: '', header: '', message: `Not an Excel workbook (.xlsx): ${(cause as Error).message}` }]);
   }
   const issues: CellIssue[] = [];
@@ -154,7 +164,8 @@ export async function readLedgerWorkbook(data: Uint8Array, options: ReadLedgerOp
   };
   const about = readAbout(readers.about);
   const directory = readDirectory(readers.directory, options);
-  const findings = readProblems(readers.problems, about.categories);
+  const rows = new Map<string, FindingRows>();
+  const findings = readProblems(readers.problems, about.categories, rows);
   const byId = new Map(findings.map((f) => [f.id, f]));
   const findingOf = (r: SheetReader, row: { number: number; row: ExcelJS.Row }) => {
     const id = r.get(row, 'findingId', readName, true);
@@ -163,10 +174,10 @@ export async function readLedgerWorkbook(data: Uint8Array, options: ReadLedgerOp
     if (f === undefined) r.cellIssue(row.number, 'findingId', `No finding "${id}" in ${readers.problems.name}`);
     return f;
   };
-  readTasks(readers.tasks, findingOf);
-  readResponsibility(readers.responsibility, findingOf, directory);
-  readEntries(readers.ledger, findingOf, directory);
-  checkFindings(readers, findings);
+  readTasks(readers.tasks, findingOf, rows);
+  readResponsibility(readers.responsibility, findingOf, directory, rows);
+  readEntries(readers.ledger, findingOf, directory, rows);
+  checkFindings(readers, findings, rows);
 
   if (issues.length > 0) throw new WorkbookValidationError(issues);
   return {
@@ -176,7 +187,24 @@ export async function readLedgerWorkbook(data: Uint8Array, options: ReadLedgerOp
     categories: about.categories,
     findings,
     directory: { units: directory.units, people: directory.people },
+    source: {
+      sheets: {
+        problems: { name: readers.problems.name, columns: readers.problems.columnsFound() },
+        tasks: { name: readers.tasks.name, columns: readers.tasks.columnsFound() },
+        responsibility: { name: readers.responsibility.name, columns: readers.responsibility.columnsFound() },
+        ledger: { name: readers.ledger.name, columns: readers.ledger.columnsFound() },
+      },
+      findings: rows,
+    },
   };
+}
+
+/** The rows a finding is read from, filled in sheet by sheet. */
+interface FindingRows {
+  problems: number;
+  responsibility: number | undefined;
+  measures: Map<string, number>;
+  progress: number[];
 }
 
 interface About {
@@ -244,7 +272,7 @@ function readDirectory(r: SheetReader, options: ReadLedgerOptions): Directory {
   return { units, people, unitId: lookup(units, options.directory?.units), personId: lookup(people, options.directory?.people) };
 }
 
-function readProblems(r: SheetReader, categories: readonly { ordinal: number }[]): LedgerFinding[] {
+function readProblems(r: SheetReader, categories: readonly { ordinal: number }[], rows: Map<string, FindingRows>): LedgerFinding[] {
   const findings: LedgerFinding[] = [];
   for (const row of r.rows()) {
     const id = r.get(row, 'id', readName, true);
@@ -270,18 +298,15 @@ function readProblems(r: SheetReader, categories: readonly { ordinal: number }[]
     if (id !== undefined && findings.some((f) => f.id === id)) r.cellIssue(row.number, 'id', `The finding ID "${id}" is used twice`);
     else if (id !== undefined) {
       findings.push(finding);
-      rowOf.set(finding, row.number);
+      rows.set(id, { problems: row.number, responsibility: undefined, measures: new Map(), progress: [] });
     }
   }
   return findings;
 }
 
-/** The row each finding and ledger entry was read from, for issues found across sheets. */
-const rowOf = new WeakMap<object, number>();
-
 type FindingOf = (r: SheetReader, row: { number: number; row: ExcelJS.Row }) => LedgerFinding | undefined;
 
-function readTasks(r: SheetReader, findingOf: FindingOf): void {
+function readTasks(r: SheetReader, findingOf: FindingOf, rows: Map<string, FindingRows>): void {
   for (const row of r.rows()) {
     const f = findingOf(r, row);
     const id = r.get(row, 'id', readName, true);
@@ -294,11 +319,14 @@ function readTasks(r: SheetReader, findingOf: FindingOf): void {
     if (f === undefined || id === undefined || ordinal === undefined || text === undefined) continue;
     if (f.measures.some((m) => m.id === id)) r.cellIssue(row.number, 'id', `The finding "${f.id}" has two measures with the ID "${id}"`);
     else if (f.measures.some((m) => m.ordinal === ordinal)) r.cellIssue(row.number, 'ordinal', `The finding "${f.id}" has two measures numbered ${ordinal}`);
-    else f.measures.push({ id, ordinal, text, kind, deadline, done, doneOn });
+    else {
+      f.measures.push({ id, ordinal, text, kind, deadline, done, doneOn });
+      rows.get(f.id)!.measures.set(id, row.number);
+    }
   }
 }
 
-function readResponsibility(r: SheetReader, findingOf: FindingOf, directory: Directory): void {
+function readResponsibility(r: SheetReader, findingOf: FindingOf, directory: Directory, rows: Map<string, FindingRows>): void {
   const resolve = (row: { number: number; row: ExcelJS.Row }, key: string, what: 'unit' | 'person') => {
     const name = r.get(row, key, readName, key !== 'coUnits');
     if (name === undefined) return undefined;
@@ -324,11 +352,12 @@ function readResponsibility(r: SheetReader, findingOf: FindingOf, directory: Dir
     else {
       f.responsibility = { responsibleLeaderId: leader, leadUnitId: leadUnit, coUnitIds: coUnits, responsiblePersonId: person };
       f.originalDeadline = originalDeadline;
+      rows.get(f.id)!.responsibility = row.number;
     }
   }
 }
 
-function readEntries(r: SheetReader, findingOf: FindingOf, directory: Directory): void {
+function readEntries(r: SheetReader, findingOf: FindingOf, directory: Directory, rows: Map<string, FindingRows>): void {
   for (const row of r.rows()) {
     const f = findingOf(r, row);
     const on = r.get(row, 'on', readDay, true);
@@ -343,20 +372,21 @@ function readEntries(r: SheetReader, findingOf: FindingOf, directory: Directory)
     if (f === undefined || on === undefined || text === undefined || actorId === undefined) continue;
     const entry: LedgerProgress = { on, kind, period, measureOrdinal, text, actorId };
     f.progress.push(entry);
-    rowOf.set(entry, row.number);
+    rows.get(f.id)!.progress.push(row.number);
   }
 }
 
 /** Rules across sheets: a finding's ledger names its own measures; a deadline needs someone to answer for it. */
-function checkFindings(readers: { problems: SheetReader; ledger: SheetReader }, findings: readonly LedgerFinding[]): void {
+function checkFindings(readers: { problems: SheetReader; ledger: SheetReader }, findings: readonly LedgerFinding[], rows: ReadonlyMap<string, FindingRows>): void {
   for (const f of findings) {
-    for (const p of f.progress) {
+    const at = rows.get(f.id)!;
+    f.progress.forEach((p, i) => {
       if (p.measureOrdinal !== undefined && !f.measures.some((m) => m.ordinal === p.measureOrdinal)) {
-        readers.ledger.cellIssue(rowOf.get(p) ?? 0, 'measureOrdinal', `The finding "${f.id}" has no measure ${p.measureOrdinal}`);
+        readers.ledger.cellIssue(at.progress[i]!, 'measureOrdinal', `The finding "${f.id}" has no measure ${p.measureOrdinal}`);
       }
-    }
+    });
     if ((f.deadline === undefined) !== (f.responsibility === undefined)) {
-      readers.problems.cellIssue(rowOf.get(f) ?? 0, 'deadline',
+      readers.problems.cellIssue(at.problems, 'deadline',
         f.deadline === undefined ? `The finding "${f.id}" has people answering for it but no 整改期限` : `The finding "${f.id}" has a 整改期限 but no row in ${LAYOUT.responsibility.name['zh-CN']}`);
     }
   }

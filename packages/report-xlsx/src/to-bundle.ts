@@ -3,6 +3,7 @@ import {
   formatPath,
   parseInspection,
   Roles,
+  RuleViolationError,
   ValidationError,
   type Bundle,
   type CommandInput,
@@ -13,7 +14,8 @@ import {
   type Person,
   type ValidationIssue,
 } from '@rectify/core';
-import type { Ledger, LedgerFinding } from './ledger.js';
+import { WorkbookValidationError, type CellIssue } from './errors.js';
+import type { Ledger, LedgerFinding, LedgerSheet, LedgerSource } from './ledger.js';
 
 /** Options of {@link ledgerBundle}. */
 export interface LedgerBundleOptions {
@@ -49,7 +51,10 @@ export interface LedgerBundle {
  * progress, and one that nobody is assigned to (a published notice names no one) not
  * started: `notes` says which.
  *
- * @throws `ValidationError` listing every finding whose history the lifecycle refuses; nothing is returned then.
+ * @throws `ValidationError` listing every finding whose history the lifecycle refuses;
+ * nothing is returned then. For a ledger read from a workbook (it has a `source`), a
+ * {@link WorkbookValidationError} naming the cell behind each refusal: the 台账 row of an
+ * entry dated after the import, the 任务清单 row of a measure whose text is refused.
  *
  * @example
  * ```ts
@@ -81,22 +86,29 @@ export function ledgerBundle(ledger: Ledger, options: LedgerBundleOptions): Ledg
   ];
   const actor = { id: importer.id, roles: [Roles.coordinator] };
   const issues: ValidationIssue[] = [];
+  const cells: CellIssue[] = [];
   const notes: string[] = [];
   const events: FindingEvent[] = [];
   ledger.findings.forEach((f, index) => {
     let state: FindingState | undefined;
     let n = 0;
-    for (const command of commandsOf(f, inspection.id, notes)) {
+    for (const { command, part } of commandsOf(f, inspection.id, notes)) {
       const d = decide(state, { ...command, commandId: `import-${ledger.inspection.id}-${f.id}-${++n}`, findingId: f.id, actorId: importer.id, at } as CommandInput, { inspection, actor });
       if (!d.ok) {
-        const where = 'issues' in d.error ? (d.error as ValidationError).issues.map((i) => `${i.path}: ${i.message}`).join('; ') : d.error.message;
-        issues.push({ path: formatPath(['findings', index]), message: `${f.id} (${command['type']}): ${where}`, code: d.error.code });
+        const said = `${f.id} (${command['type']})`;
+        if (ledger.source !== undefined) {
+          cells.push(...refusedCells(d.error, ledger.source, f, part, said));
+        } else {
+          const where = 'issues' in d.error ? (d.error as ValidationError).issues.map((i) => `${i.path}: ${i.message}`).join('; ') : d.error.message;
+          issues.push({ path: formatPath(['findings', index]), message: `${said}: ${where}`, code: d.error.code });
+        }
         return;
       }
       state = d.state;
       events.push(d.event);
     }
   });
+  if (cells.length > 0) throw new WorkbookValidationError(cells);
   if (issues.length > 0) throw new ValidationError('ledger import', issues);
   return {
     bundle: {
@@ -113,15 +125,28 @@ export function ledgerBundle(ledger: Ledger, options: LedgerBundleOptions): Ledg
 
 const categoryId = (ordinal: number) => `c${ordinal}`;
 
+/** The part of a finding's rows a command comes from: its 问题清单 row, its 责任清单 row, a measure or a 台账 entry. */
+type Part = { of: 'finding' } | { of: 'responsibility' } | { of: 'measure'; id: string } | { of: 'progress'; index: number };
+
+/** A command that brings a finding on, and the part of the ledger it was made from. */
+interface PartCommand {
+  command: Record<string, unknown>;
+  part: Part;
+}
+
 /** The commands that bring a finding to where the ledger says it is. */
-function commandsOf(f: LedgerFinding, inspectionId: string, notes: string[]): Record<string, unknown>[] {
-  const out: Record<string, unknown>[] = [{
-    type: 'create',
-    finding: { inspectionId, ordinal: f.ordinal, title: f.title, ...(f.categoryOrdinal === null ? {} : { categoryId: categoryId(f.categoryOrdinal) }) },
-    measures: f.measures.map((m) => ({ id: m.id, ordinal: m.ordinal, text: m.text, kind: m.kind, ...(m.deadline ? { deadline: m.deadline } : {}) })),
+function commandsOf(f: LedgerFinding, inspectionId: string, notes: string[]): PartCommand[] {
+  const finding: Part = { of: 'finding' };
+  const out: PartCommand[] = [{
+    part: finding,
+    command: {
+      type: 'create',
+      finding: { inspectionId, ordinal: f.ordinal, title: f.title, ...(f.categoryOrdinal === null ? {} : { categoryId: categoryId(f.categoryOrdinal) }) },
+      measures: f.measures.map((m) => ({ id: m.id, ordinal: m.ordinal, text: m.text, kind: m.kind, ...(m.deadline ? { deadline: m.deadline } : {}) })),
+    },
   }];
   if (f.responsibility && f.deadline) {
-    out.push({ type: 'assign', assignment: { ...f.responsibility, deadline: f.originalDeadline ?? f.deadline } });
+    out.push({ part: { of: 'responsibility' }, command: { type: 'assign', assignment: { ...f.responsibility, deadline: f.originalDeadline ?? f.deadline } } });
     if (f.originalDeadline !== undefined && f.originalDeadline !== f.deadline) notes.push(`${f.id}: the deadline ${f.deadline} was extended from ${f.originalDeadline}; imported as the original deadline (an extension needs its approval)`);
   }
   if (f.status === 'not_started') return out;
@@ -130,20 +155,93 @@ function commandsOf(f: LedgerFinding, inspectionId: string, notes: string[]): Re
     notes.push(`${f.id}: ${f.status} in the ledger; imported as not started, since no one is assigned (责任领导、责任部门、责任人和整改期限): assign it to go on`);
     return out;
   }
-  out.push({ type: 'start' });
+  out.push({ part: finding, command: { type: 'start' } });
   const ordinalOf = new Map(f.measures.map((m) => [m.ordinal, m.id]));
-  for (const p of f.progress) {
+  f.progress.forEach((p, index) => {
     const measureId = p.measureOrdinal === undefined ? undefined : ordinalOf.get(p.measureOrdinal);
-    out.push({ type: 'record_progress', kind: p.kind, text: p.text, on: p.on, ...(p.period ? { period: p.period } : {}), ...(measureId ? { measureId } : {}) });
-  }
-  for (const m of f.measures) if (m.done) out.push({ type: 'complete_measure', measureId: m.id, ...(m.doneOn ? { on: m.doneOn } : {}) });
+    out.push({
+      part: { of: 'progress', index },
+      command: { type: 'record_progress', kind: p.kind, text: p.text, on: p.on, ...(p.period ? { period: p.period } : {}), ...(measureId ? { measureId } : {}) },
+    });
+  });
+  for (const m of f.measures) if (m.done) out.push({ part: { of: 'measure', id: m.id }, command: { type: 'complete_measure', measureId: m.id, ...(m.doneOn ? { on: m.doneOn } : {}) } });
   // Past the concentrated phase, a finding with long-term measures still open is sustaining, else completed.
   const phase = f.measures.some((m) => m.kind === 'long_term' && !m.done) ? 'sustaining' : 'completed';
-  if (f.status === 'sustaining') out.push({ type: 'mark_sustaining' });
-  else if (f.status === 'completed') out.push({ type: 'complete' });
+  if (f.status === 'sustaining') out.push({ part: finding, command: { type: 'mark_sustaining' } });
+  else if (f.status === 'completed') out.push({ part: finding, command: { type: 'complete' } });
   else if (f.status === 'awaiting_signoff' || f.status === 'signed_off') {
-    out.push({ type: phase === 'sustaining' ? 'mark_sustaining' : 'complete' });
+    out.push({ part: finding, command: { type: phase === 'sustaining' ? 'mark_sustaining' : 'complete' } });
     notes.push(`${f.id}: ${f.status === 'signed_off' ? 'signed off' : 'awaiting sign-off'} in the ledger; imported as ${phase} (approvals and sign-off are given in the system)`);
   } else if (f.status === 'reopened') notes.push(`${f.id}: reopened in the ledger; imported as in progress`);
   return out;
+}
+
+/**
+ * The column of each command field, by the part the command comes from; a field not
+ * listed (or a refusal that names none) points at the part's `''` entry.
+ */
+const FIELDS: Record<Part['of'], { sheet: LedgerSheet; fields: Record<string, string> }> = {
+  finding: { sheet: 'problems', fields: { '': 'status', findingId: 'id', 'finding.title': 'title', 'finding.ordinal': 'ordinal', 'finding.categoryId': 'categoryOrdinal' } },
+  responsibility: {
+    sheet: 'responsibility',
+    fields: {
+      '': 'findingId',
+      'assignment.responsibleLeaderId': 'leader',
+      'assignment.leadUnitId': 'leadUnit',
+      'assignment.coUnitIds': 'coUnits',
+      'assignment.responsiblePersonId': 'person',
+      'assignment.deadline': 'originalDeadline',
+    },
+  },
+  measure: { sheet: 'tasks', fields: { '': 'done', on: 'doneOn' } },
+  progress: { sheet: 'ledger', fields: { '': 'findingId', on: 'on', text: 'text', period: 'period', kind: 'kind', measureId: 'measureOrdinal' } },
+};
+
+/** The fields of a measure in a `create` command, and the 任务清单 column of each. */
+const MEASURE_FIELDS: Record<string, string> = { '': 'text', id: 'id', ordinal: 'ordinal', text: 'text', kind: 'kind', deadline: 'deadline' };
+
+/**
+ * The cells behind a refused command: one per field the refusal names (each issue of
+ * a validation error, each unmet rule), found through the ledger's source.
+ */
+function refusedCells(error: Error, source: LedgerSource, f: LedgerFinding, part: Part, said: string): CellIssue[] {
+  const rows = source.findings.get(f.id);
+  const named: { path: string; message: string }[] =
+    error instanceof ValidationError ? error.issues.map((i) => ({ path: i.path, message: `${i.path}: ${i.message}` }))
+    : error instanceof RuleViolationError ? error.unmet.map((u) => ({ path: u.subject ?? '', message: u.message.en }))
+    : [{ path: '', message: error.message }];
+  return named.map(({ path, message }) => {
+    let sheet = FIELDS[part.of].sheet;
+    let field = fieldOf(FIELDS[part.of].fields, path);
+    let row = rows?.problems ?? 0;
+    const measure = /^measures\[(\d+)\](?:\.(\w+))?/.exec(path);
+    if (part.of === 'finding' && measure !== null) {
+      // A measure of the plan the create command carries: its row in 任务清单.
+      sheet = 'tasks';
+      field = MEASURE_FIELDS[measure[2] ?? ''] ?? 'text';
+      row = rows?.measures.get(f.measures[Number(measure[1])]?.id ?? '') ?? 0;
+    } else if (part.of === 'responsibility') {
+      row = rows?.responsibility ?? 0;
+      // The deadline assigned is the 原定期限 of 责任清单 when it has one, else 问题清单's 整改期限.
+      if (field === 'originalDeadline' && f.originalDeadline === undefined) {
+        sheet = 'problems';
+        field = 'deadline';
+        row = rows?.problems ?? 0;
+      }
+    } else if (part.of === 'measure') row = rows?.measures.get(part.id) ?? 0;
+    else if (part.of === 'progress') row = rows?.progress[part.index] ?? 0;
+    const found = source.sheets[sheet];
+    const column = found.columns[field];
+    return { sheet: found.name, row, column: column?.letter ?? '', header: column?.header ?? '', message: `${said}: ${message}` };
+  });
+}
+
+/** The column of the longest listed prefix of `path` (`assignment.coUnitIds[1]` is `assignment.coUnitIds`). */
+function fieldOf(fields: Record<string, string>, path: string): string {
+  for (let p = path; p !== ''; p = p.replace(/(\.[^.[]*|\[\d+\])$/, '')) {
+    const field = fields[p];
+    if (field !== undefined) return field;
+    if (!/[.[]/.test(p)) break;
+  }
+  return fields['']!;
 }

@@ -1,7 +1,8 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildReportModel, isRectifyError, memoryDriver, openStore } from '@rectify/core';
 import { worldReportModel } from '@rectify/testing';
-import { ledgerBundle, ledgerOf, readLedgerWorkbook, writeLedgerWorkbook } from '../src/index.js';
+import { ledgerBundle, ledgerOf, readLedgerWorkbook, WorkbookValidationError, writeLedgerWorkbook } from '../src/index.js';
 
 const at = '2023-11-20T09:00:00+08:00';
 const importer = { id: 'imp', name: '政工室' };
@@ -25,6 +26,34 @@ describe('a ledger brought into a store', () => {
     expect(changed.length).toBeGreaterThan(0);
     expect(notes).toHaveLength(changed.length);
     expect(back.directory.people.find((p) => p.id === 'imp')?.name).toBe('政工室');
+  });
+
+  it('names the cell behind each refusal of a ledger read from a workbook: sheet, row, column and header', async () => {
+    const model = await worldReportModel({ findings: 6 });
+    const good = await writeLedgerWorkbook(ledgerOf(model), { locale: 'zh-CN' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(good as unknown as ArrayBuffer);
+    const problems = wb.getWorksheet('问题清单')!;
+    const entries = wb.getWorksheet('台账')!;
+    // A title too long for a finding, in the second finding's row (column E is 反馈问题).
+    const titled = problems.getCell('A3').value as string;
+    problems.getCell('E3').value = '长'.repeat(10_001);
+    // A 台账 entry dated after the import, of a finding other than the one retitled.
+    let entryRow = 2;
+    while (entries.getCell(`A${entryRow}`).value === titled) entryRow++;
+    const dated = entries.getCell(`A${entryRow}`).value as string;
+    entries.getCell(`C${entryRow}`).value = '2030年1月1日';
+    const ledger = await readLedgerWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const error = (() => { try { ledgerBundle(ledger, { organisationId: 'org-x', importer, at }); } catch (e) { return e; } })();
+    expect(error).toBeInstanceOf(WorkbookValidationError);
+    expect(isRectifyError(error, 'validation')).toBe(true);
+    const cells = (error as WorkbookValidationError).cells;
+    expect(cells).toHaveLength(2);
+    expect(cells).toEqual(expect.arrayContaining([
+      expect.objectContaining({ sheet: '问题清单', row: 3, column: 'E', header: '反馈问题', message: `${titled} (create): finding.title: At most 10,000 characters` }),
+      expect.objectContaining({ sheet: '台账', row: entryRow, column: 'C', header: '日期', message: `${dated} (record_progress): on 2030-01-01 is after the command's day 2023-11-20` }),
+    ]));
+    expect((error as Error).message).toContain(`台账!C${entryRow} (日期)`);
   });
 
   it('refuses, naming each finding, a ledger whose history the lifecycle cannot make, and returns nothing', async () => {

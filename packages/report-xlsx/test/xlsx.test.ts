@@ -45,9 +45,22 @@ describe('ledger workbook', () => {
     for (const locale of ['zh-CN', 'en'] as const) {
       const ledger = ledgerOf(model);
       const first = await writeLedgerWorkbook(ledger, { locale });
-      const back = await readLedgerWorkbook(first);
+      const { source, ...back } = await readLedgerWorkbook(first);
       expect(back).toEqual(ledger);
       expect(Buffer.from(await writeLedgerWorkbook(back, { locale })).equals(Buffer.from(first))).toBe(true);
+      // What was read where: each finding's row in 问题清单 holds its id, each 台账 row its entry.
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(first as unknown as ArrayBuffer);
+      const problems = wb.getWorksheet(source!.sheets.problems.name)!;
+      const entries = wb.getWorksheet(source!.sheets.ledger.name)!;
+      const idColumn = source!.sheets.problems.columns['id']!.letter;
+      const textColumn = source!.sheets.ledger.columns['text']!.letter;
+      expect(source!.sheets.ledger.columns['text']!.header).toBe('进展情况');
+      for (const f of ledger.findings) {
+        const rows = source!.findings.get(f.id)!;
+        expect(problems.getCell(`${idColumn}${rows.problems}`).value).toBe(f.id);
+        expect(f.progress.map((_, i) => entries.getCell(`${textColumn}${rows.progress[i]}`).value)).toEqual(f.progress.map((p) => p.text));
+      }
     }
   });
 

@@ -1,6 +1,6 @@
 import type { PGlite, Transaction as PGliteTransaction } from '@electric-sql/pglite';
 import type { Pool, PoolClient } from 'pg';
-import { SerialLock, StorageUnavailableError, type StorageDriver } from '@rectify/core';
+import { SerialLock, StorageRejectedError, StorageUnavailableError, type StorageDriver } from '@rectify/core';
 import { createSqlDriver, postgresDialect, type SqlSession } from '@rectify/storage-sql';
 
 /** Options shared by the PostgreSQL drivers. */
@@ -24,7 +24,21 @@ function isConnectionError(error: unknown): boolean {
   return /^(08|57P|53)/.test(code) || ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT'].includes(code);
 }
 
+/**
+ * Settings the server or the resolver refused: class 28 (no such role, a wrong
+ * password), 3D000 (no such database), a host name that does not exist, a connection
+ * string `pg` cannot parse. Retrying them is pointless, so they are not "unavailable".
+ */
+function isRejectedSetting(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string') return /^28/.test(code) || code === '3D000' || code === 'ENOTFOUND' || code === 'ERR_INVALID_URL';
+  return error instanceof TypeError && /Invalid URL/i.test(error.message);
+}
+
 function asStorageError(error: unknown): unknown {
+  if (isRejectedSetting(error)) {
+    return new StorageRejectedError(`PostgreSQL refused the connection settings (${(error as Error).message}): check the host, database, user and password`, error);
+  }
   return isConnectionError(error)
     ? new StorageUnavailableError(`PostgreSQL is unavailable (${(error as Error).message}): nothing was committed; retry`, error)
     : error;

@@ -8,4 +8,4 @@ export {
   TransitionError,
   type UnmetRule,
 } from './domain-errors.js';
-export { IntegrityError, SchemaVersionError, StorageUnavailableError } from './storage-errors.js';
+export { IntegrityError, SchemaVersionError, StorageRejectedError, StorageUnavailableError } from './storage-errors.js';

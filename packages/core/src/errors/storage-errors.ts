@@ -25,6 +25,18 @@ export class StorageUnavailableError extends RectifyError {
   }
 }
 
+/**
+ * The database refused the connection's settings: no such database, role or password,
+ * or a host name that does not resolve. Unlike {@link StorageUnavailableError},
+ * retrying the same settings will not help: fix them (the CLI's `--postgres` URL, the
+ * pool's `connectionString`).
+ */
+export class StorageRejectedError extends RectifyError {
+  constructor(message: string, cause?: unknown) {
+    super('storage.rejected', message, { cause });
+  }
+}
+
 /** Stored data that fails a consistency check (an event history that does not replay). */
 export class IntegrityError extends RectifyError {
   constructor(message: string, details: Record<string, unknown> = {}) {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { CalendarDay, FindingStatus, InspectionKind, MeasureKind } from '@rectify/core';
+import { describeXmlFault, xmlFaultOf } from '../xml-fault.js';
 import { workbookTooLarge } from '../zip-guard.js';
 import { csvSheet } from './csv.js';
 import { gridOf, lastRow, type Grid, type GridCell } from './grid.js';
@@ -80,6 +81,12 @@ export async function readClerkLedger(data: Uint8Array, options: ReadClerkLedger
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (cause) {
+    const fault = xmlFaultOf(data);
+    if (fault !== undefined) {
+      const said = describeXmlFault(fault);
+      log.error('workbook.damaged', { sheet: fault.sheet ?? '' }, `工作簿无法读取：${said['zh-CN']}`, `the workbook cannot be read: ${said.en}`);
+      return empty(log.issues);
+    }
     log.error('workbook.unreadable', { sheet: '' }, `不是 Excel 工作簿（.xlsx）：${(cause as Error).message}`, `not an Excel workbook (.xlsx): ${(cause as Error).message}`);
     return empty(log.issues);
   }
