@@ -18,9 +18,22 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * The finding changed after the moment this command was stamped with: another command
+ * got there first (a lost race), or this machine's clock is behind the one that wrote
+ * the finding's last event. Exit 3, as for any concurrent change: run it again.
+ */
+export class ConcurrentChangeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConcurrentChangeError';
+  }
+}
+
 /** The exit code for an error. */
 export function exitCodeOf(error: unknown): number {
   if (error instanceof UsageError) return EXIT.badInput;
+  if (error instanceof ConcurrentChangeError) return EXIT.store;
   if (isRectifyError(error, 'validation') || isRectifyError(error, 'not_found') || isRectifyError(error, 'calendar') || isRectifyError(error, 'report')) return EXIT.badInput;
   if (isRectifyError(error, 'rule') || isRectifyError(error, 'permission') || isRectifyError(error, 'lifecycle')) return EXIT.refused;
   // Settings the database refused (no such database or role): the user's input, not worth a retry.

@@ -62,6 +62,29 @@ describe('clumsy and hostile input to the command line', () => {
     expect(await run(['status'], ok, {})).toBe(EXIT.ok);
   });
 
+  it('tells a command that lost a race on its finding (exit 3: run it again) from a refusal (exit 1), writing nothing', async () => {
+    expect(await run(['report', '--format', 'json', '-o', 'race.json', '--force'], io(dir), {})).toBe(EXIT.ok);
+    const model = JSON.parse(readFileSync(join(dir, 'race.json'), 'utf8')) as { categories: { findings: { id: string; status: string }[] }[] };
+    const open = model.categories.flatMap((c) => c.findings).find((f) => f.status === 'in_progress')!;
+    const progress = (now: string, text: string) => {
+      const out = io(dir, now);
+      return run(['apply', 'progress', '--finding', open.id, '--as', 'importer', '--text', text], out, {}).then((code) => ({ code, out }));
+    };
+    // The winner's clock read 03:00; the loser read its clock at 02:30 and wrote after it.
+    const won = await progress('2023-11-20T03:00:00Z', '先到');
+    expect(won.code, won.out.errors.join('\n')).toBe(EXIT.ok);
+    const version = Number(/version (\d+)/.exec(won.out.lines[0]!)![1]);
+    const lost = await progress('2023-11-20T02:30:00Z', '后到');
+    expect(lost.code).toBe(EXIT.store);
+    expect(lost.out.errors.join('\n')).toContain(`${open.id} 已有晚于本指令时间（2023-11-20T10:30:00+08:00）的记录：另一条指令先写入了`);
+    // Run again, it goes through, right after the winner: the lost attempt wrote nothing.
+    const again = await progress('2023-11-20T03:00:05Z', '后到');
+    expect(again.out.lines[0]).toBe(`${open.id}: in_progress (version ${version + 1})`);
+    // A refusal by the lifecycle stays a refusal.
+    const refused = io(dir, '2023-11-20T03:01:00Z');
+    expect(await run(['apply', 'sign-off', '--finding', open.id, '--as', 'importer'], refused, {})).toBe(EXIT.refused);
+  });
+
   it('refuses impossible days and days past the supported range instead of reading them as others (or hanging)', async () => {
     for (const day of ['2023-02-30', '2023-13-01', '0000-00-00', '9999-12-31', '1899-12-31']) {
       const out = io(dir);

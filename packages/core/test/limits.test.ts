@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS, ValidationError, type RectifyError } from '../src/index.js';
-import { Harness } from './harness.js';
+import { actorOf, decide, diffLines, LIMITS, memoryDriver, openStore, ValidationError, type FindingEvent, type FindingState, type RectifyError } from '../src/index.js';
+import { Harness, PEOPLE, testInspection } from './harness.js';
 
 /** Oversized input is refused with the limit it broke and where; odd shapes are handled. */
 describe('limits', () => {
@@ -44,4 +44,47 @@ describe('limits', () => {
     const state = h.ok('p-resp', 'record_progress', { text: '推进', evidence: [{ kind: 'note', text: '学习记录', nested }] });
     expect(state.progress.at(-1)?.evidence).toEqual([{ kind: 'note', text: '学习记录' }]);
   });
+
+  // An organisation past ~120,000 events broke every command: its history was spread
+  // into push(), which takes its arguments on the stack.
+  it('exports, verifies and reads back an organisation of 130,000 events, and diffs texts of 150,000 lines', async () => {
+    const inspection = testInspection();
+    const coordinator = PEOPLE.find((p) => p.id === 'p-coord')!;
+    const actor = actorOf(coordinator);
+    const events: FindingEvent[] = [];
+    let second = Date.parse('2023-08-30T01:00:00Z');
+    const findings = 2_600;
+    for (let n = 1; n <= findings; n++) {
+      let state: FindingState | undefined;
+      const commands = [
+        { type: 'create', finding: { inspectionId: inspection.id, ordinal: n, title: `问题${n}` } },
+        { type: 'assign', assignment: { responsibleLeaderId: 'p-leader', leadUnitId: 'u-law', coUnitIds: [], responsiblePersonId: 'p-resp', deadline: '2023-12-31' } },
+        { type: 'start' },
+        ...Array.from({ length: 47 }, (_, k) => ({ type: 'record_progress', kind: 'update', text: `第${k + 1}次进展` })),
+      ];
+      for (const [k, command] of commands.entries()) {
+        const d = decide(state, { ...command, commandId: `c-${n}-${k}`, findingId: `f-${n}`, actorId: actor.id, at: new Date((second += 1000)).toISOString() }, { inspection, actor });
+        if (!d.ok) throw d.error;
+        state = d.state;
+        events.push(d.event);
+      }
+    }
+    expect(events.length).toBe(130_000);
+    const store = await openStore(memoryDriver());
+    await store.importBundle({
+      format: 'rectify.bundle', version: 1,
+      organisations: [{ id: 'org', name: '测试单位', units: [{ id: 'u-law', name: '法规股' }] }],
+      people: PEOPLE.filter((p) => p.organisationId === 'org').map((person) => ({ tenantId: 'org', person })),
+      inspections: [inspection],
+      events,
+    });
+    const exported = await store.exportBundle();
+    expect(exported.events.length).toBe(130_000);
+    expect(await store.verify('org')).toEqual({ findings, events: 130_000, mismatches: [] });
+    const a = Array.from({ length: 150_000 }, (_, i) => `旧${i}`).join('\n');
+    const b = Array.from({ length: 150_000 }, (_, i) => `新${i}`).join('\n');
+    const diff = diffLines(a, b);
+    expect(diff.length).toBe(300_000);
+    expect([diff[0], diff[150_000]]).toEqual([{ kind: 'removed', text: '旧0', oldLine: 1 }, { kind: 'added', text: '新0', newLine: 1 }]);
+  }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isRectifyError, type CommandInput, type RuleViolationError, type Store } from '@rectify/core';
 import { instantAt, resolveScope, type GlobalOptions, type Io } from '../context.js';
-import { UsageError } from '../exit.js';
+import { ConcurrentChangeError, UsageError } from '../exit.js';
 
 /** One command of `rectify apply`. */
 export interface ApplySpec {
@@ -66,16 +66,35 @@ export async function applyCommand(store: Store, global: GlobalOptions, options:
     commandId: options.commandId ?? randomUUID(),
     findingId: options.finding,
     actorId: options.as,
-    at: instantAt(io.now(), inspection.utcOffset),
     ...spec.build(options),
-  } as CommandInput;
-  try {
-    const { state } = await store.apply(command);
-    io.out(`${state.finding.id}: ${state.status} (version ${state.version})`);
-  } catch (error) {
-    if (isRectifyError(error, 'rule') && 'unmet' in error) {
-      for (const u of (error as RuleViolationError).unmet) io.err(`✗ ${u.message[global.lang]}`);
+  };
+  for (let attempt = 1; ; attempt++) {
+    // Stamped at each attempt: a command that lost a race to another one on the same
+    // finding is "before the finding's last event" only because its clock was read first.
+    const at = instantAt(io.now(), inspection.utcOffset);
+    try {
+      const { state } = await store.apply({ ...command, at } as CommandInput);
+      io.out(`${state.finding.id}: ${state.status} (version ${state.version})`);
+      return;
+    } catch (error) {
+      if (isOutOfOrder(error)) {
+        if (attempt < RACE_ATTEMPTS) continue;
+        throw new ConcurrentChangeError(global.lang === 'en'
+          ? `${options.finding} has an event later than this command's time ${at}: another command got there first, or this machine's clock is behind; run it again`
+          : `${options.finding} 已有晚于本指令时间（${at}）的记录：另一条指令先写入了，或本机时钟偏慢；请重新执行`);
+      }
+      if (isRectifyError(error, 'rule') && 'unmet' in error) {
+        for (const u of (error as RuleViolationError).unmet) io.err(`✗ ${u.message[global.lang]}`);
+      }
+      throw error;
     }
-    throw error;
   }
+}
+
+/** How many times a command is stamped and applied before a lost race is reported. */
+const RACE_ATTEMPTS = 3;
+
+/** A refusal only because the finding's last event is later than the command's time. */
+function isOutOfOrder(error: unknown): boolean {
+  return isRectifyError(error, 'rule') && 'unmet' in error && (error as RuleViolationError).unmet.every((u) => u.code === 'history.out_of_order');
 }

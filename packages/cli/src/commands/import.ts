@@ -86,7 +86,7 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
     const at = Date.parse(noon) > io.now().getTime() && ledger.asOf === today(io) ? instantAt(io.now()) : noon;
     const made = ledgerBundle(ledger, { organisationId: global.org ?? 'default', importer: { id: options.as, name: options.name }, at });
     bundle = made.bundle;
-    notes.push(...made.notes);
+    for (const note of made.notes) notes.push(note); // one per finding: too many to spread
   }
   if (options.dryRun || options.inferMap) throw new UsageError('--dry-run and --infer-map preview a ledger a clerk laid out (.xlsx or .csv)');
   if (store === undefined) throw new Error('no store to import into');

@@ -33,7 +33,8 @@ export function diffLines(older: string, newer: string): DiffLine[] {
   while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) endA--, endB--;
   const out: DiffLine[] = [];
   for (let i = 0; i < start; i++) out.push({ kind: 'same', text: a[i]!, oldLine: i + 1, newLine: i + 1 });
-  out.push(...middle(a, b, start, endA, endB));
+  // One at a time: spreading a long middle into push() overflows the stack (~120,000 lines).
+  for (const line of middle(a, b, start, endA, endB)) out.push(line);
   for (let i = endA, j = endB; i < a.length; i++, j++) out.push({ kind: 'same', text: a[i]!, oldLine: i + 1, newLine: j + 1 });
   return out;
 }
@@ -44,7 +45,7 @@ function middle(a: string[], b: string[], start: number, endA: number, endB: num
   const removed = (i: number): DiffLine => ({ kind: 'removed', text: a[i]!, oldLine: i + 1 });
   const added = (j: number): DiffLine => ({ kind: 'added', text: b[j]!, newLine: j + 1 });
   if (n * m > MAX_CELLS) {
-    return [...Array.from({ length: n }, (_, k) => removed(start + k)), ...Array.from({ length: m }, (_, k) => added(start + k))];
+    return Array.from({ length: n + m }, (_, k) => (k < n ? removed(start + k) : added(start + k - n)));
   }
   // lcs[i][j]: the longest common subsequence of a[start+i..endA) and b[start+j..endB).
   const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));

@@ -197,7 +197,7 @@ export function redactValue<T>(value: T, rules: RedactionRules = {}): { value: T
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') {
       const r = redactWith(v, formatPath(path), compiled);
-      redactions.push(...r.redactions);
+      for (const redaction of r.redactions) redactions.push(redaction);
       return r.text;
     }
     if (Array.isArray(v)) {
