@@ -42,4 +42,19 @@ describe('zip bombs', () => {
     expect(zipTooLarge(plain, { totalBytes: 1000 })).toMatch(/^it inflates to [\d.]+ MiB \(at most 0\.0 MiB\)$/);
     expect(zipTooLarge(plain, { entries: 3 })).toMatch(/^it holds \d+ parts \(at most 3\)$/);
   });
+
+  it('refuses a part whose directory entry declares less than it inflates to, in every reader', async () => {
+    // 48 MiB of zeros declared as 1,000 bytes: the directory check passes, the inflated bytes do not.
+    const lying = declaring(await withBomb(48 * 1024 * 1024), 'xl/media/padding.bin', 1000);
+    expect(zipTooLarge(lying)).toBeUndefined();
+    const said = /the part xl\/media\/padding\.bin inflates past the 1,000 bytes its directory entry declares/;
+    await expect(readLedgerWorkbook(lying)).rejects.toThrow(said);
+    const clerk = await readClerkLedger(lying);
+    expect(clerk.issues.map((i) => [i.severity, i.code])).toEqual([['error', 'workbook.too_large']]);
+    expect(clerk.issues[0]!.message.en).toMatch(said);
+    expect(await isRectifyWorkbook(lying)).toBe(false);
+    // An honest workbook passes both checks and opens.
+    const plain = await writeLedgerWorkbook(ledgerOf(await worldReportModel({ findings: 3 })), { locale: 'zh-CN' });
+    expect((await readLedgerWorkbook(plain)).findings).toHaveLength(3);
+  });
 });

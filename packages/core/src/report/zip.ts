@@ -57,6 +57,10 @@ export interface ZipEntry {
   compressedSize: number;
   /** What the archive declares it inflates to (0xFFFFFFFF for a ZIP64 entry). */
   uncompressedSize: number;
+  /** How it is compressed: 0 stored, 8 deflated. */
+  method: number;
+  /** Where its local header starts, from the start of the file. */
+  localHeaderOffset: number;
 }
 
 /**
@@ -79,6 +83,8 @@ export function zipEntries(zip: Uint8Array): ZipEntry[] {
       name: decoder.decode(zip.subarray(at + 46, at + 46 + nameLength)),
       compressedSize: view.getUint32(at + 20, true),
       uncompressedSize: view.getUint32(at + 24, true),
+      method: view.getUint16(at + 10, true),
+      localHeaderOffset: view.getUint32(at + 42, true),
     });
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
@@ -100,7 +106,8 @@ export interface ZipLimits {
  * `limits`: a "zip bomb" (a 1.5 MB workbook holding a 1.5 GB part) would otherwise be
  * inflated whole into memory by the spreadsheet library before anything could refuse
  * it. Only the central directory is read. Declared sizes can lie; a reader that
- * inflates should still stop at the same bound.
+ * inflates should still stop at the same bound (`@rectify/report-xlsx` inflates every
+ * part once, keeping nothing, and refuses a part that inflates past what it declares).
  *
  * @example
  * ```ts
