@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorOf, decide, diffLines, LIMITS, memoryDriver, openStore, ValidationError, type FindingEvent, type FindingState, type RectifyError } from '../src/index.js';
+import { actorOf, decide, diffLines, findingRow, FindingQuerySchema, LIMITS, MAX_TITLE_LENGTH, runQuery, memoryDriver, openStore, ValidationError, type FindingEvent, type FindingState, type RectifyError } from '../src/index.js';
 import { Harness, PEOPLE, testInspection } from './harness.js';
 
 /** Oversized input is refused with the limit it broke and where; odd shapes are handled. */
@@ -87,4 +87,22 @@ describe('limits', () => {
     expect(diff.length).toBe(300_000);
     expect([diff[0], diff[150_000]]).toEqual([{ kind: 'removed', text: '旧0', oldLine: 1 }, { kind: 'added', text: '新0', newLine: 1 }]);
   }, 120_000);
+
+  it('pages by title through findings whose titles are as long as a title may be, in Chinese', () => {
+    const h = new Harness();
+    const ids = ['f-1', 'f-2', 'f-3'];
+    for (const [i, id] of ids.entries()) {
+      h.ok('p-coord', 'create', { finding: { inspectionId: 'ins-1', ordinal: i + 1, title: '整改'.repeat(MAX_TITLE_LENGTH / 2 - 1) + `${i}` } }, id);
+    }
+    const rows = ids.map((id) => findingRow('org', h.states.get(id)!, h.inspection));
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = runQuery(rows, FindingQuerySchema.parse({ organisationId: 'org', sort: 'title', limit: 1, ...(cursor ? { cursor } : {}) }));
+      seen.push(...page.items.map((r) => r.findingId));
+      cursor = page.nextCursor;
+      if (cursor) expect(cursor.length).toBeGreaterThan(40_000);
+    } while (cursor);
+    expect(seen).toEqual(ids);
+  });
 });

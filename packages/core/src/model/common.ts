@@ -1,5 +1,11 @@
 import { z } from 'zod';
 
+/** The longest id {@link IdSchema} accepts, in UTF-16 code units. */
+export const MAX_ID_LENGTH = 200;
+
+/** The longest title {@link TitleSchema} accepts, in UTF-16 code units. */
+export const MAX_TITLE_LENGTH = 10_000;
+
 /**
  * Schema of an identifier. Ids come from the caller (or an id generator the caller
  * injects): the core never invents one, so the same input always gives the same output.
@@ -7,7 +13,7 @@ import { z } from 'zod';
 export const IdSchema = z
   .string()
   .min(1, { message: 'An id must not be empty' })
-  .max(200, { message: 'An id must be at most 200 characters' });
+  .max(MAX_ID_LENGTH, { message: `An id must be at most ${MAX_ID_LENGTH} characters` });
 
 /** An identifier chosen by the caller. */
 export type Id = string;
@@ -15,7 +21,7 @@ export type Id = string;
 /** Schema of a short, required, trimmed-non-empty text such as a title. */
 export const TitleSchema = z
   .string()
-  .max(10_000, { message: 'At most 10,000 characters' })
+  .max(MAX_TITLE_LENGTH, { message: `At most ${MAX_TITLE_LENGTH.toLocaleString('en')} characters` })
   .refine((s) => s.trim().length > 0, { message: 'Must not be empty' });
 
 /** Schema of a long text (narrative, measure text): at most 200,000 characters. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { addCalendarDays, CalendarDaySchema } from '../dates/calendar-day.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { FindingStatusSchema, OPEN_STATUSES } from '../lifecycle/status.js';
-import { IdSchema } from '../model/common.js';
+import { IdSchema, MAX_ID_LENGTH, MAX_TITLE_LENGTH } from '../model/common.js';
 import type { FindingRow } from './row.js';
 
 /** What a query is scoped to: always one organisation (the tenant), optionally one inspection. */
@@ -94,8 +94,11 @@ const CURSOR_SHAPES: Record<FindingQuery['sort'], readonly ('string' | 'number')
   title: ['string', 'string'],
 };
 
-/** A cursor longer than this cannot be one this library wrote (a title is at most a few thousand characters). */
-const MAX_CURSOR_LENGTH = 20_000;
+/**
+ * A cursor longer than this cannot be one this library wrote: the longest key is a
+ * title and an id, each UTF-16 code unit at most 6 bytes of JSON (`\u001f`), in base64.
+ */
+const MAX_CURSOR_LENGTH = Math.ceil(((MAX_TITLE_LENGTH + MAX_ID_LENGTH) * 6 + 16) / 3) * 4;
 
 /** Decodes a cursor for a sort order, or throws a validation error naming `cursor`. */
 export function decodeCursor(cursor: string, sort: FindingQuery['sort']): SortKey {

@@ -106,7 +106,7 @@ export function queriesSuite(ctx: SuiteContext): void {
     for (const [sort, key] of forged) {
       await expect(store.findings({ organisationId: 'org-a', sort, cursor: encodeCursor(key) }), `${sort} ${JSON.stringify(key)}`).rejects.toMatchObject({ code: 'validation' });
     }
-    await expect(store.findings({ organisationId: 'org-a', cursor: 'A'.repeat(50_000) })).rejects.toMatchObject({ code: 'validation' });
+    await expect(store.findings({ organisationId: 'org-a', cursor: 'A'.repeat(100_000) })).rejects.toMatchObject({ code: 'validation' });
   });
 }
 
