@@ -42,7 +42,7 @@ Usage: rectify <command> [options]
 rectify <command> --help shows a command's options.
 ${GLOBAL_HELP}`,
   init: `Usage: rectify init [FILE] [--postgres URL]\n\nCreates the store (runs its migrations) and says where it is.\n${GLOBAL_HELP}`,
-  import: `Usage: rectify import FILE [--org ID] [--as PERSON] [--name NAME] [--dry-run [--json]] [--map MAP.json] [--infer-map]
+  import: `Usage: rectify import FILE [--org ID] [--as PERSON] [--name NAME] [--dry-run [--json]] [--map MAP.json] [--infer-map] [--trusted]
 
 Imports in one transaction. On bad input every problem is printed with its place
 (sheet!cell, line, path) and nothing is written. FILE is rectify's own workbook, a
@@ -56,6 +56,9 @@ ledger (.xlsx) in the layout its clerk keeps, a notice (.txt, .md) or a bundle (
   --map FILE    a mapping file: what the importer cannot guess (date order, default
                 deadline, status words, columns, header rows); see --infer-map
   --infer-map   print the mapping the importer guessed, to correct and pass with --map
+  --trusted     a bundle (.json) that is a backup of one's own store: restored without
+                holding its history to the rules (approvals, roles, order); the store
+                records the restore (a bundle's history is otherwise checked event by event)
 ${GLOBAL_HELP}`,
   status: `Usage: rectify status [--as-of DATE] [--unit UNIT] [--json]\n\n  --as-of DATE  the day to report on (default today, where the inspection is)\n  --unit UNIT   one lead unit (its id or name)\n  --json        the analysis as JSON\n${GLOBAL_HELP}`,
   report: `Usage: rectify report --format ${Object.keys(FORMATS).join('|')} [--as-of DATE] [-o FILE] [--force] [--redact] [--publish --as PERSON]\n\n  notice, md, docx: the public notice (no one named); html, xlsx, csv: the internal ledger and dashboard; json: the report model.\n  --force       replace the output file if it exists (else it is refused)\n  --redact      mask personal data first: people's names, phone numbers and e-mail addresses but the\n                declared contacts, ID numbers, however written; what was masked is printed\n  --publish     record this report as a published version (rectify publications)\n${GLOBAL_HELP}`,
@@ -98,6 +101,7 @@ const OPTIONS = {
   calendar: { type: 'string' },
   redact: { type: 'boolean' },
   publish: { type: 'boolean' },
+  trusted: { type: 'boolean' },
   diff: { type: 'string' },
   host: { type: 'string' },
   'dry-run': { type: 'boolean' },
@@ -158,6 +162,7 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
     if (command === 'import' && rest[0] === undefined) throw new UsageError('Which file? rectify import FILE');
     const importOptions = () => ({
       file: rest[0]!, as: v.as ?? 'importer', name: v.name ?? '政工室', dryRun: v['dry-run'] ?? false, json: v.json ?? false, map: v.map, inferMap: v['infer-map'] ?? false,
+      trusted: v.trusted ?? false,
     });
     if (command === 'import' && (v['dry-run'] || v['infer-map'])) {
       // A preview writes nothing, so it creates no store either: it reads one only if it is there.

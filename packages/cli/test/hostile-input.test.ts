@@ -212,6 +212,33 @@ describe('clumsy and hostile imports', () => {
     await say(['status', '--org', 'org-h'], EXIT.badInput, 'No inspection of organisation org-h');
   });
 
+  it('holds a bundle to the rules live commands meet, unless it is restored as trusted, which the store records', async () => {
+    const d = fresh();
+    const store = await openStore(memoryDriver());
+    await buildWorld(store, 8);
+    const bundle = await store.exportBundle({ organisationId: 'org-a' });
+    const signedOff = bundle.events.find((e) => e.type === 'signed_off')!.findingId;
+    let version = 0;
+    const events = bundle.events
+      .filter((e) => !(e.findingId === signedOff && e.type === 'approved'))
+      .map((e) => (e.findingId === signedOff ? { ...e, version: ++version } : e));
+    writeFileSync(join(d, 'forged.json'), JSON.stringify({ ...bundle, events }));
+    const refused = at(d);
+    expect(await run(['import', 'forged.json'], refused, {})).toBe(EXIT.badInput);
+    expect(refused.errors.join('\n')).toMatch(new RegExp(`events\\[\\d+\\]: finding ${signedOff}, event \\d+ \\(signed_off by org-a-coord\\)`));
+    expect(existsSync(join(d, 'rectify.db'))).toBe(false);
+    const restored = at(d);
+    expect(await run(['import', 'forged.json', '--trusted'], restored, {})).toBe(EXIT.ok);
+    expect(restored.errors.join('\n')).toContain('note: 未按规则逐条校验即恢复；存储中已记录此次恢复');
+    const db = await openStore(sqliteDriver({ filename: join(d, 'rectify.db') }));
+    expect(await db.restorations('org-a')).toEqual([expect.objectContaining({ id: 'restoration-1', events: events.length, checked: false })]);
+    await db.close();
+    writeFileSync(join(d, 'ledger.xlsx'), await writeLedgerWorkbook(ledgerOf(await worldReportModel({ findings: 3 })), { locale: 'zh-CN' }));
+    const notBundle = at(d);
+    expect(await run(['import', 'ledger.xlsx', '--trusted'], notBundle, {})).toBe(EXIT.badInput);
+    expect(notBundle.errors.join('\n')).toContain('--trusted restores a bundle (.json)');
+  });
+
   it('refuses a file too large for its kind before reading it, and names a file that is not there', async () => {
     const d = fresh();
     const say = async (args: string[], text: string) => {

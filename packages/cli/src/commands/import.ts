@@ -31,6 +31,8 @@ export interface ImportOptions {
   map?: string | undefined;
   /** Print the mapping the importer guessed (to correct and pass with `--map`), write nothing. */
   inferMap?: boolean;
+  /** A bundle that is a backup of one's own store: restored without the rule checks, and recorded as such. */
+  trusted?: boolean;
 }
 
 /**
@@ -47,6 +49,7 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
   if (!(ext in MAX_BYTES)) {
     throw new UsageError(`Cannot import ${options.file}: expected .xlsx or .csv (a ledger), .txt or .md (a notice) or .json (a bundle)`);
   }
+  if (options.trusted && ext !== '.json') throw new UsageError('--trusted restores a bundle (.json) exported from a store; a ledger or a notice is always checked');
   const bytes = readInput(path, options.file, MAX_BYTES[ext]!);
   if (ext === '.json') {
     // The store validates the bundle (every bad field with its path); only the JSON itself is read here.
@@ -91,9 +94,10 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
   if (options.dryRun || options.inferMap) throw new UsageError('--dry-run and --infer-map preview a ledger a clerk laid out (.xlsx or .csv)');
   if (store === undefined) throw new Error('no store to import into');
   const bar = progressBar(io);
-  const report = await store.importBundle(bundle, { onProgress: (p) => bar(p.findings, p.totalFindings) });
+  const report = await store.importBundle(bundle, { onProgress: (p) => bar(p.findings, p.totalFindings), trusted: options.trusted ?? false });
   bar.done();
   for (const note of notes) io.err(`note: ${note}`);
+  if (options.trusted) io.err(global.lang === 'en' ? 'note: restored without the rule checks; the store records the restoration' : 'note: 未按规则逐条校验即恢复；存储中已记录此次恢复');
   io.out(`imported ${report.findings} findings (${report.events} events), ${report.inspections} inspection(s), ${report.people} people`);
 }
 

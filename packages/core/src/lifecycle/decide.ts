@@ -1,4 +1,5 @@
 import { compareInstants, dayOfInstant } from '../dates/instant.js';
+import type { CalendarDay } from '../dates/calendar-day.js';
 import {
   ConflictError,
   NotFoundError,
@@ -66,7 +67,9 @@ export function decide(state: FindingState | undefined, input: unknown, context:
   } catch (error) {
     return { ok: false, error: error as RectifyError };
   }
-  const refused = check(state, command, context);
+  // The command's day where the inspection is: the event's `on`, and "today" for the rules.
+  const today = dayOfInstant(command.at, context.inspection.utcOffset);
+  const refused = check(state, command, context, today);
   if (refused) return { ok: false, error: refused };
 
   const at = command.at;
@@ -80,13 +83,13 @@ export function decide(state: FindingState | undefined, input: unknown, context:
     commandId,
     actorId,
     at,
-    on: dayOfInstant(at, context.inspection.utcOffset),
-    payload: completePayload(type, payload, dayOfInstant(at, context.inspection.utcOffset), context.inspection),
+    on: today,
+    payload: completePayload(type, payload, today, context.inspection),
   });
   return { ok: true, event, state: evolve(state, event) };
 }
 
-function check(state: FindingState | undefined, command: Command, context: DecideContext): RectifyError | undefined {
+function check(state: FindingState | undefined, command: Command, context: DecideContext, today: CalendarDay): RectifyError | undefined {
   const { actor, inspection } = context;
   if (command.actorId !== actor.id) {
     return new PermissionDeniedError(command.type, actor.id, [], `the command is signed by ${command.actorId}, but ${actor.id} is acting`);
@@ -124,7 +127,7 @@ function check(state: FindingState | undefined, command: Command, context: Decid
     inspection,
     actor,
     rules: context.rules ?? defaultRules,
-    today: dayOfInstant(command.at, inspection.utcOffset),
+    today,
     ...(context.directory ? { directory: context.directory } : {}),
   });
   return unmet.length > 0 ? new RuleViolationError(command.type, unmet) : undefined;

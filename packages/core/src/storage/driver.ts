@@ -10,7 +10,7 @@ export interface ImportedHistory {
 }
 
 /** The kinds of plain records a store keeps besides findings. */
-export type RecordKind = 'organisation' | 'person' | 'inspection' | 'publication';
+export type RecordKind = 'organisation' | 'person' | 'inspection' | 'publication' | 'restoration';
 
 /**
  * What a driver can do natively. The store reads these flags and does the rest

@@ -1,5 +1,5 @@
 import { totals as pureTotals, totalsFromCounts, type Totals } from '../analytics/totals.js';
-import { dayOfInstant } from '../dates/instant.js';
+import { compareInstants, dayOfInstant } from '../dates/instant.js';
 import { NotFoundError, PermissionDeniedError } from '../errors/domain-errors.js';
 import { RectifyError } from '../errors/rectify-error.js';
 import { IntegrityError, SchemaVersionError } from '../errors/storage-errors.js';
@@ -22,6 +22,7 @@ import { actorOf } from '../model/parse.js';
 import type { PermissionPolicy } from '../permissions/policy.js';
 import type { SignOffRule } from '../rules/rule.js';
 import { BundleSchema, type Bundle } from './bundle.js';
+import { checkHistory, NEEDS_DIRECTORY, type HistoryContext } from './check-history.js';
 import { SCHEMA_VERSION, type DriverTransaction, type StorageDriver } from './driver.js';
 import { FindingQuerySchema, ScopeSchema, type FindingQueryInput, type Page, type Scope } from './query.js';
 import { IMPORT_BATCH, ImportBatch, writeHistories } from './import-batch.js';
@@ -71,6 +72,31 @@ export interface ImportReport {
   events: number;
 }
 
+/** Options of {@link Store.importBundle}. */
+export interface ImportBundleOptions {
+  /** Called after each finding is written. */
+  onProgress?: (progress: ImportProgress) => void;
+  /**
+   * A trusted restore (a backup of one's own store): skips the rule checks, which
+   * decide every event's command again (lifecycle, permission, sign-off rules), and
+   * keeps only the structural ones (versions in order, a history that replays, days
+   * that match instants). The store records it: {@link Store.restorations}.
+   */
+  trusted?: boolean;
+}
+
+/** A trusted restore recorded by the store: history written without the rule checks. */
+export interface Restoration {
+  /** `restoration-1`, `restoration-2`… within the organisation. */
+  id: string;
+  /** The caller's clock (`StoreOptions.now`) when given, else the latest instant of the history restored. */
+  at: string;
+  findings: number;
+  events: number;
+  /** Always false: what a restore wrote was not held to the rules. */
+  checked: false;
+}
+
 /** What {@link Store.verify} found. */
 export interface IntegrityReport {
   findings: number;
@@ -116,8 +142,16 @@ export interface Store {
   totals(scope: Scope): Promise<Totals>;
   /** Every finding of the scope as it was at the end of a day, rebuilt from events. */
   findingsAsOf(scope: Scope, day: string): Promise<FindingState[]>;
-  /** Imports a bundle in one transaction: all of it, or nothing. */
-  importBundle(bundle: unknown, options?: { onProgress?: (progress: ImportProgress) => void }): Promise<ImportReport>;
+  /**
+   * Imports a bundle in one transaction: all of it, or nothing. Every event is held to
+   * the rules a live command meets (its command is decided again: lifecycle, the
+   * actor's permission, the sign-off rules, and it must yield that very event), unless
+   * `options.trusted`; a refused event refuses the bundle, naming its index, the
+   * finding and the unmet rule.
+   */
+  importBundle(bundle: unknown, options?: ImportBundleOptions): Promise<ImportReport>;
+  /** The trusted restores into an organisation, oldest first: history that was not held to the rules. */
+  restorations(organisationId: string): Promise<Restoration[]>;
   /** Exports organisations (all, or one) with their people, inspections and histories. */
   exportBundle(scope?: { organisationId: string }): Promise<Bundle>;
   /** Replays every finding of an organisation and compares with what is stored. */
@@ -298,7 +332,7 @@ class DriverStore implements Store {
     return replayGrouped(events);
   }
 
-  async importBundle(input: unknown, options: { onProgress?: (progress: ImportProgress) => void } = {}): Promise<ImportReport> {
+  async importBundle(input: unknown, options: ImportBundleOptions = {}): Promise<ImportReport> {
     const bundle = parseWith(BundleSchema, input, 'bundle');
     const dated = bundle.events.flatMap((e, i) => { const future = this.future(e.at); return future ? [{ path: `events[${i}].at`, message: future, code: 'custom' as const }] : []; });
     if (dated.length > 0) throw new ValidationError('bundle', dated.slice(0, 20));
@@ -332,6 +366,25 @@ class DriverStore implements Store {
           inspections.set(ins.id, kept);
         }
       }
+      // The actors and the directory of each organisation, as `apply` would see them
+      // once the bundle's people and units are in: read once per organisation.
+      const contexts = new Map<string, Omit<HistoryContext, 'inspection'>>();
+      const contextOf = async (ins: Inspection): Promise<HistoryContext> => {
+        const tenant = ins.subjectOrganisationId;
+        let known = contexts.get(tenant);
+        if (known === undefined) {
+          const directory = await directoryOf(tx, tenant);
+          known = {
+            people: new Map(directory.people.map((p) => [p.id, p])),
+            directory,
+            ...(this.options.policy ? { policy: this.options.policy } : {}),
+            ...(this.options.rules ? { rules: this.options.rules } : {}),
+          };
+          contexts.set(tenant, known);
+        }
+        return { ...known, inspection: ins };
+      };
+      const restored = new Map<string, { findings: number; events: number; latest: string }>();
       let done = 0;
       let eventCount = 0;
       const batch = new ImportBatch();
@@ -363,6 +416,11 @@ class DriverStore implements Store {
           issues.push({ path: `events[${first}].findingId`, message: `Finding ${state.finding.id} already exists in the store`, code: 'custom' });
           continue;
         }
+        if (!options.trusted && !checkHistory(history.events, history.indexes, await contextOf(ins), issues)) continue;
+        if (options.trusted) {
+          const r = restored.get(ins.subjectOrganisationId) ?? { findings: 0, events: 0, latest: state.updatedAt };
+          restored.set(ins.subjectOrganisationId, { findings: r.findings + 1, events: r.events + history.events.length, latest: compareInstants(state.updatedAt, r.latest) > 0 ? state.updatedAt : r.latest });
+        }
         if (issues.length > 0) continue; // keep checking, but write nothing more
         batch.add(ins.subjectOrganisationId, { events: history.events, row: findingRow(ins.subjectOrganisationId, state, ins) });
         if (batch.size >= IMPORT_BATCH) await flush();
@@ -370,6 +428,17 @@ class DriverStore implements Store {
       // Throwing rolls the whole transaction back: a refused bundle writes nothing.
       if (issues.length > 0) throw new ValidationError('bundle', issues);
       await flush();
+      for (const [tenant, r] of restored) {
+        // Numbered like published versions: a concurrent restore that took the number first makes this one take the next.
+        for (let n = (await tx.listRecords('restoration', tenant)).length + 1; ; n++) {
+          const restoration: Restoration = { id: `restoration-${n}`, at: this.options.now?.() ?? r.latest, findings: r.findings, events: r.events, checked: false };
+          if (tx.addRecord === undefined) {
+            await tx.putRecord('restoration', tenant, restoration.id, restoration);
+            break;
+          }
+          if (await tx.addRecord('restoration', tenant, restoration.id, restoration)) break;
+        }
+      }
       return {
         organisations: bundle.organisations.length,
         people: bundle.people.length,
@@ -395,6 +464,12 @@ class DriverStore implements Store {
       }
       return bundle;
     });
+  }
+
+  async restorations(organisationId: string): Promise<Restoration[]> {
+    const found = await this.driver.transaction((tx) => tx.listRecords('restoration', organisationId));
+    // Numbered, not named: restoration-10 comes after restoration-9.
+    return (found as Restoration[]).sort((a, b) => Number(a.id.split('-')[1]) - Number(b.id.split('-')[1]));
   }
 
   async verify(organisationId: string): Promise<IntegrityReport> {
@@ -454,8 +529,6 @@ class DriverStore implements Store {
 }
 
 /** Commands whose rules check ids against the organisation's people and units. */
-const NEEDS_DIRECTORY = new Set(['assign', 'schedule_review', 'supervise']);
-
 async function requireOrganisation(tx: DriverTransaction, organisationId: string): Promise<void> {
   if ((await tx.getRecord('organisation', organisationId, organisationId)) === undefined) throw new NotFoundError('organisation', organisationId);
 }

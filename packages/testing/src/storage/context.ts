@@ -11,7 +11,7 @@ export interface RawReader {
 /** The suites of the kit, each runnable on its own. */
 export const STORAGE_SUITES = [
   'records', 'commands', 'idempotency', 'queries', 'analytics', 'history',
-  'concurrency', 'bulkImport', 'tenancy', 'migrations', 'roundTrip', 'hostile',
+  'concurrency', 'bulkImport', 'tenancy', 'migrations', 'roundTrip', 'hostile', 'forgedBundles',
 ] as const;
 
 /** The name of a suite. */

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, describe } from 'vitest';
 import { openStore, type StorageDriver, type Store } from '@rectify/core';
 import { commandsSuite, idempotencySuite, migrationsSuite, recordsSuite } from './basics.js';
+import { forgedBundlesSuite } from './forged-bundles-suite.js';
 import { hostileSuite } from './hostile-suite.js';
 import { STORAGE_SUITES, type StorageAdapterOptions, type StorageSuite, type SuiteContext } from './context.js';
 import {
@@ -26,6 +27,7 @@ const SUITES: Record<StorageSuite, (ctx: SuiteContext) => void> = {
   migrations: migrationsSuite,
   roundTrip: roundTripSuite,
   hostile: hostileSuite,
+  forgedBundles: forgedBundlesSuite,
 };
 
 /**
