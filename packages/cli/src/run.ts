@@ -11,6 +11,7 @@ import { importCommand } from './commands/import.js';
 import { FORMATS, reportCommand } from './commands/report.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
+import { templateCommand } from './commands/template.js';
 import { CALENDARS, openCliStore, type GlobalOptions, type Io } from './context.js';
 import { EXIT, exitCodeOf, UsageError } from './exit.js';
 
@@ -31,6 +32,7 @@ Usage: rectify <command> [options]
 
   init [FILE]             create a store (a SQLite file; --postgres URL for PostgreSQL)
   import FILE             a ledger (.xlsx, .csv: rectify's or a clerk's layout), a published notice (.txt, .md) or a bundle (.json)
+  template [FILE]         a blank 整改台账 (.xlsx) to fill in and import
   status                  the at-a-glance view: totals, overdue, due soon, stale ledgers, lagging units
   report --format F       write a report: ${Object.keys(FORMATS).join(', ')}
   due                     reminders: what is due or overdue, for a person or unit; --ics FILE for a calendar app
@@ -59,6 +61,15 @@ ledger (.xlsx) in the layout its clerk keeps, a notice (.txt, .md) or a bundle (
   --trusted     a bundle (.json) that is a backup of one's own store: restored without
                 holding its history to the rules (approvals, roles, order); the store
                 records the restore (a bundle's history is otherwise checked event by event)
+${GLOBAL_HELP}`,
+  template: `Usage: rectify template [FILE] [--title TEXT] [--as-of DATE] [--lang en] [--force]
+
+Writes a blank 整改台账 a clerk can fill in Excel and import as it is (rectify import FILE):
+one row per finding, section rows for the 方面, the headers clerks use, notes on how to fill
+them and a list of status words. FILE defaults to 整改台账.xlsx (findings-tracker.xlsx in English).
+  --title TEXT  the title row, e.g. 关于落实区委第一巡察组反馈意见的整改台账
+  --as-of DATE  the 填报时间 (left blank for the clerk otherwise)
+  --force       replace FILE if it exists
 ${GLOBAL_HELP}`,
   status: `Usage: rectify status [--as-of DATE] [--unit UNIT] [--json]\n\n  --as-of DATE  the day to report on (default today, where the inspection is)\n  --unit UNIT   one lead unit (its id or name)\n  --json        the analysis as JSON\n${GLOBAL_HELP}`,
   report: `Usage: rectify report --format ${Object.keys(FORMATS).join('|')} [--as-of DATE] [-o FILE] [--force] [--redact] [--publish --as PERSON]\n\n  notice, md, docx: the public notice (no one named); html, xlsx, csv: the internal ledger and dashboard; json: the report model.\n  --force       replace the output file if it exists (else it is refused)\n  --redact      mask personal data first: people's names, phone numbers and e-mail addresses but the\n                declared contacts, ID numbers, however written; what was masked is printed\n  --publish     record this report as a published version (rectify publications)\n${GLOBAL_HELP}`,
@@ -102,6 +113,7 @@ const OPTIONS = {
   redact: { type: 'boolean' },
   publish: { type: 'boolean' },
   trusted: { type: 'boolean' },
+  title: { type: 'string' },
   diff: { type: 'string' },
   host: { type: 'string' },
   'dry-run': { type: 'boolean' },
@@ -172,6 +184,11 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
     }
     // Every day given is checked before the store is opened, whatever the command.
     for (const name of ['as-of', 'to', 'on'] as const) day(name, v[name]);
+    if (command === 'template') {
+      // A blank ledger needs no store, and creates none.
+      await templateCommand(global, { file: rest[0], title: v.title, asOf: v['as-of'], force: v.force ?? false }, io);
+      return EXIT.ok;
+    }
     const file = global.postgres ? undefined : resolve(io.cwd, global.db);
     if (file !== undefined) checkStoreFile(file, global.db, command);
     // A store this import creates is removed again if the import is refused: a wrong file leaves nothing behind.

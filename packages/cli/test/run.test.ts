@@ -167,3 +167,37 @@ describe('rectify, run in-process', () => {
     expect(broken.errors[0]).toMatch(/^broken\.json is not valid JSON: /);
   });
 });
+
+describe('rectify template', () => {
+  it('writes a blank 整改台账 that, filled in, imports as it is; refuses to replace a file without --force', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const dir = mkdtempSync(join(tmpdir(), 'rectify-template-'));
+    const made = io(dir);
+    expect(await run(['template', '--title', '关于落实区委第一巡察组反馈意见的整改台账', '--as-of', '2023-11-20'], made, {})).toBe(EXIT.ok);
+    expect(made.lines).toEqual([join(dir, '整改台账.xlsx')]);
+    expect(existsSync(join(dir, 'rectify.db'))).toBe(false);
+    const again = io(dir);
+    expect(await run(['template'], again, {})).toBe(EXIT.badInput);
+    expect(again.errors.join('\n')).toContain('整改台账.xlsx exists: add --force');
+    expect(await run(['template', '--force'], io(dir), {})).toBe(EXIT.ok);
+    expect(await run(['template', '--lang', 'en'], io(dir), {})).toBe(EXIT.ok);
+    expect(existsSync(join(dir, 'findings-tracker.xlsx'))).toBe(true);
+    const bad = io(dir);
+    expect(await run(['template', 'ledger.csv'], bad, {})).toBe(EXIT.badInput);
+    expect(bad.errors.join('\n')).toContain('name it *.xlsx');
+    // Filled in by a clerk, then imported with no mapping file.
+    expect(await run(['template', 'mine.xlsx', '--title', '关于落实区委第一巡察组反馈意见的整改台账', '--as-of', '2023-11-20'], io(dir), {})).toBe(EXIT.ok);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'mine.xlsx'));
+    const ws = wb.worksheets[0]!;
+    [['1', '理论学习不够深入', '一是制定学习计划；二是开展专题研讨', '张书记', '办公室', '李明', '2023年12月31日', '正在整改', '11月10日：已制定学习计划']]
+      .forEach((row, r) => row.forEach((value, c) => { ws.getCell(4 + r, c + 1).value = value; }));
+    await wb.xlsx.writeFile(join(dir, 'mine.xlsx'));
+    const imported = io(dir);
+    expect(await run(['import', 'mine.xlsx', '--org', 'o'], imported, {}), imported.errors.join('\n')).toBe(EXIT.ok);
+    expect(imported.lines.join('\n')).toMatch(/^imported 1 findings/m);
+    const status = io(dir);
+    expect(await run(['status', '--json', '--as-of', '2023-11-20'], status, {})).toBe(EXIT.ok);
+    expect(JSON.parse(status.lines[0]!).totals).toMatchObject({ total: 1 });
+  });
+});

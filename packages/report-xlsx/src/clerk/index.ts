@@ -6,3 +6,4 @@ export { STATUS_WORDS } from './words.js';
 export { placeOf, type LedgerImportIssue } from './issues.js';
 export { clerkLedgerBundle, type ClerkLedgerBundle, type ClerkLedgerBundleOptions } from './bundle.js';
 export { isRectifyWorkbook } from './detect.js';
+export { writeLedgerTemplate, type LedgerTemplateOptions } from './template.js';

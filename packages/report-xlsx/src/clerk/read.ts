@@ -214,7 +214,8 @@ class LedgerReader {
     const title = m.title ?? this.title;
     const t = title ?? '';
     const cut = /(落实|关于|贯彻落实|对照)/.exec(t);
-    const rest = cut ? t.slice(cut.index + cut[0].length) : t;
+    // 关于落实…, 关于贯彻落实…: every leading word of the chain goes, or 落实 joins the team's name.
+    const rest = (cut ? t.slice(cut.index + cut[0].length) : t).replace(/^(?:贯彻落实|落实|对照|关于)+/, '');
     const team = /((?:中央|[\u4e00-\u9fff]{0,8}?[省市区县州旗]委)?(?:[\u4e00-\u9fff]{0,6}第[一二三四五六七八九十\d]+轮)?(?:第?[一二三四五六七八九十\d]+)?(?:[^，。、\s]{0,30}?专项)?(?:巡视|巡察)(?:[一二三四五六七八九十\d]+)?组)/.exec(rest);
     const english = /^(.*?\baudit\b)/i.exec(t);
     const kind: InspectionKind | undefined = m.kind ?? (/巡视/.test(t) ? 'xunshi' : /巡察/.test(t) ? 'xuncha' : /audit|审计/i.test(t) ? 'audit' : undefined);
