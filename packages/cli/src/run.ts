@@ -2,6 +2,7 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EVERY_DAY, type Locale, type Store } from '@rectify/core';
+import { WorkbookValidationError } from '@rectify/report-xlsx';
 import { FIRST_DAY, isSupportedDay, LAST_DAY } from './context.js';
 import { applyCommand, APPLY_COMMANDS } from './commands/apply.js';
 import { dueCommand } from './commands/due.js';
@@ -242,7 +243,8 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
     created = undefined;
     return EXIT.ok;
   } catch (error) {
-    io.err(error instanceof Error ? error.message : String(error));
+    // A refused workbook says what each cell needs in the user's language.
+    io.err(error instanceof WorkbookValidationError ? error.describe(lang) : error instanceof Error ? error.message : String(error));
     return exitCodeOf(error);
   } finally {
     await store?.close();

@@ -239,6 +239,22 @@ describe('clumsy and hostile imports', () => {
     expect(notBundle.errors.join('\n')).toContain('--trusted restores a bundle (.json)');
   });
 
+  it('says what is wrong with each cell of a refused workbook in the language asked for', async () => {
+    const d = fresh();
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await writeLedgerWorkbook(ledgerOf(await worldReportModel({ findings: 3 })), { locale: 'zh-CN' })) as unknown as ArrayBuffer);
+    wb.getWorksheet('问题清单')!.getCell('G2').value = '下周';
+    await wb.xlsx.writeFile(join(d, 'bad.xlsx'));
+    const zh = at(d);
+    expect(await run(['import', 'bad.xlsx', '--org', 'o'], zh, {})).toBe(EXIT.badInput);
+    expect(zh.errors.join('\n')).toBe('台账工作簿无法导入：\n  - 问题清单!G2 (整改期限): 整改期限须为日期，如 2023-11-30 或 2023年11月30日（现为“下周”）');
+    const en = at(d);
+    expect(await run(['import', 'bad.xlsx', '--org', 'o', '--lang', 'en'], en, {})).toBe(EXIT.badInput);
+    expect(en.errors.join('\n')).toBe('Invalid ledger workbook:\n  - 问题清单!G2 (整改期限): 整改期限 must be a date such as 2023-11-30 or 2023年11月30日 (found "下周")');
+    expect(existsSync(join(d, 'rectify.db'))).toBe(false);
+  });
+
   it('refuses a file too large for its kind before reading it, and names a file that is not there', async () => {
     const d = fresh();
     const say = async (args: string[], text: string) => {

@@ -1,11 +1,14 @@
 import type ExcelJS from 'exceljs';
-import { isCalendarDay, isCalendarMonth, parseChineseDate, type CalendarDay } from '@rectify/core';
+import { isCalendarDay, isCalendarMonth, parseChineseDate, text, type CalendarDay, type LocalizedText } from '@rectify/core';
 
-/** What a cell holds once read, or why it cannot be used. */
-export type CellRead<T> = { ok: true; value: T | undefined } | { ok: false; message: string };
+/**
+ * What a cell holds once read, or why it cannot be used: in both languages, each to
+ * follow the column's header (`整改期限` + `须为日期…`, `Deadline` + ` must be a date…`).
+ */
+export type CellRead<T> = { ok: true; value: T | undefined } | { ok: false; message: LocalizedText };
 
 const ok = <T>(value: T | undefined): CellRead<T> => ({ ok: true, value });
-const bad = (message: string): CellRead<never> => ({ ok: false, message });
+const bad = (zh: string, en: string): CellRead<never> => ({ ok: false, message: text(zh, en) });
 
 /**
  * The text of a cell, whatever Excel stored: a string, a number typed into a text
@@ -19,13 +22,13 @@ export function readText(cell: ExcelJS.Cell): CellRead<string> {
   if (typeof v === 'number' || typeof v === 'boolean') return ok(String(v));
   if (v instanceof Date) {
     const day = dayOfDate(v);
-    return day === undefined ? bad('is not a date Excel can show') : ok(day);
+    return day === undefined ? bad('不是 Excel 能显示的日期', 'is not a date Excel can show') : ok(day);
   }
-  if ('formula' in v || 'sharedFormula' in v) return bad('holds a formula; type the value itself (formulas are not imported)');
+  if ('formula' in v || 'sharedFormula' in v) return bad('含有公式；请直接填写数值（不导入公式）', 'holds a formula; type the value itself (formulas are not imported)');
   if ('richText' in v) return ok(v.richText.map((r) => r.text).join('') || undefined);
   if ('text' in v && typeof v.text === 'string') return ok(v.text);
-  if ('error' in v) return bad(`holds the error ${String(v.error)}`);
-  return bad('holds a value that is not text');
+  if ('error' in v) return bad(`含有错误值 ${String(v.error)}`, `holds the error ${String(v.error)}`);
+  return bad('含有非文本的值', 'holds a value that is not text');
 }
 
 /**
@@ -45,7 +48,7 @@ export function readInt(cell: ExcelJS.Cell, min = 1): CellRead<number> {
   const t = readText(cell);
   if (!t.ok || t.value === undefined) return t as CellRead<never>;
   const n = typeof cell.value === 'number' ? cell.value : /^\s*\d+\s*$/.test(t.value) ? Number(t.value) : NaN;
-  if (!Number.isInteger(n) || n < min) return bad(`must be a whole number of at least ${min} (found "${t.value}")`);
+  if (!Number.isInteger(n) || n < min) return bad(`须为不小于 ${min} 的整数（现为“${t.value}”）`, `must be a whole number of at least ${min} (found "${t.value}")`);
   return ok(n);
 }
 
@@ -71,18 +74,18 @@ export function readDay(cell: ExcelJS.Cell): CellRead<CalendarDay> {
   const v = cell.value;
   if (v instanceof Date) {
     const day = dayOfDate(v);
-    return day === undefined ? bad('is not a date between 1900 and 9999') : ok(day);
+    return day === undefined ? bad('须为 1900 年至 9999 年之间的日期', 'is not a date between 1900 and 9999') : ok(day);
   }
   if (typeof v === 'number') {
     const day = Number.isInteger(v) && v >= 1 ? dayOfDate(new Date(EXCEL_EPOCH + v * 86_400_000)) : undefined;
-    return day === undefined ? bad(`must be a date between 1900 and 9999 (found ${v})`) : ok(day);
+    return day === undefined ? bad(`须为 1900 年至 9999 年之间的日期（现为 ${v}）`, `must be a date between 1900 and 9999 (found ${v})`) : ok(day);
   }
   const t = readText(cell);
   if (!t.ok || t.value === undefined) return t as CellRead<never>;
   const s = t.value.trim();
   const slashed = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(s);
   const day = slashed ? `${slashed[1]}-${slashed[2]!.padStart(2, '0')}-${slashed[3]!.padStart(2, '0')}` : parseChineseDate(s);
-  if (day === undefined || !isCalendarDay(day)) return bad(`must be a date such as 2023-11-30 or 2023年11月30日 (found "${s}")`);
+  if (day === undefined || !isCalendarDay(day)) return bad(`须为日期，如 2023-11-30 或 2023年11月30日（现为“${s}”）`, `must be a date such as 2023-11-30 or 2023年11月30日 (found "${s}")`);
   return ok(day);
 }
 
@@ -92,7 +95,7 @@ export function readMonth(cell: ExcelJS.Cell): CellRead<string> {
   if (!t.ok || t.value === undefined) return t;
   const m = /^(\d{4})[-/年](\d{1,2})月?$/.exec(t.value.trim());
   const month = m ? `${m[1]}-${m[2]!.padStart(2, '0')}` : t.value.trim();
-  if (!isCalendarMonth(month)) return bad(`must be a month such as 2023-10 (found "${t.value}")`);
+  if (!isCalendarMonth(month)) return bad(`须为月份，如 2023-10 或 2023年10月（现为“${t.value}”）`, `must be a month such as 2023-10 (found "${t.value}")`);
   return ok(month);
 }
 
@@ -104,6 +107,6 @@ export function readChoice<T>(cell: ExcelJS.Cell, choices: ReadonlyMap<string, T
   const t = readText(cell);
   if (!t.ok || t.value === undefined) return t as CellRead<never>;
   const value = choices.get(t.value.trim());
-  if (value === undefined) return bad(`must be one of ${shown.join(', ')} (found "${t.value}")`);
+  if (value === undefined) return bad(`须为以下之一：${shown.join('、')}（现为“${t.value}”）`, `must be one of ${shown.join(', ')} (found "${t.value}")`);
   return ok(value);
 }

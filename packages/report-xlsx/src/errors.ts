@@ -1,4 +1,4 @@
-import { RectifyError, ValidationError } from '@rectify/core';
+import { RectifyError, ValidationError, type Locale, type LocalizedText } from '@rectify/core';
 
 /** One bad cell of an imported workbook. */
 export interface CellIssue {
@@ -10,8 +10,10 @@ export interface CellIssue {
   column: string;
   /** The column's header, when the cell has one. */
   header: string;
-  /** What is wrong and what to write instead. */
+  /** What is wrong and what to write instead, in English. */
   message: string;
+  /** The same in both languages, for a message in the user's. */
+  localized: LocalizedText;
 }
 
 /**
@@ -29,6 +31,15 @@ export class WorkbookValidationError extends ValidationError {
       cells.map((c) => ({ path: `${c.sheet}!${c.column}${c.row}${c.header ? ` (${c.header})` : ''}`, message: c.message, code: 'cell' })),
     );
     this.cells = cells;
+  }
+
+  /**
+   * The refusal in a language: a heading, then one line per bad cell
+   * (`  - 问题清单!G5 (整改期限): 整改期限须为日期…`), as `message` says it in English.
+   */
+  describe(locale: Locale): string {
+    const heading = locale === 'zh-CN' ? '台账工作簿无法导入：' : 'Invalid ledger workbook:';
+    return [heading, ...this.cells.map((c) => `  - ${c.sheet}!${c.column}${c.row}${c.header ? ` (${c.header})` : ''}: ${c.localized[locale]}`)].join('\n');
   }
 }
 

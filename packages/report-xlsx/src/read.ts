@@ -2,8 +2,10 @@ import ExcelJS from 'exceljs';
 import {
   MEASURE_KIND_LABELS,
   STATUS_LABELS,
+  text,
   type CalendarDay,
   type FindingStatus,
+  type LocalizedText,
   type MeasureKind,
   type NamedId,
 } from '@rectify/core';
@@ -44,6 +46,8 @@ const shown = (map: ReadonlyMap<string, string>) => [...new Set([...map.keys()].
 class SheetReader {
   readonly name: string;
   private readonly columns = new Map<string, number>();
+  /** The cells (`row:key`) whose value was refused, so that no rule across sheets adds a second issue about them. */
+  private readonly refused = new Set<string>();
 
   constructor(
     readonly ws: ExcelJS.Worksheet | undefined,
@@ -52,7 +56,7 @@ class SheetReader {
   ) {
     this.name = ws?.name ?? layout.name['zh-CN'];
     if (ws === undefined) {
-      issues.push({ sheet: this.name, row: 1, column: '', header: '', message: `The sheet "${layout.name['zh-CN']}" (or "${layout.name.en}") is missing` });
+      this.issue(1, undefined, '', text(`缺少工作表“${layout.name['zh-CN']}”（或“${layout.name.en}”）`, `The sheet "${layout.name['zh-CN']}" (or "${layout.name.en}") is missing`));
       return;
     }
     const seen = new Map<string, number>();
@@ -63,7 +67,7 @@ class SheetReader {
     for (const c of layout.columns) {
       const col = seen.get(c.header['zh-CN']) ?? seen.get(c.header.en);
       if (col !== undefined) this.columns.set(c.key, col);
-      else if (c.kind !== 'derived') issues.push({ sheet: this.name, row: 1, column: '', header: c.header['zh-CN'], message: `The column "${c.header['zh-CN']}" (or "${c.header.en}") is missing from the header row` });
+      else if (c.kind !== 'derived') this.issue(1, undefined, c.header['zh-CN'], text(`表头缺少“${c.header['zh-CN']}”（或“${c.header.en}”）列`, `The column "${c.header['zh-CN']}" (or "${c.header.en}") is missing from the header row`));
     }
   }
 
@@ -89,11 +93,17 @@ class SheetReader {
     const result = read(cell);
     const header = this.layout.columns.find((c) => c.key === key)!.header['zh-CN'];
     if (!result.ok) {
-      this.issue(row.number, col, header, `${header} ${result.message}`);
+      this.refused.add(`${row.number}:${key}`);
+      this.issue(row.number, col, header, text(`${header}${result.message['zh-CN']}`, `${header} ${result.message.en}`));
       return undefined;
     }
-    if (required && result.value === undefined) this.issue(row.number, col, header, `${header} is required`);
+    if (required && result.value === undefined) this.issue(row.number, col, header, text(`${header}不能为空`, `${header} is required`));
     return result.value;
+  }
+
+  /** Whether the cell of column `key` in `row` was refused when read. */
+  wasRefused(row: number, key: string): boolean {
+    return this.refused.has(`${row}:${key}`);
   }
 
   /** The letter and header of each column found, by the layout's column key. */
@@ -104,13 +114,18 @@ class SheetReader {
   }
 
   /** An issue with the cell of column `key` in `row`: its letter and header come from the layout. */
-  cellIssue(row: number, key: string, message: string): void {
+  cellIssue(row: number, key: string, message: LocalizedText): void {
     this.issue(row, this.columns.get(key), this.layout.columns.find((c) => c.key === key)?.header['zh-CN'] ?? '', message);
   }
 
-  issue(row: number, col: number | undefined, header: string, message: string): void {
-    this.issues.push({ sheet: this.name, row, column: col === undefined ? '' : columnLetter(col), header, message });
+  issue(row: number, col: number | undefined, header: string, message: LocalizedText): void {
+    this.issues.push({ sheet: this.name, row, column: col === undefined ? '' : columnLetter(col), header, message: message.en, localized: message });
   }
+}
+
+/** A workbook refused as a whole (not a cell of it). */
+function workbookError(sheet: string, message: LocalizedText): WorkbookValidationError {
+  return new WorkbookValidationError([{ sheet, row: 0, column: '', header: '', message: message.en, localized: message }]);
 }
 
 function columnLetter(col: number): string {
@@ -144,14 +159,17 @@ function sheet(wb: ExcelJS.Workbook, key: SheetKey): ExcelJS.Worksheet | undefin
  */
 export async function readLedgerWorkbook(data: Uint8Array, options: ReadLedgerOptions = {}): Promise<Ledger> {
   const tooLarge = workbookTooLarge(data);
-  if (tooLarge !== undefined) throw new WorkbookValidationError([{ sheet: '', row: 0, column: '', header: '', message: `The workbook is not opened: ${tooLarge}` }]);
+  if (tooLarge !== undefined) throw workbookError('', text(`工作簿过大，未打开：${tooLarge}`, `The workbook is not opened: ${tooLarge}`));
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (cause) {
     const fault = xmlFaultOf(data);
-    if (fault !== undefined) throw new WorkbookValidationError([{ sheet: fault.sheet ?? '', row: 0, column: '', header: '', message: `The workbook cannot be read: ${describeXmlFault(fault).en}` }]);
-    throw new WorkbookValidationError([{ sheet: '', row: 0, column: '', header: '', message: `Not an Excel workbook (.xlsx): ${(cause as Error).message}` }]);
+    if (fault !== undefined) {
+      const said = describeXmlFault(fault);
+      throw workbookError(fault.sheet ?? '', text(`工作簿无法读取：${said['zh-CN']}`, `The workbook cannot be read: ${said.en}`));
+    }
+    throw workbookError('', text(`不是 Excel 工作簿（.xlsx）：${(cause as Error).message}`, `Not an Excel workbook (.xlsx): ${(cause as Error).message}`));
   }
   const issues: CellIssue[] = [];
   const readers = {
@@ -171,7 +189,7 @@ export async function readLedgerWorkbook(data: Uint8Array, options: ReadLedgerOp
     const id = r.get(row, 'findingId', readName, true);
     if (id === undefined) return undefined;
     const f = byId.get(id);
-    if (f === undefined) r.cellIssue(row.number, 'findingId', `No finding "${id}" in ${readers.problems.name}`);
+    if (f === undefined) r.cellIssue(row.number, 'findingId', text(`“${readers.problems.name}”中没有编号为“${id}”的问题`, `No finding "${id}" in ${readers.problems.name}`));
     return f;
   };
   readTasks(readers.tasks, findingOf, rows);
@@ -226,7 +244,7 @@ function readAbout(r: SheetReader): About {
       const ordinal = r.get(row, 'key', (c) => readInt(c), true);
       const title = r.get(row, 'value', readText, true);
       if (ordinal !== undefined && title !== undefined) {
-        if (about.categories.some((c) => c.ordinal === ordinal)) r.cellIssue(row.number, 'key', `Category ${ordinal} is listed twice`);
+        if (about.categories.some((c) => c.ordinal === ordinal)) r.cellIssue(row.number, 'key', text(`类别 ${ordinal} 重复列出`, `Category ${ordinal} is listed twice`));
         else about.categories.push({ ordinal, title });
       }
     } else if (is(key, WORDS.categoryOrdinal)) inCategories = true;
@@ -237,9 +255,9 @@ function readAbout(r: SheetReader): About {
     else if (is(key, WORDS.asOf)) about.asOf = r.get(row, 'value', readDay, true);
   }
   if (r.ws !== undefined) {
-    if (format !== FORMAT_TAG) r.issue(1, undefined, '', `This is not a rectify ledger: the row "${WORDS.format['zh-CN']}" must read ${FORMAT_TAG}`);
-    if (about.inspectionId === undefined) r.issue(1, undefined, '', `The row "${WORDS.inspectionId['zh-CN']}" (the inspection's ID) is missing`);
-    if (about.asOf === undefined) r.issue(1, undefined, '', `The row "${WORDS.asOf['zh-CN']}" (the ledger's day) is missing`);
+    if (format !== FORMAT_TAG) r.issue(1, undefined, '', text(`这不是 rectify 台账：“${WORDS.format['zh-CN']}”一行应为 ${FORMAT_TAG}`, `This is not a rectify ledger: the row "${WORDS.format['zh-CN']}" must read ${FORMAT_TAG}`));
+    if (about.inspectionId === undefined) r.issue(1, undefined, '', text(`缺少“${WORDS.inspectionId['zh-CN']}”一行（巡察的编号）`, `The row "${WORDS.inspectionId['zh-CN']}" (the inspection's ID) is missing`));
+    if (about.asOf === undefined) r.issue(1, undefined, '', text(`缺少“${WORDS.asOf['zh-CN']}”一行（台账的统计日）`, `The row "${WORDS.asOf['zh-CN']}" (the ledger's day) is missing`));
   }
   return about;
 }
@@ -261,8 +279,9 @@ function readDirectory(r: SheetReader, options: ReadLedgerOptions): Directory {
     const name = r.get(row, 'name', readName, true);
     if (type === undefined || id === undefined || name === undefined) continue;
     const list = type === 'unit' ? units : people;
-    if (list.some((e) => e.id === id)) r.cellIssue(row.number, 'id', `The ${type} ID "${id}" is listed twice`);
-    else if (list.some((e) => e.name === name)) r.cellIssue(row.number, 'name', `Two ${type === 'unit' ? 'units' : 'people'} are named "${name}": names must tell them apart`);
+    const what = type === 'unit' ? '部门' : '人员';
+    if (list.some((e) => e.id === id)) r.cellIssue(row.number, 'id', text(`${what}编号“${id}”重复列出`, `The ${type} ID "${id}" is listed twice`));
+    else if (list.some((e) => e.name === name)) r.cellIssue(row.number, 'name', text(`两个${what}都叫“${name}”：名称须能区分`, `Two ${type === 'unit' ? 'units' : 'people'} are named "${name}": names must tell them apart`));
     else list.push({ id, name });
   }
   const lookup = (own: NamedId[], extra: readonly NamedId[] = []) => {
@@ -278,7 +297,7 @@ function readProblems(r: SheetReader, categories: readonly { ordinal: number }[]
     const id = r.get(row, 'id', readName, true);
     const categoryOrdinal = r.get(row, 'categoryOrdinal', (c) => readInt(c));
     if (categoryOrdinal !== undefined && !categories.some((c) => c.ordinal === categoryOrdinal)) {
-      r.cellIssue(row.number, 'categoryOrdinal', `Category ${categoryOrdinal} is not listed in the sheet ${LAYOUT.about.name['zh-CN']}`);
+      r.cellIssue(row.number, 'categoryOrdinal', text(`类别 ${categoryOrdinal} 未列在“${LAYOUT.about.name['zh-CN']}”表中`, `Category ${categoryOrdinal} is not listed in the sheet ${LAYOUT.about.name['zh-CN']}`));
     }
     const finding: LedgerFinding = {
       id: id ?? '',
@@ -295,7 +314,7 @@ function readProblems(r: SheetReader, categories: readonly { ordinal: number }[]
       measures: [],
       progress: [],
     };
-    if (id !== undefined && findings.some((f) => f.id === id)) r.cellIssue(row.number, 'id', `The finding ID "${id}" is used twice`);
+    if (id !== undefined && findings.some((f) => f.id === id)) r.cellIssue(row.number, 'id', text(`问题编号“${id}”重复使用`, `The finding ID "${id}" is used twice`));
     else if (id !== undefined) {
       findings.push(finding);
       rows.set(id, { problems: row.number, responsibility: undefined, measures: new Map(), progress: [] });
@@ -311,16 +330,16 @@ function readTasks(r: SheetReader, findingOf: FindingOf, rows: Map<string, Findi
     const f = findingOf(r, row);
     const id = r.get(row, 'id', readName, true);
     const ordinal = r.get(row, 'ordinal', (c) => readInt(c), true);
-    const text = r.get(row, 'text', readText, true);
+    const measureText = r.get(row, 'text', readText, true);
     const kind = r.get(row, 'kind', (c) => readChoice(c, KIND, shown(KIND))) ?? 'by_deadline';
     const deadline = r.get(row, 'deadline', readDay);
     const done = r.get(row, 'done', (c) => readChoice(c, DONE, shown(DONE))) === 'done';
     const doneOn = r.get(row, 'doneOn', readDay);
-    if (f === undefined || id === undefined || ordinal === undefined || text === undefined) continue;
-    if (f.measures.some((m) => m.id === id)) r.cellIssue(row.number, 'id', `The finding "${f.id}" has two measures with the ID "${id}"`);
-    else if (f.measures.some((m) => m.ordinal === ordinal)) r.cellIssue(row.number, 'ordinal', `The finding "${f.id}" has two measures numbered ${ordinal}`);
+    if (f === undefined || id === undefined || ordinal === undefined || measureText === undefined) continue;
+    if (f.measures.some((m) => m.id === id)) r.cellIssue(row.number, 'id', text(`问题“${f.id}”有两项编号为“${id}”的措施`, `The finding "${f.id}" has two measures with the ID "${id}"`));
+    else if (f.measures.some((m) => m.ordinal === ordinal)) r.cellIssue(row.number, 'ordinal', text(`问题“${f.id}”有两项序号为 ${ordinal} 的措施`, `The finding "${f.id}" has two measures numbered ${ordinal}`));
     else {
-      f.measures.push({ id, ordinal, text, kind, deadline, done, doneOn });
+      f.measures.push({ id, ordinal, text: measureText, kind, deadline, done, doneOn });
       rows.get(f.id)!.measures.set(id, row.number);
     }
   }
@@ -334,7 +353,7 @@ function readResponsibility(r: SheetReader, findingOf: FindingOf, directory: Dir
     const names = key === 'coUnits' ? name.split(/[、,，;；]/).map((n) => n.trim()).filter(Boolean) : [name];
     const ids = names.map((n) => {
       const id = what === 'unit' ? directory.unitId(n) : directory.personId(n);
-      if (id === undefined) r.cellIssue(row.number, key, `${header}: no ${what} named "${n}"; add it to the sheet ${LAYOUT.directory.name['zh-CN']}`);
+      if (id === undefined) r.cellIssue(row.number, key, text(`${header}：没有名为“${n}”的${what === 'unit' ? '部门' : '人员'}，请先加入“${LAYOUT.directory.name['zh-CN']}”表`, `${header}: no ${what} named "${n}"; add it to the sheet ${LAYOUT.directory.name['zh-CN']}`));
       return id;
     });
     return ids.every((id) => id !== undefined) ? (ids as string[]) : undefined;
@@ -347,8 +366,8 @@ function readResponsibility(r: SheetReader, findingOf: FindingOf, directory: Dir
     const person = resolve(row, 'person', 'person')?.[0];
     const originalDeadline = r.get(row, 'originalDeadline', readDay);
     if (f === undefined || leader === undefined || leadUnit === undefined || person === undefined) continue;
-    if (f.responsibility !== undefined) r.cellIssue(row.number, 'findingId', `The finding "${f.id}" has two rows here`);
-    else if (coUnits.includes(leadUnit)) r.cellIssue(row.number, 'coUnits', 'The lead unit must not also be a co-unit');
+    if (f.responsibility !== undefined) r.cellIssue(row.number, 'findingId', text(`问题“${f.id}”在本表中有两行`, `The finding "${f.id}" has two rows here`));
+    else if (coUnits.includes(leadUnit)) r.cellIssue(row.number, 'coUnits', text('牵头部门不能同时是配合部门', 'The lead unit must not also be a co-unit'));
     else {
       f.responsibility = { responsibleLeaderId: leader, leadUnitId: leadUnit, coUnitIds: coUnits, responsiblePersonId: person };
       f.originalDeadline = originalDeadline;
@@ -364,13 +383,13 @@ function readEntries(r: SheetReader, findingOf: FindingOf, directory: Directory,
     const kind = r.get(row, 'kind', (c) => readChoice(c, ENTRY, shown(ENTRY))) ?? 'update';
     const period = r.get(row, 'period', readMonth);
     const measureOrdinal = r.get(row, 'measureOrdinal', (c) => readInt(c));
-    const text = r.get(row, 'text', readText, true);
+    const entryText = r.get(row, 'text', readText, true);
     const actorName = r.get(row, 'actor', readName, true);
     const actorId = actorName === undefined ? undefined : directory.personId(actorName);
-    if (actorName !== undefined && actorId === undefined) r.cellIssue(row.number, 'actor', `记录人: no person named "${actorName}"; add them to the sheet ${LAYOUT.directory.name['zh-CN']}`);
-    if (kind === 'monthly_report' && period === undefined) r.cellIssue(row.number, 'period', '所属月份 is required for a monthly report');
-    if (f === undefined || on === undefined || text === undefined || actorId === undefined) continue;
-    const entry: LedgerProgress = { on, kind, period, measureOrdinal, text, actorId };
+    if (actorName !== undefined && actorId === undefined) r.cellIssue(row.number, 'actor', text(`记录人：没有名为“${actorName}”的人员，请先加入“${LAYOUT.directory.name['zh-CN']}”表`, `记录人: no person named "${actorName}"; add them to the sheet ${LAYOUT.directory.name['zh-CN']}`));
+    if (kind === 'monthly_report' && period === undefined) r.cellIssue(row.number, 'period', text('月度报告须填写所属月份', '所属月份 is required for a monthly report'));
+    if (f === undefined || on === undefined || entryText === undefined || actorId === undefined) continue;
+    const entry: LedgerProgress = { on, kind, period, measureOrdinal, text: entryText, actorId };
     f.progress.push(entry);
     rows.get(f.id)!.progress.push(row.number);
   }
@@ -382,12 +401,15 @@ function checkFindings(readers: { problems: SheetReader; ledger: SheetReader }, 
     const at = rows.get(f.id)!;
     f.progress.forEach((p, i) => {
       if (p.measureOrdinal !== undefined && !f.measures.some((m) => m.ordinal === p.measureOrdinal)) {
-        readers.ledger.cellIssue(at.progress[i]!, 'measureOrdinal', `The finding "${f.id}" has no measure ${p.measureOrdinal}`);
+        readers.ledger.cellIssue(at.progress[i]!, 'measureOrdinal', text(`问题“${f.id}”没有第 ${p.measureOrdinal} 项措施`, `The finding "${f.id}" has no measure ${p.measureOrdinal}`));
       }
     });
-    if ((f.deadline === undefined) !== (f.responsibility === undefined)) {
+    // A deadline cell already refused (a date that is none) has said what is wrong with it.
+    if ((f.deadline === undefined) !== (f.responsibility === undefined) && !readers.problems.wasRefused(at.problems, 'deadline')) {
       readers.problems.cellIssue(at.problems, 'deadline',
-        f.deadline === undefined ? `The finding "${f.id}" has people answering for it but no 整改期限` : `The finding "${f.id}" has a 整改期限 but no row in ${LAYOUT.responsibility.name['zh-CN']}`);
+        f.deadline === undefined
+          ? text(`问题“${f.id}”已明确责任人，但没有整改期限`, `The finding "${f.id}" has people answering for it but no 整改期限`)
+          : text(`问题“${f.id}”有整改期限，但“${LAYOUT.responsibility.name['zh-CN']}”中没有它的一行`, `The finding "${f.id}" has a 整改期限 but no row in ${LAYOUT.responsibility.name['zh-CN']}`));
     }
   }
 }

@@ -11,6 +11,7 @@ import {
   type FindingState,
   type Inspection,
   type InspectionInput,
+  type LocalizedText,
   type Person,
   type ValidationIssue,
 } from '@rectify/core';
@@ -206,10 +207,12 @@ const MEASURE_FIELDS: Record<string, string> = { '': 'text', id: 'id', ordinal: 
  */
 function refusedCells(error: Error, source: LedgerSource, f: LedgerFinding, part: Part, said: string): CellIssue[] {
   const rows = source.findings.get(f.id);
-  const named: { path: string; message: string }[] =
-    error instanceof ValidationError ? error.issues.map((i) => ({ path: i.path, message: `${i.path}: ${i.message}` }))
-    : error instanceof RuleViolationError ? error.unmet.map((u) => ({ path: u.subject ?? '', message: u.message.en }))
-    : [{ path: '', message: error.message }];
+  // Unmet rules say why in both languages; a schema's messages and other errors only in English.
+  const english = (message: string): LocalizedText => ({ 'zh-CN': message, en: message });
+  const named: { path: string; message: LocalizedText }[] =
+    error instanceof ValidationError ? error.issues.map((i) => ({ path: i.path, message: english(`${i.path}: ${i.message}`) }))
+    : error instanceof RuleViolationError ? error.unmet.map((u) => ({ path: u.subject ?? '', message: u.message }))
+    : [{ path: '', message: english(error.message) }];
   return named.map(({ path, message }) => {
     let sheet = FIELDS[part.of].sheet;
     let field = fieldOf(FIELDS[part.of].fields, path);
@@ -232,7 +235,10 @@ function refusedCells(error: Error, source: LedgerSource, f: LedgerFinding, part
     else if (part.of === 'progress') row = rows?.progress[part.index] ?? 0;
     const found = source.sheets[sheet];
     const column = found.columns[field];
-    return { sheet: found.name, row, column: column?.letter ?? '', header: column?.header ?? '', message: `${said}: ${message}` };
+    return {
+      sheet: found.name, row, column: column?.letter ?? '', header: column?.header ?? '',
+      message: `${said}: ${message.en}`, localized: { 'zh-CN': `${said}：${message['zh-CN']}`, en: `${said}: ${message.en}` },
+    };
   });
 }
 

@@ -139,9 +139,18 @@ describe('ledger workbook', () => {
     expect(at('任务清单', 'H3')?.message).toContain('完成情况 must be one of 已完成, 未完成');
     expect(at('责任清单', 'F2')?.message).toContain('no person named "张三"; add it to the sheet 名录');
     expect(at('台账', 'C2')?.message).toContain('日期 must be a date');
-    // The message of the error lists them all, each with its place.
-    const error = await readLedgerWorkbook(bad).catch((e: Error) => e);
-    expect(String((error as Error).message)).toContain('问题清单!F3 (整改状态)');
+    // The same in Chinese, for a clerk: every cell's message has its own wording.
+    expect(at('问题清单', 'F3')?.localized['zh-CN']).toMatch(/^整改状态须为以下之一：未启动、正在整改.*（现为“完成了”）$/);
+    expect(at('问题清单', 'G4')?.localized['zh-CN']).toBe('整改期限须为日期，如 2023-11-30 或 2023年11月30日（现为“2023-13-45”）');
+    expect(at('问题清单', 'E5')?.localized['zh-CN']).toBe('反馈问题含有公式；请直接填写数值（不导入公式）');
+    expect(at('任务清单', 'A2')?.localized['zh-CN']).toBe('“问题清单”中没有编号为“no-such-finding”的问题');
+    expect(at('责任清单', 'F2')?.localized['zh-CN']).toBe('责任人：没有名为“张三”的人员，请先加入“名录”表');
+    for (const issue of issues) expect(issue.localized['zh-CN'], issue.message).not.toBe(issue.localized.en);
+    // The message of the error lists them all, each with its place, in either language.
+    const error = await readLedgerWorkbook(bad).catch((e: Error) => e) as WorkbookValidationError;
+    expect(error.message).toContain('问题清单!F3 (整改状态)');
+    expect(error.describe('zh-CN')).toMatch(/^台账工作簿无法导入：\n  - .*\n  - 问题清单!G4 \(整改期限\): 整改期限须为日期/s);
+    expect(error.describe('en')).toContain('  - 问题清单!G4 (整改期限): 整改期限 must be a date');
   });
 
   it('refuses a workbook with a sheet or column missing, or that is not a workbook at all', async () => {
