@@ -32,7 +32,7 @@ export const HELP: Record<string, string> = {
 Usage: rectify <command> [options]
 
   init [FILE]             create a store (a SQLite file; --postgres URL for PostgreSQL)
-  import FILE             a ledger (.xlsx, .csv: rectify's or a clerk's layout), a published notice (.txt, .md) or a bundle (.json)
+  import FILE             a ledger (.xlsx, .csv: rectify's or a clerk's layout), a published notice (.txt, .md, .html) or a bundle (.json)
   template [FILE]         a blank 整改台账 (.xlsx) to fill in and import
   status                  the at-a-glance view: totals, overdue, due soon, stale ledgers, lagging units
   report --format F       write a report: ${Object.keys(FORMATS).join(', ')}
@@ -49,7 +49,8 @@ ${GLOBAL_HELP}`,
 
 Imports in one transaction. On bad input every problem is printed with its place
 (sheet!cell, line, path) and nothing is written. FILE is rectify's own workbook, a
-ledger (.xlsx) in the layout its clerk keeps, a notice (.txt, .md) or a bundle (.json).
+ledger (.xlsx, .csv) in the layout its clerk keeps, a notice (.txt, .md, or the web page
+it was published on, .html, in UTF-8 or GB18030) or a bundle (.json).
   --org ID      the organisation the ledger belongs to (default "default")
   --as PERSON   who imports, recorded on each event (default "importer")
   --name NAME   their name (default 政工室)

@@ -167,6 +167,20 @@ describe('clumsy and hostile imports', () => {
     expect(await run(['import', 'gbk.txt', '--org', 'xq'], gbk, {})).toBe(EXIT.ok);
     expect(gbk.lines.join('\n')).toMatch(/imported 2[0-9] findings/);
     expect(gbk.errors.join('\n')).toContain('gbk.txt is not UTF-8: read as GB18030');
+    // The same notice as the web page it was published on, in GB2312 as many sites still serve.
+    const gbLines: Buffer[] = [];
+    const raw = readFileSync(SEED_GB18030);
+    for (let start = 0; start < raw.length;) {
+      const end = raw.indexOf(0x0a, start) === -1 ? raw.length : raw.indexOf(0x0a, start);
+      gbLines.push(Buffer.from('<p style="text-indent:2em">&emsp;&emsp;'), raw.subarray(start, end), Buffer.from('</p>\n'));
+      start = end + 1;
+    }
+    const head = '<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><script>var x = "<p>一、</p>";</script></head><body><ul><li>首页</li><li>政务公开</li></ul><div class="TRS_Editor">\n';
+    writeFileSync(join(d, 'page.html'), Buffer.concat([Buffer.from(head), ...gbLines, Buffer.from('</div></body></html>')]));
+    const page = at(d);
+    expect(await run(['import', 'page.html', '--org', 'xq', '--db', 'page.db'], page, {}), page.errors.join('\n')).toBe(EXIT.ok);
+    expect(page.lines.join('\n')).toBe(gbk.lines.join('\n'));
+    expect(page.errors.join('\n')).toContain('page.html is not UTF-8: read as GB18030');
     writeFileSync(join(d, 'binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0x14, 0, 0, 0, 0xff, 0xfe, 0, 0]));
     const binary = at(d);
     expect(await run(['import', 'binary.txt', '--org', 'xq'], binary, {})).toBe(EXIT.badInput);

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { decodeText, type Store } from '@rectify/core';
-import { noticeReport, parseNotice } from '@rectify/report-notice';
+import { htmlToText, looksLikeHtml, noticeReport, parseNotice } from '@rectify/report-notice';
 import {
   clerkLedgerBundle,
   isRectifyWorkbook,
@@ -37,7 +37,8 @@ export interface ImportOptions {
 
 /**
  * `rectify import FILE`: a ledger workbook (.xlsx: rectify's own, or one laid out by a
- * clerk), a published notice (.txt, .md) or a bundle (.json) into the store, in one
+ * clerk), a published notice (.txt, .md, or the web page it was published on, .html)
+ * or a bundle (.json) into the store, in one
  * transaction: on any error, every issue is printed with its place (sheet!cell, line,
  * path) and nothing is written.
  */
@@ -47,7 +48,7 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
   let bundle: unknown;
   const notes: string[] = [];
   if (!(ext in MAX_BYTES)) {
-    throw new UsageError(`Cannot import ${options.file}: expected .xlsx or .csv (a ledger), .txt or .md (a notice) or .json (a bundle)`);
+    throw new UsageError(`Cannot import ${options.file}: expected .xlsx or .csv (a ledger), .txt, .md or .html (a notice) or .json (a bundle)`);
   }
   if (options.trusted && ext !== '.json') throw new UsageError('--trusted restores a bundle (.json) exported from a store; a ledger or a notice is always checked');
   const bytes = readInput(path, options.file, MAX_BYTES[ext]!);
@@ -71,8 +72,12 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
       const decoded = decodeText(bytes);
       if (!decoded.ok) throw new UsageError(`Cannot import ${options.file}: ${decoded.message[global.lang]}`);
       if (decoded.encoding !== 'utf-8') notes.push(`${options.file} is not UTF-8: read as ${decoded.encoding.toUpperCase()}`);
-      const notice = parseNotice(decoded.text);
-      for (const w of notice.warnings) io.err(`${options.file}:${w.line}: ${w.code}: ${w.message}`);
+      // A page saved from the site (.html, or saved as .txt): what its reader sees.
+      const page = ext === '.html' || ext === '.htm' || looksLikeHtml(decoded.text);
+      const notice = parseNotice(page ? htmlToText(decoded.text) : decoded.text);
+      // A page's warnings are numbered by the lines of its text, not of its markup.
+      const where = page ? `${options.file} (its text)` : options.file;
+      for (const w of notice.warnings) io.err(`${where}:${w.line}: ${w.code}: ${w.message}`);
       // A notice that yields no finding would still create an inspection (and name the
       // organisation after a placeholder): refuse it, so that a wrong file writes nothing.
       if (notice.findings.length === 0) {
@@ -109,7 +114,9 @@ const MiB = 1024 * 1024;
  * 600 MiB "notice" would otherwise be read whole, decoded and parsed before anything
  * could say no.
  */
-const MAX_BYTES: Record<string, number> = { '.json': 256 * MiB, '.xlsx': 128 * MiB, '.csv': 128 * MiB, '.txt': 16 * MiB, '.md': 16 * MiB };
+const MAX_BYTES: Record<string, number> = {
+  '.json': 256 * MiB, '.xlsx': 128 * MiB, '.csv': 128 * MiB, '.txt': 16 * MiB, '.md': 16 * MiB, '.html': 16 * MiB, '.htm': 16 * MiB,
+};
 
 /** Reads the file to import, once, after checking that it is a file and not too large for its kind. */
 function readInput(path: string, given: string, max: number): Buffer {

@@ -15,3 +15,4 @@ export type {
 } from './types.js';
 export { statusOfWording } from './wording.js';
 export { noticeReport, type NoticeReportOptions } from './to-model.js';
+export { htmlToText, looksLikeHtml } from './html.js';

@@ -45,10 +45,14 @@ export function parseNotice(text: string): ParsedNotice {
   const findings: ParsedFinding[] = [];
   let body = paragraphs;
 
-  // The title: the first paragraph if it reads like one, else the page's front matter.
-  if (body[0] && isTitleLike(body[0].text)) {
-    inspection.title = located(body[0].text, body[0].line);
-    body = body.slice(1);
+  // The title: the first paragraph if it reads like one, or the first that does after
+  // a site's menu (首页, 政务公开, 互动交流…: short lines, no sentence), else the page's
+  // front matter.
+  const titleAt = body.slice(0, MENU_LINES + 1).findIndex((p) => isTitleLike(p.text));
+  if (titleAt >= 0 && body.slice(0, titleAt).every((p) => isMenuItem(p.text))) {
+    if (titleAt > 0) warnings.push({ code: 'navigation_skipped', line: body[0]!.line, message: `Skipped ${titleAt} line(s) of the site's menu before the title` });
+    inspection.title = located(body[titleAt]!.text, body[titleAt]!.line);
+    body = body.slice(titleAt + 1);
   } else if (frontMatter.title) {
     const title = frontMatter.title.text.replace(/\s*[|｜].*$/, '').replace(/^.*?->/, '').trim();
     inspection.title = located(title, frontMatter.title.line, 0.7);
@@ -220,4 +224,12 @@ function readSignature(body: readonly Paragraph[], inspection: ParsedInspection,
     return 2;
   }
   return 1;
+}
+
+/** How many lines of a site's menu may stand before the title. */
+const MENU_LINES = 12;
+
+/** A line of a site's menu: a few words, no sentence, no number (政务公开, 互动交流, 机构概况). */
+function isMenuItem(text: string): boolean {
+  return text.length <= 12 && !/[。，,；;：:！？!?、\d]/.test(text);
 }
