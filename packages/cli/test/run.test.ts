@@ -196,6 +196,10 @@ describe('rectify template', () => {
     const imported = io(dir);
     expect(await run(['import', 'mine.xlsx', '--org', 'o'], imported, {}), imported.errors.join('\n')).toBe(EXIT.ok);
     expect(imported.lines.join('\n')).toMatch(/^imported 1 findings/m);
+    // The same file again changes nothing, and says so.
+    const twice = io(dir);
+    expect(await run(['import', 'mine.xlsx', '--org', 'o'], twice, {}), twice.errors.join('\n')).toBe(EXIT.ok);
+    expect(twice.lines).toEqual(['nothing new: every finding of mine.xlsx (1) is in the store as it is']);
     const status = io(dir);
     expect(await run(['status', '--json', '--as-of', '2023-11-20'], status, {})).toBe(EXIT.ok);
     expect(JSON.parse(status.lines[0]!).totals).toMatchObject({ total: 1 });

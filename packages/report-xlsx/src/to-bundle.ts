@@ -218,11 +218,17 @@ function refusedCells(error: Error, source: LedgerSource, f: LedgerFinding, part
     let field = fieldOf(FIELDS[part.of].fields, path);
     let row = rows?.problems ?? 0;
     const measure = /^measures\[(\d+)\](?:\.(\w+))?/.exec(path);
+    // A rule names a measure by its id (`measures[m2]`): a finding completed with it open.
+    const measureById = /^measures\[(.+)\]$/.exec(path);
     if (part.of === 'finding' && measure !== null) {
       // A measure of the plan the create command carries: its row in 任务清单.
       sheet = 'tasks';
       field = MEASURE_FIELDS[measure[2] ?? ''] ?? 'text';
       row = rows?.measures.get(f.measures[Number(measure[1])]?.id ?? '') ?? 0;
+    } else if (measureById !== null && rows?.measures.has(measureById[1]!)) {
+      sheet = 'tasks';
+      field = 'done';
+      row = rows.measures.get(measureById[1]!)!;
     } else if (part.of === 'responsibility') {
       row = rows?.responsibility ?? 0;
       // The deadline assigned is the 原定期限 of 责任清单 when it has one, else 问题清单's 整改期限.
@@ -244,10 +250,14 @@ function refusedCells(error: Error, source: LedgerSource, f: LedgerFinding, part
 
 /** The column of the longest listed prefix of `path` (`assignment.coUnitIds[1]` is `assignment.coUnitIds`). */
 function fieldOf(fields: Record<string, string>, path: string): string {
-  for (let p = path; p !== ''; p = p.replace(/(\.[^.[]*|\[\d+\])$/, '')) {
+  let p = path;
+  while (p !== '') {
     const field = fields[p];
     if (field !== undefined) return field;
-    if (!/[.[]/.test(p)) break;
+    const shorter = p.replace(/(\.[^.[]*|\[\d+\])$/, '');
+    // Nothing left to take off (`(root)`, a key like `a[b]`): no listed prefix.
+    if (shorter === p) break;
+    p = shorter;
   }
   return fields['']!;
 }

@@ -56,6 +56,30 @@ describe('a ledger brought into a store', () => {
     expect((error as Error).message).toContain(`台账!C${entryRow} (日期)`);
   });
 
+  it('points a rule about a measure at its row in 任务清单: a finding marked done with a measure still open', async () => {
+    const model = await worldReportModel({ findings: 6 });
+    const good = await writeLedgerWorkbook(ledgerOf(model), { locale: 'zh-CN' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(good as unknown as ArrayBuffer);
+    const problems = wb.getWorksheet('问题清单')!;
+    const tasks = wb.getWorksheet('任务清单')!;
+    // The first finding 已完成, its measures all 未完成 and one-off (一次性), as a clerk might leave them.
+    const id = problems.getCell('A2').value as string;
+    problems.getCell('F2').value = '已完成';
+    const rowsOf: number[] = [];
+    tasks.eachRow((row, n) => { if (n > 1 && row.getCell(1).value === id) rowsOf.push(n); });
+    for (const n of rowsOf) {
+      tasks.getCell(`H${n}`).value = '未完成';
+      tasks.getCell(`F${n}`).value = '限期整改';
+    }
+    expect(rowsOf.length).toBeGreaterThan(0);
+    const ledger = await readLedgerWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const error = (() => { try { ledgerBundle(ledger, { organisationId: 'org-x', importer, at }); } catch (e) { return e; } })();
+    expect(error).toBeInstanceOf(WorkbookValidationError);
+    const cells = (error as WorkbookValidationError).cells.filter((c) => c.message.startsWith(id));
+    expect(cells.map((c) => `${c.sheet}!${c.column}${c.row} (${c.header})`)).toEqual(rowsOf.map((n) => `任务清单!H${n} (完成情况)`));
+  });
+
   it('refuses, naming each finding, a ledger whose history the lifecycle cannot make, and returns nothing', async () => {
     const ledger = ledgerOf(await worldReportModel());
     const f = ledger.findings.find((x) => x.status === 'sustaining')!;

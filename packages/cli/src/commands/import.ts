@@ -103,7 +103,12 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
   bar.done();
   for (const note of notes) io.err(`note: ${note}`);
   if (options.trusted) io.err(global.lang === 'en' ? 'note: restored without the rule checks; the store records the restoration' : 'note: 未按规则逐条校验即恢复；存储中已记录此次恢复');
-  io.out(`imported ${report.findings} findings (${report.events} events), ${report.inspections} inspection(s), ${report.people} people`);
+  if (report.findings === 0 && report.unchanged > 0) {
+    io.out(`nothing new: every finding of ${options.file} (${report.unchanged}) is in the store as it is`);
+    return;
+  }
+  const same = report.unchanged > 0 ? `; ${report.unchanged} findings already in the store as they are` : '';
+  io.out(`imported ${report.findings} findings (${report.events} events), ${report.inspections} inspection(s), ${report.people} people${same}`);
 }
 
 const MiB = 1024 * 1024;

@@ -249,10 +249,19 @@ export function bulkImportSuite(ctx: SuiteContext): void {
     expect(await store.inspection({ organisationId: 'org-a', inspectionId: 'ins-a' })).toEqual(inspection);
   });
 
-  it('refuses to import a finding the store already holds', async () => {
-    const { store } = await ctx.open();
+  it('changes nothing when the same bundle comes again, and refuses a finding it holds with another history', async () => {
+    const { store, driver } = await ctx.open();
     await store.importBundle(bundle);
-    await expect(store.importBundle(bundle)).rejects.toMatchObject({ code: 'validation' });
+    const events = await ctx.countEvents(store, driver, 'org-a');
+    expect(await store.importBundle(bundle)).toMatchObject({ findings: 0, events: 0, unchanged: 300 });
+    expect(await ctx.countEvents(store, driver, 'org-a')).toBe(events);
+    // One finding's history one event shorter: not the same, so the bundle is refused whole.
+    const last = bundle.events.findLastIndex((e) => e.findingId === 'org-a-f000');
+    const other = { ...bundle, events: bundle.events.filter((_, i) => i !== last) };
+    const error = await store.importBundle(other).then(() => undefined, (e: unknown) => e);
+    expect(isRectifyError(error, 'validation')).toBe(true);
+    expect((error as Error).message).toContain('Finding org-a-f000 already exists in the store, with another history');
+    expect(await ctx.countEvents(store, driver, 'org-a')).toBe(events);
   });
 }
 
