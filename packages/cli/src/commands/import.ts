@@ -38,9 +38,8 @@ export interface ImportOptions {
 /**
  * `rectify import FILE`: a ledger workbook (.xlsx: rectify's own, or one laid out by a
  * clerk), a published notice (.txt, .md, or the web page it was published on, .html)
- * or a bundle (.json) into the store, in one
- * transaction: on any error, every issue is printed with its place (sheet!cell, line,
- * path) and nothing is written.
+ * or a bundle (.json) into the store, in one transaction: on any error, every issue is
+ * printed with its place (sheet!cell, line, path) and nothing is written.
  */
 export async function importCommand(store: Store | undefined, global: GlobalOptions, options: ImportOptions, io: Io): Promise<void> {
   const path = resolve(io.cwd, options.file);
