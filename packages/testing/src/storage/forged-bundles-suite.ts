@@ -16,13 +16,12 @@ function relabelled(bundle: Bundle, label: string): Bundle {
   return JSON.parse(text) as Bundle;
 }
 
-/** A signed-off finding of the bundle and its events, with their indexes. */
-function signedOff(bundle: Bundle): { findingId: string; at: (type: string, nth?: number) => number } {
-  const signOff = bundle.events.find((e) => e.type === 'signed_off')!;
-  const findingId = signOff.findingId;
+/** The first signed-off finding of the bundle, and where in the bundle its `nth` event of a type stands. */
+function signedOff(bundle: Bundle): { findingId: string; indexOf: (type: string, nth?: number) => number } {
+  const findingId = bundle.events.find((e) => e.type === 'signed_off')!.findingId;
   return {
     findingId,
-    at: (type, nth = 0) => bundle.events.map((e, i) => [e, i] as const).filter(([e]) => e.findingId === findingId && e.type === type)[nth]![1],
+    indexOf: (type, nth = 0) => bundle.events.map((e, i) => [e, i] as const).filter(([e]) => e.findingId === findingId && e.type === type)[nth]![1],
   };
 }
 
@@ -32,7 +31,7 @@ function renumbered(events: FindingEvent[], findingId: string): FindingEvent[] {
   return events.map((e) => (e.findingId === findingId ? { ...e, version: ++version } : e));
 }
 
-/** The one issue a refused import names: its path and message, and the error. */
+/** The one issue a refused import names: its path, message and code. */
 async function refusal(store: Store, bundle: Bundle): Promise<{ path: string; message: string; code: string }> {
   const error = await store.importBundle(bundle).then(() => undefined, (e: unknown) => e);
   expect(isRectifyError(error, 'validation'), String(error)).toBe(true);
@@ -62,26 +61,26 @@ export function forgedBundlesSuite(ctx: SuiteContext): void {
     const forgeries: [string, (b: Bundle) => { bundle: Bundle; index: number; findingId: string }, RegExp][] = [
       ['approvals removed', (b) => {
         const f = signedOff(b);
-        const removed = new Set([f.at('approved', 0), f.at('approved', 1)]);
+        const removed = new Set([f.indexOf('approved', 0), f.indexOf('approved', 1)]);
         const events = renumbered(b.events.filter((_, i) => !removed.has(i)), f.findingId);
         return { bundle: { ...b, events }, index: events.findIndex((e) => e.findingId === f.findingId && e.type === 'signed_off'), findingId: f.findingId };
       }, /signed_off by [^)]*\): .*\[approvals\.complete\] missing preliminary review/s],
       ['final approval by someone without the role', (b) => {
         const f = signedOff(b);
-        const index = f.at('approved', 1);
+        const index = f.indexOf('approved', 1);
         const events = b.events.map((e, i) => (i === index ? { ...e, actorId: e.actorId.replace('principal', 'coord') } : e));
         return { bundle: { ...b, events }, index, findingId: f.findingId };
       }, /approved by org-\w+-coord\): org-\w+-coord may not approve: needs one of the roles principal_leader/],
       ['events out of order', (b) => {
         const f = signedOff(b);
-        const index = f.at('approved', 0);
+        const index = f.indexOf('approved', 0);
         const earlier = new Date(Date.parse(b.events[index - 1]!.at) - 60_000).toISOString();
         const events = b.events.map((e, i) => (i === index ? { ...e, at: earlier, on: dayOfInstant(earlier, '+08:00') } : e));
         return { bundle: { ...b, events }, index, findingId: f.findingId };
       }, /before the finding's last event/],
       ['signed off before its approvals', (b) => {
         const f = signedOff(b);
-        const [first, sign] = [f.at('approved', 0), f.at('signed_off')];
+        const [first, sign] = [f.indexOf('approved', 0), f.indexOf('signed_off')];
         // The sign-off taken out and put in front of the first approval, at its instant (instants stay in order).
         const early = { ...b.events[sign]!, at: b.events[first]!.at, on: b.events[first]!.on };
         const rest = b.events.filter((_, i) => i !== sign);
@@ -90,7 +89,7 @@ export function forgedBundlesSuite(ctx: SuiteContext): void {
       }, /signed_off by [^)]*\): .*\[approvals\.complete\] missing preliminary review/s],
       ['a field its command never set', (b) => {
         const f = signedOff(b);
-        const index = f.at('signoff_requested');
+        const index = f.indexOf('signoff_requested');
         const events = b.events.map((e, i) => (i === index ? { ...e, payload: { ...e.payload, stages: ['final'] } } as FindingEvent : e));
         return { bundle: { ...b, events }, index, findingId: f.findingId };
       }, /not the one its command produces/],
@@ -112,7 +111,7 @@ export function forgedBundlesSuite(ctx: SuiteContext): void {
     await buildWorld(store, 8);
     const world = relabelled(await store.exportBundle({ organisationId: 'org-a' }), 'restored');
     const f = signedOff(world);
-    const approvals = new Set([f.at('approved', 0), f.at('approved', 1)]);
+    const approvals = new Set([f.indexOf('approved', 0), f.indexOf('approved', 1)]);
     const forged = { ...world, events: renumbered(world.events.filter((_, i) => !approvals.has(i)), f.findingId) };
     expect(await store.restorations('org-restored')).toEqual([]);
     const report = await store.importBundle(forged, { trusted: true });
