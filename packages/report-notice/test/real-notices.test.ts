@@ -48,4 +48,20 @@ describe('real published notices', () => {
     expect(wucheng.inspection.title?.value).toBe('中共金华市婺城区文化和旅游体育局党组关于巡察整改情况的通报');
     expect(wucheng.totals).toMatchObject({ findings: { value: 25 }, completed: { value: 19 }, inProgress: { value: 6 }, completionRate: { value: 76 }, consistent: true });
   });
+
+  it('reads 对我院党组开展了提级交叉巡察 as the court the title names, and drops a column tag from a title', () => {
+    const court = read(expected.find((e) => e.file.includes('10_'))!);
+    expect(court.inspection.inspected).toEqual([{ value: '中共荆州市沙市区人民法院党组', line: expect.any(Number), confidence: 0.8 }]);
+    expect(court.warnings.map((w) => w.code)).toContain('self_reference_resolved');
+    const market = read(expected.find((e) => e.file.includes('15_'))!);
+    expect(market.inspection.title?.value).toMatch(/^中共岳阳市市场监督管理局党组关于/);
+    expect(market.inspection.issuer?.value).toBe('中共岳阳市市场监督管理局党组');
+    // Without a title, a self-reference stays as written, with a low confidence and a warning.
+    const untitled = parseNotice('根据区委统一部署，2023年4月10日至5月30日，区委第三巡察组对我局党组进行了巡察。\n一、关于学习贯彻不深入的问题\n已完成整改。');
+    expect(untitled.inspection.inspected).toEqual([{ value: '我局党组', line: 1, confidence: 0.5 }]);
+    expect(untitled.warnings.map((w) => w.code)).toContain('self_reference');
+    // A place is no self-reference: an office's digest of many bodies keeps its words.
+    const digest = parseNotice('关于巡察整改情况的通报\n根据区委统一部署，区委第一巡察组对我区12个单位进行了巡察。\n一、关于学习贯彻不深入的问题\n已完成整改。');
+    expect(digest.inspection.inspected.map((i) => i.value)).toEqual(['我区12个单位']);
+  });
 });

@@ -51,7 +51,8 @@ export function parseNotice(text: string): ParsedNotice {
   const titleAt = body.slice(0, MENU_LINES + 1).findIndex((p) => isTitleLike(p.text));
   if (titleAt >= 0 && body.slice(0, titleAt).every((p) => isMenuItem(p.text))) {
     if (titleAt > 0) warnings.push({ code: 'navigation_skipped', line: body[0]!.line, message: `Skipped ${titleAt} line(s) of the site's menu before the title` });
-    inspection.title = located(body[titleAt]!.text, body[titleAt]!.line);
+    // A site's column tag before the title (【巡察整改】) is the page's, not the title's.
+    inspection.title = located(body[titleAt]!.text.replace(/^【[^】]{1,12}】\s*/, ''), body[titleAt]!.line);
     body = body.slice(titleAt + 1);
   } else if (frontMatter.title) {
     const title = frontMatter.title.text.replace(/\s*[|｜].*$/, '').replace(/^.*?->/, '').trim();
@@ -181,8 +182,9 @@ function readPreamble(p: Paragraph, inspection: ParsedInspection, warnings: Noti
     if (numberedOrSpecial(team) && !inspection.inspectors.some((i) => i.value === team)) inspection.inspectors.push(located(team, p.line));
   }
   inspection.kind = located(/巡视/.test(p.text) ? 'xunshi' : 'xuncha', p.line, /巡视|巡察/.test(p.text) ? 1 : 0.3);
-  for (const m of p.text.matchAll(/对([^，。；]{2,60}?)(?:进行了|开展了|进行|开展)(?:了)?(?:常规|专项|机动|提级)?(?:巡视|巡察)/g)) {
-    inspection.inspected.push(located(m[1]!.trim(), p.line));
+  // 常规巡察, 专项巡视, 提级交叉巡察, 机动巡察…: the kind words may come in twos.
+  for (const m of p.text.matchAll(/对([^，。；,;]{2,60}?)(?:进行了|开展了|进行|开展)(?:了)?(?:常规|专项|机动|提级|交叉|联动|延伸)*(?:巡视|巡察)/g)) {
+    inspection.inspected.push(inspectedBody(m[1]!.trim(), p.line, inspection, warnings));
   }
   const range = /至|到|—|~/;
   for (let i = 0; i + 1 < dates.length; i++) {
@@ -194,6 +196,28 @@ function readPreamble(p: Paragraph, inspection: ParsedInspection, warnings: Noti
   }
   const feedback = dates.find((d) => /反馈/.test(p.text.slice(d.index, p.text.indexOf('。', d.index) + 1 || undefined)) && d.day !== inspection.onSite?.value.start && d.day !== inspection.onSite?.value.end);
   if (feedback) inspection.feedbackDate = located(feedback.day, p.line, feedback.confidence);
+}
+
+/**
+ * 我院党组, 我校党委, 我局, 我单位: the body that writes the notice speaks of itself. Not
+ * 我区, 我市 (a place: 对我区12个单位进行了巡察 is an office's digest of many bodies).
+ */
+const SELF_REFERENCE = /^(?:我|本)(?:院|校|局|委|厅|办|处|室|部|所|站|中心|公司|集团|行|社|馆|会|单位|机关)/;
+
+/**
+ * The inspected body as the preamble names it, or, for a self-reference (对我院党组进行
+ * 了巡察), the issuer the title names (中共荆州市沙市区人民法院党组), with a confidence
+ * below 1 and a warning: a notice's reader, and a ledger's organisation, need the name.
+ */
+function inspectedBody(named: string, line: number, inspection: ParsedInspection, warnings: NoticeWarning[]): Located<string> {
+  if (!SELF_REFERENCE.test(named)) return located(named, line);
+  const issuer = inspection.issuer?.value;
+  if (issuer === undefined) {
+    warnings.push({ code: 'self_reference', line, message: `The inspected body is named "${named}" and the notice has no title to say who that is` });
+    return located(named, line, 0.5);
+  }
+  warnings.push({ code: 'self_reference_resolved', line, message: `"${named}" read as the issuer named in the title, ${issuer}` });
+  return located(issuer, line, 0.8);
 }
 
 function readContacts(p: Paragraph, inspection: ParsedInspection): void {
