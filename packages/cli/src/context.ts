@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { calendarCn } from '@rectify/calendar-cn';
 import { dayOfInstant, EVERY_DAY, isCalendarDay, openStore, WEEKDAYS, type Calendar, type Locale, type Store } from '@rectify/core';
@@ -118,4 +119,21 @@ export function instantAt(date: Date, offset = '+08:00'): string {
   const [h, m] = offset.slice(1).split(':').map(Number);
   const shifted = new Date(date.getTime() + sign * ((h ?? 0) * 60 + (m ?? 0)) * 60_000);
   return `${shifted.toISOString().slice(0, 19)}${offset}`;
+}
+
+/**
+ * Writes a file the command makes (a report, a template) and answers its full path; an
+ * existing file is kept unless `force`, and the refusal says how to go on (`otherwise`:
+ * "choose another file with -o"). "wx" checks and creates in one step, so no race
+ * replaces a file either.
+ */
+export function writeNewFile(io: Io, given: string, data: string | Uint8Array, force: boolean, otherwise: string): string {
+  const file = resolve(io.cwd, given);
+  try {
+    writeFileSync(file, data, { flag: force ? 'w' : 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${given} exists: add --force to replace it, or ${otherwise}`);
+    throw error;
+  }
+  return file;
 }

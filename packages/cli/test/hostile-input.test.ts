@@ -242,6 +242,7 @@ describe('clumsy and hostile imports', () => {
     const refused = at(d);
     expect(await run(['import', 'forged.json'], refused, {})).toBe(EXIT.badInput);
     expect(refused.errors.join('\n')).toMatch(new RegExp(`events\\[\\d+\\]: finding ${signedOff}, event \\d+ \\(signed_off by org-a-coord\\)`));
+    expect(refused.errors.join('\n')).toContain('如 forged.json 是本系统自己的备份，可加 --trusted 恢复');
     expect(existsSync(join(d, 'rectify.db'))).toBe(false);
     const restored = at(d);
     expect(await run(['import', 'forged.json', '--trusted'], restored, {})).toBe(EXIT.ok);

@@ -1,14 +1,14 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readClerkLedger, writeLedgerTemplate } from '../src/index.js';
+import { edited } from './edited.js';
 
 /** The template as a clerk fills it in Excel: rows typed under the header. */
-async function filled(template: Uint8Array, rows: (string | Date | undefined)[][]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(template as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0]!;
-  rows.forEach((row, i) => row.forEach((value, col) => { if (value !== undefined) ws.getCell(4 + i, col + 1).value = value; }));
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+function filled(template: Uint8Array, rows: (string | Date | undefined)[][]): Promise<Uint8Array> {
+  return edited(template, (wb) => {
+    const ws = wb.worksheets[0]!;
+    rows.forEach((row, i) => row.forEach((value, col) => { if (value !== undefined) ws.getCell(4 + i, col + 1).value = value; }));
+  });
 }
 
 describe('the blank ledger a clerk starts from', () => {

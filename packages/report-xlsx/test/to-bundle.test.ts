@@ -1,11 +1,21 @@
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildReportModel, isRectifyError, memoryDriver, openStore } from '@rectify/core';
 import { worldReportModel } from '@rectify/testing';
-import { ledgerBundle, ledgerOf, readLedgerWorkbook, WorkbookValidationError, writeLedgerWorkbook } from '../src/index.js';
+import { ledgerBundle, ledgerOf, readLedgerWorkbook, WorkbookValidationError, writeLedgerWorkbook, type Ledger } from '../src/index.js';
+import { edited } from './edited.js';
 
 const at = '2023-11-20T09:00:00+08:00';
 const importer = { id: 'imp', name: '政工室' };
+
+/** What ledgerBundle throws for a ledger it refuses (`undefined` when it does not). */
+function refusal(ledger: Ledger): unknown {
+  try {
+    ledgerBundle(ledger, { organisationId: 'org-x', importer, at });
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
 
 describe('a ledger brought into a store', () => {
   it('arrives with every finding, measure and ledger entry, at the status the lifecycle allows, through the workbook', async () => {
@@ -31,20 +41,21 @@ describe('a ledger brought into a store', () => {
   it('names the cell behind each refusal of a ledger read from a workbook: sheet, row, column and header', async () => {
     const model = await worldReportModel({ findings: 6 });
     const good = await writeLedgerWorkbook(ledgerOf(model), { locale: 'zh-CN' });
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(good as unknown as ArrayBuffer);
-    const problems = wb.getWorksheet('问题清单')!;
-    const entries = wb.getWorksheet('台账')!;
-    // A title too long for a finding, in the second finding's row (column E is 反馈问题).
-    const titled = problems.getCell('A3').value as string;
-    problems.getCell('E3').value = '长'.repeat(10_001);
-    // A 台账 entry dated after the import, of a finding other than the one retitled.
+    let titled = '';
+    let dated = '';
     let entryRow = 2;
-    while (entries.getCell(`A${entryRow}`).value === titled) entryRow++;
-    const dated = entries.getCell(`A${entryRow}`).value as string;
-    entries.getCell(`C${entryRow}`).value = '2030年1月1日';
-    const ledger = await readLedgerWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()));
-    const error = (() => { try { ledgerBundle(ledger, { organisationId: 'org-x', importer, at }); } catch (e) { return e; } })();
+    const ledger = await readLedgerWorkbook(await edited(good, (wb) => {
+      const problems = wb.getWorksheet('问题清单')!;
+      const entries = wb.getWorksheet('台账')!;
+      // A title too long for a finding, in the second finding's row (column E is 反馈问题).
+      titled = problems.getCell('A3').value as string;
+      problems.getCell('E3').value = '长'.repeat(10_001);
+      // A 台账 entry dated after the import, of a finding other than the one retitled.
+      while (entries.getCell(`A${entryRow}`).value === titled) entryRow++;
+      dated = entries.getCell(`A${entryRow}`).value as string;
+      entries.getCell(`C${entryRow}`).value = '2030年1月1日';
+    }));
+    const error = refusal(ledger);
     expect(error).toBeInstanceOf(WorkbookValidationError);
     expect(isRectifyError(error, 'validation')).toBe(true);
     const cells = (error as WorkbookValidationError).cells;
@@ -59,22 +70,22 @@ describe('a ledger brought into a store', () => {
   it('points a rule about a measure at its row in 任务清单: a finding marked done with a measure still open', async () => {
     const model = await worldReportModel({ findings: 6 });
     const good = await writeLedgerWorkbook(ledgerOf(model), { locale: 'zh-CN' });
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(good as unknown as ArrayBuffer);
-    const problems = wb.getWorksheet('问题清单')!;
-    const tasks = wb.getWorksheet('任务清单')!;
-    // The first finding 已完成, its measures all 未完成 and one-off (一次性), as a clerk might leave them.
-    const id = problems.getCell('A2').value as string;
-    problems.getCell('F2').value = '已完成';
+    let id = '';
     const rowsOf: number[] = [];
-    tasks.eachRow((row, n) => { if (n > 1 && row.getCell(1).value === id) rowsOf.push(n); });
-    for (const n of rowsOf) {
-      tasks.getCell(`H${n}`).value = '未完成';
-      tasks.getCell(`F${n}`).value = '限期整改';
-    }
+    const ledger = await readLedgerWorkbook(await edited(good, (wb) => {
+      const problems = wb.getWorksheet('问题清单')!;
+      const tasks = wb.getWorksheet('任务清单')!;
+      // The first finding 已完成, its measures all 未完成 and 限期整改, as a clerk might leave them.
+      id = problems.getCell('A2').value as string;
+      problems.getCell('F2').value = '已完成';
+      tasks.eachRow((row, n) => { if (n > 1 && row.getCell(1).value === id) rowsOf.push(n); });
+      for (const n of rowsOf) {
+        tasks.getCell(`H${n}`).value = '未完成';
+        tasks.getCell(`F${n}`).value = '限期整改';
+      }
+    }));
     expect(rowsOf.length).toBeGreaterThan(0);
-    const ledger = await readLedgerWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()));
-    const error = (() => { try { ledgerBundle(ledger, { organisationId: 'org-x', importer, at }); } catch (e) { return e; } })();
+    const error = refusal(ledger);
     expect(error).toBeInstanceOf(WorkbookValidationError);
     const cells = (error as WorkbookValidationError).cells.filter((c) => c.message.startsWith(id));
     expect(cells.map((c) => `${c.sheet}!${c.column}${c.row} (${c.header})`)).toEqual(rowsOf.map((n) => `任务清单!H${n} (完成情况)`));
@@ -84,7 +95,7 @@ describe('a ledger brought into a store', () => {
     const ledger = ledgerOf(await worldReportModel());
     const f = ledger.findings.find((x) => x.status === 'sustaining')!;
     f.measures = []; // sustaining with nothing behind it
-    const error = (() => { try { ledgerBundle(ledger, { organisationId: 'org-x', importer, at }); } catch (e) { return e; } })();
+    const error = refusal(ledger);
     expect(isRectifyError(error, 'validation')).toBe(true);
     expect((error as Error).message).toContain(f.id);
   });

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { isRectifyError } from '@rectify/core';
 import { testReportRenderer, worldReportModel, zipPart } from '@rectify/testing';
+import { edited } from './edited.js';
 import { ledgerOf, MAX_CELL_TEXT, MAX_SHEET_ROWS, readLedgerWorkbook, WorkbookValidationError, writeLedgerWorkbook, xlsxLedgerRenderer, type CellIssue } from '../src/index.js';
 
 /** Every cell's text in every sheet, as someone reading the workbook in Excel sees it. */
@@ -23,14 +24,6 @@ testReportRenderer({
   readText: workbookText,
   maxTextLength: MAX_CELL_TEXT,
 });
-
-/** Opens a workbook, lets `edit` change it as a user would in Excel, and saves it. */
-async function edited(data: Uint8Array, edit: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as unknown as ArrayBuffer);
-  edit(wb);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
 
 async function issuesOf(data: Uint8Array): Promise<CellIssue[]> {
   const error = await readLedgerWorkbook(data).then(() => undefined, (e: unknown) => e);

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import { decodeText, type Store } from '@rectify/core';
+import { decodeText, isRectifyError, type Store, type ValidationError } from '@rectify/core';
 import { htmlToText, looksLikeHtml, noticeReport, parseNotice } from '@rectify/report-notice';
 import {
   clerkLedgerBundle,
@@ -98,8 +98,21 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
   if (options.dryRun || options.inferMap) throw new UsageError('--dry-run and --infer-map preview a ledger a clerk laid out (.xlsx or .csv)');
   if (store === undefined) throw new Error('no store to import into');
   const bar = progressBar(io);
-  const report = await store.importBundle(bundle, { onProgress: (p) => bar(p.findings, p.totalFindings), trusted: options.trusted ?? false });
-  bar.done();
+  let report;
+  try {
+    report = await store.importBundle(bundle, { onProgress: (p) => bar(p.findings, p.totalFindings), trusted: options.trusted ?? false });
+  } catch (error) {
+    // A backup of one's own store refused by the rules (roles changed since, a rule
+    // added): say how to restore it, since the message only says what was unmet.
+    if (ext === '.json' && isRectifyError(error, 'validation') && (error as ValidationError).issues.some((i) => i.code !== 'custom')) {
+      io.err(global.lang === 'en'
+        ? `note: a history is held to the rules live commands meet; if ${options.file} is a backup of your own store, restore it with --trusted`
+        : `note: 导入的历史须符合与日常操作相同的规则；如 ${options.file} 是本系统自己的备份，可加 --trusted 恢复`);
+    }
+    throw error;
+  } finally {
+    bar.done();
+  }
   for (const note of notes) io.err(`note: ${note}`);
   if (options.trusted) io.err(global.lang === 'en' ? 'note: restored without the rule checks; the store records the restoration' : 'note: 未按规则逐条校验即恢复；存储中已记录此次恢复');
   if (report.findings === 0 && report.unchanged > 0) {

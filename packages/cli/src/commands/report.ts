@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   buildReportModel,
@@ -18,7 +17,7 @@ import { docxNoticeRenderer } from '@rectify/report-docx';
 import { htmlDashboardRenderer } from '@rectify/report-html';
 import { noticeMarkdownRenderer, noticeTextRenderer } from '@rectify/report-notice';
 import { xlsxLedgerRenderer } from '@rectify/report-xlsx';
-import { instantAt, resolveScope, today, type GlobalOptions, type Io, type Scope } from '../context.js';
+import { instantAt, resolveScope, today, writeNewFile, type GlobalOptions, type Io, type Scope } from '../context.js';
 import { UsageError } from '../exit.js';
 
 /**
@@ -94,15 +93,7 @@ export async function reportCommand(store: Store, global: GlobalOptions, options
     io.err(`redacted: ${counts.length === 0 ? 'nothing' : counts.join(', ')}`);
   }
   const rendered = await format.renderer.render(model, { locale: global.lang });
-  const file = resolve(io.cwd, options.output ?? rendered.fileName);
-  // "wx" fails if the file exists: checked and created in one step, so no race replaces a file either.
-  try {
-    writeFileSync(file, rendered.data, { flag: options.force ? 'w' : 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${options.output ?? rendered.fileName} exists: add --force to replace it, or choose another file with -o`);
-    throw error;
-  }
-  io.out(file);
+  io.out(writeNewFile(io, options.output ?? rendered.fileName, rendered.data, options.force ?? false, 'choose another file with -o'));
   if (options.publish) {
     // A binary format is kept as the notice text it carries, so versions can be compared.
     const text = typeof rendered.data === 'string' ? rendered.data : String((await noticeTextRenderer.render(model, { locale: global.lang })).data);

@@ -1,7 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { writeLedgerTemplate } from '@rectify/report-xlsx';
-import type { GlobalOptions, Io } from '../context.js';
+import { writeNewFile, type GlobalOptions, type Io } from '../context.js';
 import { UsageError } from '../exit.js';
 
 /** Options of `rectify template`. */
@@ -28,12 +26,5 @@ export async function templateCommand(global: GlobalOptions, options: TemplateOp
     ...(options.title === undefined ? {} : { title: options.title }),
     ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
   });
-  const file = resolve(io.cwd, given);
-  try {
-    writeFileSync(file, data, { flag: options.force ? 'w' : 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${given} exists: add --force to replace it, or name another file`);
-    throw error;
-  }
-  io.out(file);
+  io.out(writeNewFile(io, given, data, options.force, 'name another file'));
 }
