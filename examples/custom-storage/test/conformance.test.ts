@@ -28,6 +28,20 @@ testStorageAdapter({
     },
     countFindings: async (tenantId) => Object.keys(read(driver)).filter((k) => k.startsWith(`tenant/${tenantId}/`)).length,
   }),
+  // Edits of the file itself, as anyone who can write it could make them.
+  tamper: (driver) => {
+    const key = (findingId: string, version: number) => `event/${findingId}/${String(version).padStart(9, '0')}`;
+    const rewrite = (change: (data: Record<string, unknown>) => void) => {
+      const data = read(driver);
+      change(data);
+      writeFileSync(files.get(driver)!, JSON.stringify(data));
+    };
+    return {
+      updateEvent: async (findingId, version, edit) => rewrite((d) => { d[key(findingId, version)] = JSON.parse(edit(JSON.stringify(d[key(findingId, version)]))); }),
+      deleteEvent: async (findingId, version) => rewrite((d) => { delete d[key(findingId, version)]; }),
+      insertEvent: async (_tenantId, findingId, version, body) => rewrite((d) => { d[key(findingId, version)] = JSON.parse(body); }),
+    };
+  },
   // The file is rewritten on every transaction: 2,000 fuzzed cases here (some 25 s in
   // CI) while the SQLite and memory adapters run the full 10,000.
   fuzzRuns: Math.min(fuzzRuns(), 2000),

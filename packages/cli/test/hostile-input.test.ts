@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { memoryDriver, monthsBetween, openStore, type Bundle } from '@rectify/core';
+import { chainHistories, memoryDriver, monthsBetween, openStore, type Bundle } from '@rectify/core';
 import { ledgerOf, writeLedgerWorkbook } from '@rectify/report-xlsx';
 import { sqliteDriver } from '@rectify/storage-sqlite';
 import { buildWorld, fuzzParameters, fuzzRuns, hostileString, worldReportModel } from '@rectify/testing';
@@ -223,7 +223,8 @@ describe('clumsy and hostile imports', () => {
     await say(['import', 'future.json'], EXIT.badInput, 'is later than now (2024-06-01T02:00:00.000Z)');
     const forged = JSON.parse(shifted('org-a', 'org-h').replaceAll('org-b', 'org-i')) as Bundle;
     forged.events[1] = { ...forged.events[1]!, on: '2020-01-01' };
-    writeFileSync(join(d, 'forged.json'), JSON.stringify(forged));
+    // Chained again by its forger: the day, not the hash, must give it away.
+    writeFileSync(join(d, 'forged.json'), JSON.stringify({ ...forged, events: chainHistories(forged.events) }));
     await say(['import', 'forged.json'], EXIT.badInput, `events[1].on: 2020-01-01 is not the day of ${events[1]!.at}`);
     await say(['status', '--org', 'org-h'], EXIT.badInput, 'No inspection of organisation org-h');
   });
@@ -238,7 +239,15 @@ describe('clumsy and hostile imports', () => {
     const events = bundle.events
       .filter((e) => !(e.findingId === signedOff && e.type === 'approved'))
       .map((e) => (e.findingId === signedOff ? { ...e, version: ++version } : e));
-    writeFileSync(join(d, 'forged.json'), JSON.stringify({ ...bundle, events }));
+    // Left with the hashes it had, the forgery is refused even as a restore, with no hint to restore it.
+    writeFileSync(join(d, 'careless.json'), JSON.stringify({ ...bundle, events }));
+    const careless = at(d);
+    expect(await run(['import', 'careless.json', '--trusted'], careless, {})).toBe(EXIT.badInput);
+    expect(careless.errors.join('\n')).toMatch(new RegExp(`finding ${signedOff}, event \\d+: its content does not give its hash`));
+    expect(careless.errors.join('\n')).not.toContain('--trusted');
+    expect(existsSync(join(d, 'rectify.db'))).toBe(false);
+    // Chained again by someone who knows how: now the rules must catch it.
+    writeFileSync(join(d, 'forged.json'), JSON.stringify({ ...bundle, events: chainHistories(events) }));
     const refused = at(d);
     expect(await run(['import', 'forged.json'], refused, {})).toBe(EXIT.badInput);
     expect(refused.errors.join('\n')).toMatch(new RegExp(`events\\[\\d+\\]: finding ${signedOff}, event \\d+ \\(signed_off by org-a-coord\\)`));

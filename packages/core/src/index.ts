@@ -45,6 +45,9 @@ export * from './lifecycle/evolve.js';
 export * from './lifecycle/guards.js';
 export * from './lifecycle/decide.js';
 
+export * from './integrity/canonical-json.js';
+export * from './integrity/chain.js';
+
 export * from './permissions/policy.js';
 
 export * from './rules/rule.js';

@@ -12,9 +12,45 @@ const schemaName = () => `rectify_test_${process.pid}_${++n}`;
 // full 10,000 cases of the hostile suite in CI, these 500 (the same SQL, another database).
 const FUZZ_RUNS = process.env['CI'] === 'true' ? 500 : 100;
 
+/** Raw SQL edits of a store's events, as someone with access to the database would make them. */
+function tamperWith(query: (sql: string, params: unknown[]) => Promise<{ rows: unknown[] }>, schema: string) {
+  const events = `"${schema}".rectify_events`;
+  return {
+    updateEvent: async (findingId: string, version: number, edit: (body: string) => string) => {
+      const { rows } = await query(`SELECT body FROM ${events} WHERE finding_id = $1 AND version = $2`, [findingId, version]);
+      await query(`UPDATE ${events} SET body = $1 WHERE finding_id = $2 AND version = $3`, [edit((rows[0] as { body: string }).body), findingId, version]);
+    },
+    deleteEvent: async (findingId: string, version: number) => {
+      await query(`DELETE FROM ${events} WHERE finding_id = $1 AND version = $2`, [findingId, version]);
+    },
+    insertEvent: async (tenantId: string, findingId: string, version: number, body: string) => {
+      await query(`INSERT INTO ${events} (finding_id, version, tenant_id, on_day, body) VALUES ($1, $2, $3, $4, $5)`, [findingId, version, tenantId, (JSON.parse(body) as { on: string }).on, body]);
+    },
+  };
+}
+
+/** Each PGlite store's database and schema, read past the driver. */
+const pglites = new WeakMap<StorageDriver, { db: PGlite; schema: string }>();
+const pgliteCount = async (driver: StorageDriver, table: string, tenantId: string) => {
+  const { db, schema } = pglites.get(driver)!;
+  const { rows } = await db.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM "${schema}".rectify_${table} WHERE tenant_id = $1`, [tenantId]);
+  return rows[0]!.n;
+};
+
 testStorageAdapter({
   name: 'postgres (PGlite)',
-  create: async () => pgliteDriver(new PGlite(), { schema: schemaName() }),
+  create: async () => {
+    const db = new PGlite();
+    const schema = schemaName();
+    const driver = pgliteDriver(db, { schema });
+    pglites.set(driver, { db, schema });
+    return driver;
+  },
+  raw: (driver) => ({
+    countEvents: (tenantId) => pgliteCount(driver, 'events', tenantId),
+    countFindings: (tenantId) => pgliteCount(driver, 'findings', tenantId),
+  }),
+  tamper: (driver) => tamperWith((sql, params) => pglites.get(driver)!.db.query(sql, params), pglites.get(driver)!.schema),
   fuzzRuns: FUZZ_RUNS,
   skip: {
     concurrency: 'PGlite has a single connection: the same suite runs against a real PostgreSQL server below',
@@ -65,6 +101,16 @@ if (url) {
       countEvents: (tenantId) => count(driver, 'events', tenantId),
       countFindings: (tenantId) => count(driver, 'findings', tenantId),
     }),
+    tamper: (driver) =>
+      tamperWith(async (sql, params) => {
+        const client = admin();
+        await client.connect();
+        try {
+          return await client.query(sql, params);
+        } finally {
+          await client.end();
+        }
+      }, schemas.get(driver)!),
     setSchemaVersion: async (driver, version) => {
       const client = admin();
       await client.connect();

@@ -3,4 +3,4 @@
  *
  * @packageDocumentation
  */
-export { sqliteDriver, type SqliteDriverOptions } from './sqlite-driver.js';
+export { sqliteDriver, type SqliteDriverOptions, type SqliteStorageDriver } from './sqlite-driver.js';

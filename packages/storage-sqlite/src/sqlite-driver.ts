@@ -33,7 +33,7 @@ const RETRYABLE = /^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|FULL|READONLY)/;
  * const store = await openStore(sqliteDriver({ filename: 'rectify.db' }));
  * ```
  */
-export function sqliteDriver(options: SqliteDriverOptions | string): StorageDriver {
+export function sqliteDriver(options: SqliteDriverOptions | string): SqliteStorageDriver {
   const o = typeof options === 'string' ? { filename: options } : options;
   const db = openDatabase(o);
 
@@ -61,7 +61,7 @@ export function sqliteDriver(options: SqliteDriverOptions | string): StorageDriv
   };
   const lock = lockFor(o.filename);
 
-  return createSqlDriver({
+  const driver = createSqlDriver({
     name: 'sqlite',
     dialect: sqliteDialect,
     capabilities: { multiProcess: o.filename !== ':memory:' },
@@ -86,6 +86,17 @@ export function sqliteDriver(options: SqliteDriverOptions | string): StorageDriv
       await lock.run(async () => db.close());
     },
   });
+  return Object.assign(driver, { database: db });
+}
+
+/** The SQLite driver, with its connection. */
+export interface SqliteStorageDriver extends StorageDriver {
+  /**
+   * The better-sqlite3 connection underneath: to read the tables yourself, back the file
+   * up (`database.backup(…)`), or look at a `:memory:` store. A write through it bypasses
+   * every check of the store; `verify` will name the events it changed.
+   */
+  readonly database: Database.Database;
 }
 
 /**

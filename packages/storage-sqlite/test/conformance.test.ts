@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { StorageDriver } from '@rectify/core';
 import { testStorageAdapter } from '@rectify/testing';
-import { sqliteDriver } from '../src/index.js';
-import { rawCount, tempDir } from './helpers.js';
+import { sqliteDriver, type SqliteStorageDriver } from '../src/index.js';
+import { countOn, rawCount, tamperOn, tempDir } from './helpers.js';
 
 const dir = tempDir();
 const files = new WeakMap<StorageDriver, string>();
@@ -26,6 +26,8 @@ testStorageAdapter({
     countEvents: async (tenantId) => rawCount(files.get(driver)!, 'events', tenantId),
     countFindings: async (tenantId) => rawCount(files.get(driver)!, 'findings', tenantId),
   }),
+  // A connection of its own to the file, as anyone with the file could open.
+  tamper: (driver) => tamperOn(() => new Database(files.get(driver)!)),
   setSchemaVersion: async (driver, version) => {
     const db = new Database(files.get(driver)!);
     db.prepare(`UPDATE rectify_meta SET value = ? WHERE key = 'schema_version'`).run(String(version));
@@ -36,6 +38,12 @@ testStorageAdapter({
 testStorageAdapter({
   name: 'sqlite (:memory:)',
   create: async () => sqliteDriver(':memory:'),
+  // A :memory: database lives in its one connection: read and edit it there, in plain SQL.
+  raw: (driver) => ({
+    countEvents: async (tenantId) => countOn((driver as SqliteStorageDriver).database, 'events', tenantId),
+    countFindings: async (tenantId) => countOn((driver as SqliteStorageDriver).database, 'findings', tenantId),
+  }),
+  tamper: (driver) => tamperOn(() => (driver as SqliteStorageDriver).database),
   // The file adapter above runs the hostile suite's full count; the same SQL needs no second.
   fuzzRuns: process.env['CI'] === 'true' ? 1_000 : 100,
   skip: {

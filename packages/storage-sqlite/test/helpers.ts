@@ -19,3 +19,30 @@ export function rawCount(filename: string, table: 'events' | 'findings', tenantI
     db.close();
   }
 }
+
+/** Counts rows of a tenant on an open connection (the driver's own, read past the driver's code). */
+export function countOn(db: Database.Database, table: 'events' | 'findings', tenantId: string): number {
+  return (db.prepare(`SELECT COUNT(*) AS n FROM rectify_${table} WHERE tenant_id = ?`).get(tenantId) as { n: number }).n;
+}
+
+/** Raw SQL edits of a store's events, as someone with the file would make them. */
+export function tamperOn(open: () => Database.Database) {
+  const on = (work: (db: Database.Database) => void) => {
+    const db = open();
+    try {
+      work(db);
+    } finally {
+      if (db.open && db.name !== ':memory:') db.close();
+    }
+  };
+  return {
+    updateEvent: async (findingId: string, version: number, edit: (body: string) => string) =>
+      on((db) => {
+        const { body } = db.prepare('SELECT body FROM rectify_events WHERE finding_id = ? AND version = ?').get(findingId, version) as { body: string };
+        db.prepare('UPDATE rectify_events SET body = ? WHERE finding_id = ? AND version = ?').run(edit(body), findingId, version);
+      }),
+    deleteEvent: async (findingId: string, version: number) => on((db) => db.prepare('DELETE FROM rectify_events WHERE finding_id = ? AND version = ?').run(findingId, version)),
+    insertEvent: async (tenantId: string, findingId: string, version: number, body: string) =>
+      on((db) => db.prepare('INSERT INTO rectify_events (finding_id, version, tenant_id, on_day, body) VALUES (?, ?, ?, ?, ?)').run(findingId, version, tenantId, (JSON.parse(body) as { on: string }).on, body)),
+  };
+}

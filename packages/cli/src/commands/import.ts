@@ -104,7 +104,10 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
   } catch (error) {
     // A backup of one's own store refused by the rules (roles changed since, a rule
     // added): say how to restore it, since the message only says what was unmet.
-    if (ext === '.json' && isRectifyError(error, 'validation') && (error as ValidationError).issues.some((i) => i.code !== 'custom')) {
+    // Not when the hash chain is broken: a restore refuses that too.
+    const issues = isRectifyError(error, 'validation') ? (error as ValidationError).issues : [];
+    const chainBroken = issues.some((i) => CHAIN_BREAKS.has(i.code));
+    if (ext === '.json' && !chainBroken && issues.some((i) => i.code !== 'custom')) {
       io.err(global.lang === 'en'
         ? `note: a history is held to the rules live commands meet; if ${options.file} is a backup of your own store, restore it with --trusted`
         : `note: 导入的历史须符合与日常操作相同的规则；如 ${options.file} 是本系统自己的备份，可加 --trusted 恢复`);
@@ -114,6 +117,11 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
     bar.done();
   }
   for (const note of notes) io.err(`note: ${note}`);
+  if (report.sealed > 0) {
+    io.err(global.lang === 'en'
+      ? `note: ${report.sealed} findings came without hashes (a file from before the hash chain) and were chained on import`
+      : `note: ${report.sealed} 个问题的历史没有哈希（哈希链之前的文件），导入时已补链`);
+  }
   if (options.trusted) io.err(global.lang === 'en' ? 'note: restored without the rule checks; the store records the restoration' : 'note: 未按规则逐条校验即恢复；存储中已记录此次恢复');
   if (report.findings === 0 && report.unchanged > 0) {
     io.out(`nothing new: every finding of ${options.file} (${report.unchanged}) is in the store as it is`);
@@ -122,6 +130,9 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
   const same = report.unchanged > 0 ? `; ${report.unchanged} findings already in the store as they are` : '';
   io.out(`imported ${report.findings} findings (${report.events} events), ${report.inspections} inspection(s), ${report.people} people${same}`);
 }
+
+/** The codes of a broken hash chain (`verifyChain`), which no restore gets past. */
+const CHAIN_BREAKS = new Set(['history.edited', 'history.removed', 'history.inserted']);
 
 const MiB = 1024 * 1024;
 

@@ -1,3 +1,4 @@
+import { sealEvent } from '../integrity/chain.js';
 import { compareInstants, dayOfInstant } from '../dates/instant.js';
 import type { CalendarDay } from '../dates/calendar-day.js';
 import {
@@ -86,7 +87,9 @@ export function decide(state: FindingState | undefined, input: unknown, context:
     on: today,
     payload: completePayload(type, payload, today, context.inspection),
   });
-  return { ok: true, event, state: evolve(state, event) };
+  // Chained to the finding's latest event: editing, removing or inserting one shows (verifyChain).
+  const sealed = sealEvent(event, state?.head);
+  return { ok: true, event: sealed, state: evolve(state, sealed) };
 }
 
 function check(state: FindingState | undefined, command: Command, context: DecideContext, today: CalendarDay): RectifyError | undefined {

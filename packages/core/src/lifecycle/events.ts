@@ -5,6 +5,9 @@ import { IdSchema } from '../model/common.js';
 import * as C from './commands.js';
 import type { CommandType } from './commands.js';
 
+/** A SHA-256 digest in lowercase hexadecimal. */
+const HashSchema = z.string().regex(/^[0-9a-f]{64}$/, { message: 'Expected a SHA-256 hash: 64 lowercase hexadecimal characters' });
+
 const ENVELOPE_KEYS = {
   commandId: true,
   findingId: true,
@@ -50,6 +53,13 @@ const envelope = {
   at: InstantSchema,
   /** The calendar day of `at` where the inspection is (its UTC offset). */
   on: CalendarDaySchema,
+  /** The `hash` of the event before it (absent for version 1): the link of the chain (see `verifyChain`). */
+  prev: HashSchema.optional(),
+  /**
+   * SHA-256 of this event's canonical JSON without `hash` (`eventHash`). Every event
+   * `decide` yields carries one; an event without it was written before the chain.
+   */
+  hash: HashSchema.optional(),
 };
 
 function eventOf<T extends string, P extends z.ZodType>(type: T, payload: P) {

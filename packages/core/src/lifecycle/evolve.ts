@@ -15,6 +15,7 @@ export function evolve(state: FindingState | undefined, event: FindingEvent): Fi
     const created: FindingState = {
       finding: { ...finding, id: event.findingId },
       version: event.version,
+      ...(event.hash === undefined ? {} : { head: event.hash }),
       status: 'not_started',
       createdAt: event.at,
       updatedAt: event.at,
@@ -34,6 +35,8 @@ export function evolve(state: FindingState | undefined, event: FindingEvent): Fi
     throw new RangeError(`Event ${event.type} (version ${event.version}) cannot be the first event of finding ${event.findingId}`);
   }
   const next: FindingState = { ...state, version: event.version, updatedAt: event.at };
+  if (event.hash === undefined) delete next.head;
+  else next.head = event.hash;
   switch (event.type) {
     case 'assigned': {
       next.assignment = event.payload.assignment;

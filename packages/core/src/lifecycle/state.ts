@@ -180,6 +180,8 @@ export interface FindingState {
   finding: Finding;
   /** The number of events applied; the next event gets `version + 1`. */
   version: number;
+  /** The `hash` of the latest event (absent when it had none): what the next event links to. */
+  head?: string;
   /** Where it stands. */
   status: FindingStatus;
   /** When it was created. */

@@ -28,6 +28,7 @@ import { FindingQuerySchema, ScopeSchema, type FindingQueryInput, type Page, typ
 import { IMPORT_BATCH, ImportBatch, writeHistories } from './import-batch.js';
 import { mergeInspection, mergeOrganisation, mergePerson } from './merge.js';
 import { findingRow } from './row.js';
+import { chainHistories, historyDigest, verifyChain, type ChainBreak } from '../integrity/chain.js';
 import { publicationId, PublishInputSchema, type PublishedVersion, type PublishInput } from '../publication/published.js';
 
 /** Options of {@link openStore}. */
@@ -74,6 +75,11 @@ export interface ImportReport {
   events: number;
   /** Findings the store already held with exactly this history: left as they were (the same file imported twice). */
   unchanged: number;
+  /**
+   * Findings whose history came without hashes (a bundle written before the chain):
+   * each of their events was given its `prev` and `hash` on the way in.
+   */
+  sealed: number;
 }
 
 /** Options of {@link Store.importBundle}. */
@@ -107,6 +113,18 @@ export interface IntegrityReport {
   events: number;
   /** Findings whose stored state differs from the replay of their events. */
   mismatches: string[];
+  /**
+   * Every event edited, removed or inserted since it was written, found by the hash chain
+   * of each finding's events and the head its stored state records (`verifyChain`).
+   * Events written before the chain are listed as `unchained`.
+   */
+  breaks: ChainBreak[];
+  /**
+   * A digest of the whole organisation's history: SHA-256 over the head of every
+   * finding's chain, by finding id. Kept somewhere the store's writers cannot reach (a
+   * published report carries it), it shows a history rewritten whole, hashes and all.
+   */
+  digest: string;
 }
 
 /**
@@ -392,6 +410,7 @@ class DriverStore implements Store {
       let done = 0;
       let eventCount = 0;
       let unchanged = 0;
+      let sealed = 0;
       const batch = new ImportBatch();
       const flush = async () => {
         for (const [tenant, histories] of batch.take()) {
@@ -404,6 +423,9 @@ class DriverStore implements Store {
         }
       };
       for (const history of findings) {
+        const chain = chainChecked(history, issues);
+        if (chain === 'broken') continue;
+        if (chain === 'sealed') sealed += 1;
         const state = replayChecked(history, issues);
         if (state === undefined) continue;
         const ins = inspections.get(state.finding.inspectionId) ?? (await storedInspection(tx, state.finding.inspectionId));
@@ -457,6 +479,7 @@ class DriverStore implements Store {
         findings: done,
         events: eventCount,
         unchanged,
+        sealed,
       };
     });
   }
@@ -495,7 +518,15 @@ class DriverStore implements Store {
         const b = stored.get(id);
         return a === undefined || b === undefined || a.version !== b.version || JSON.stringify(a) !== JSON.stringify(b);
       });
-      return { findings: stored.size, events: events.length, mismatches: mismatches.sort() };
+      const breaks: ChainBreak[] = [];
+      for (const [id, history] of groupByFinding(events)) {
+        const state = stored.get(id);
+        for (const b of verifyChain(history, state && { version: state.version, head: state.head })) breaks.push(b);
+      }
+      for (const [id, state] of stored) {
+        if (!replayed.has(id)) for (let v = 1; v <= state.version; v++) breaks.push({ findingId: id, version: v, kind: 'removed', message: `finding ${id}, event ${v}: missing from the history` });
+      }
+      return { findings: stored.size, events: events.length, mismatches: mismatches.sort(), breaks, digest: historyDigest(stored.values()) };
     });
   }
 
@@ -576,6 +607,17 @@ function inScope(row: { tenantId: string; inspectionId: string }, scope: Scope):
   return row.tenantId === scope.organisationId && (scope.inspectionId === undefined || row.inspectionId === scope.inspectionId);
 }
 
+/** Events already in (finding, version) order, by finding. */
+function groupByFinding(events: readonly FindingEvent[]): Map<string, FindingEvent[]> {
+  const out = new Map<string, FindingEvent[]>();
+  for (const event of events) {
+    const list = out.get(event.findingId);
+    if (list === undefined) out.set(event.findingId, [event]);
+    else list.push(event);
+  }
+  return out;
+}
+
 /** Replays events already in (finding, version) order into one state per finding. */
 function replayGrouped(events: readonly FindingEvent[]): FindingState[] {
   const states = new Map<string, FindingState>();
@@ -600,7 +642,29 @@ function groupHistories(bundle: Bundle): History[] {
   return [...byFinding.values()];
 }
 
-/** Replays one imported history, recording why it cannot be replayed. */
+/**
+ * Checks an imported history's hash chain. A history whose events all carry hashes must
+ * verify (an edited, removed or inserted event refuses the bundle, trusted or not); one
+ * with events written before the chain is chained anew here, so that the store holds
+ * every history chained.
+ */
+function chainChecked(history: History, issues: ValidationIssue[]): 'verified' | 'sealed' | 'broken' | 'unnumbered' {
+  // Versions out of order are the replay's to name (`events[i].version`), before any hash.
+  if (!history.events.every((e, k) => e.version === k + 1)) return 'unnumbered';
+  const breaks = verifyChain(history.events);
+  if (breaks.length === 0) return 'verified';
+  // Events written before the chain (and only that: nothing edited, removed or inserted among the chained ones).
+  if (breaks.every((b) => b.kind === 'unchained')) {
+    history.events = chainHistories(history.events);
+    return 'sealed';
+  }
+  for (const b of breaks) {
+    const k = history.events.findIndex((e) => e.version >= b.version);
+    issues.push({ path: `events[${history.indexes[k === -1 ? history.events.length - 1 : k]}]`, message: b.message, code: `history.${b.kind}` });
+  }
+  return 'broken';
+}
+
 /** Whether two histories are the same events, field for field (both in the event schema's canonical shape). */
 function sameEvents(a: readonly FindingEvent[], b: readonly FindingEvent[]): boolean {
   return a.length === b.length && a.every((e, i) => JSON.stringify(e) === JSON.stringify(b[i]));

@@ -8,10 +8,20 @@ export interface RawReader {
   countFindings(tenantId: string): Promise<number>;
 }
 
+/** Edits of stored events behind the store's back, for the `tamperEvidence` suite. */
+export interface RawTamper {
+  /** Replaces the stored body (the event's JSON text) of one event. */
+  updateEvent(findingId: string, version: number, edit: (body: string) => string): Promise<void>;
+  /** Deletes one event. */
+  deleteEvent(findingId: string, version: number): Promise<void>;
+  /** Inserts an event (its JSON text) of a tenant's finding, as another row. */
+  insertEvent(tenantId: string, findingId: string, version: number, body: string): Promise<void>;
+}
+
 /** The suites of the kit, each runnable on its own. */
 export const STORAGE_SUITES = [
   'records', 'commands', 'idempotency', 'queries', 'analytics', 'history',
-  'concurrency', 'bulkImport', 'tenancy', 'migrations', 'roundTrip', 'hostile', 'forgedBundles',
+  'concurrency', 'bulkImport', 'tenancy', 'migrations', 'roundTrip', 'hostile', 'forgedBundles', 'tamperEvidence',
 ] as const;
 
 /** The name of a suite. */
@@ -25,10 +35,23 @@ export interface StorageAdapterOptions {
   create(): Promise<StorageDriver>;
   /** Cleans up after a test (drop the schema, delete the file); the kit closes the driver first. */
   destroy?(driver: StorageDriver): Promise<void>;
-  /** A second, separate connection to the same store, for the concurrency suite. */
+  /**
+   * A second, separate connection to the same store, for the concurrency suite: without
+   * it there is no second writer to race, and the suite is skipped, saying so.
+   */
   connectAgain?(driver: StorageDriver): Promise<StorageDriver>;
-  /** Independent reads of what was stored; without it the kit reads through the store. */
-  raw?(driver: StorageDriver): RawReader;
+  /**
+   * Independent reads of what was stored (raw SQL, the file itself): every "a refusal
+   * writes nothing" check counts with them, not through the store under test, so they
+   * are required.
+   */
+  raw(driver: StorageDriver): RawReader;
+  /**
+   * Rewrites stored events the way someone with access to the database would, past the
+   * store (raw SQL on its tables, an edit of its file): for the `tamperEvidence` suite,
+   * which is skipped, saying so, without it.
+   */
+  tamper?(driver: StorageDriver): RawTamper;
   /** Overwrites the stored schema version, for the migrations suite. */
   setSchemaVersion?(driver: StorageDriver, version: number): Promise<void>;
   /** Suites not to run, each with the reason why (an empty reason is refused). */
@@ -48,8 +71,8 @@ export interface SuiteContext {
   options: StorageAdapterOptions;
   /** Opens a store on a fresh driver; closed and destroyed after the test. */
   open(): Promise<{ store: Store; driver: StorageDriver }>;
-  /** Counts events of a tenant, independently when the adapter allows it. */
+  /** Counts events of a tenant with the adapter's raw reads (never through the store). */
   countEvents(store: Store, driver: StorageDriver, tenantId: string): Promise<number>;
-  /** Counts findings of a tenant, independently when the adapter allows it. */
+  /** Counts findings of a tenant with the adapter's raw reads (never through the store). */
   countFindings(store: Store, driver: StorageDriver, tenantId: string): Promise<number>;
 }

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { dayOfInstant, isRectifyError, ValidationError, type Bundle, type FindingEvent, type Store } from '@rectify/core';
+import { chainHistories, dayOfInstant, isRectifyError, ValidationError, type Bundle, type FindingEvent, type Store } from '@rectify/core';
 import { buildWorld } from '../world.js';
 import type { SuiteContext } from './context.js';
 
@@ -13,7 +13,14 @@ function relabelled(bundle: Bundle, label: string): Bundle {
     .replaceAll('org-a', `org-${label}`)
     .replaceAll('ins-a', `ins-${label}`)
     .replaceAll('"w-', `"${label}-w-`);
-  return JSON.parse(text) as Bundle;
+  const renamed = JSON.parse(text) as Bundle;
+  // Renamed on purpose: chained again, as its maker would, so that only the rules decide.
+  return { ...renamed, events: chainHistories(renamed.events) };
+}
+
+/** A forger who knows how the chain is made: the forged events chained again, so that the rules, not the hashes, must catch them. */
+function rechained(bundle: Bundle): Bundle {
+  return { ...bundle, events: chainHistories(bundle.events) };
 }
 
 /** The first signed-off finding of the bundle, and where in the bundle its `nth` event of a type stands. */
@@ -97,7 +104,9 @@ export function forgedBundlesSuite(ctx: SuiteContext): void {
     for (const [i, [name, forge, reason]] of forgeries.entries()) {
       const label = `forged${i}`;
       const { bundle, index, findingId } = forge(relabelled(world, label));
-      const refused = await refusal(store, bundle);
+      // Left as forged, the hashes give it away; chained again, the rules do.
+      await expect(store.importBundle(bundle), name).rejects.toMatchObject({ issues: expect.arrayContaining([expect.objectContaining({ code: expect.stringMatching(/^history\.(edited|removed|inserted)$/) })]) });
+      const refused = await refusal(store, rechained(bundle));
       expect(refused.path, name).toBe(`events[${index}]`);
       expect(refused.message, name).toContain(`finding ${findingId}, event `);
       expect(refused.message, name).toMatch(reason);
@@ -112,7 +121,7 @@ export function forgedBundlesSuite(ctx: SuiteContext): void {
     const world = relabelled(await store.exportBundle({ organisationId: 'org-a' }), 'restored');
     const f = signedOff(world);
     const approvals = new Set([f.indexOf('approved', 0), f.indexOf('approved', 1)]);
-    const forged = { ...world, events: renumbered(world.events.filter((_, i) => !approvals.has(i)), f.findingId) };
+    const forged = rechained({ ...world, events: renumbered(world.events.filter((_, i) => !approvals.has(i)), f.findingId) });
     expect(await store.restorations('org-restored')).toEqual([]);
     const report = await store.importBundle(forged, { trusted: true });
     expect(report.events).toBe(forged.events.length);
@@ -121,6 +130,13 @@ export function forgedBundlesSuite(ctx: SuiteContext): void {
     expect(await store.restorations('org-restored')).toEqual([
       { id: 'restoration-1', at: latest, findings: report.findings, events: forged.events.length, checked: false },
     ]);
+    // The chain is still checked: the same forgery with its hashes left as they were is refused.
+    const unchained = relabelled(await store.exportBundle({ organisationId: 'org-a' }), 'careless');
+    const g = signedOff(unchained);
+    const gone = new Set([g.indexOf('approved', 0), g.indexOf('approved', 1)]);
+    await expect(store.importBundle({ ...unchained, events: renumbered(unchained.events.filter((_, i) => !gone.has(i)), g.findingId) }, { trusted: true })).rejects.toMatchObject({
+      issues: expect.arrayContaining([expect.objectContaining({ code: expect.stringMatching(/^history\.(edited|removed)$/), message: expect.stringContaining(g.findingId) })]),
+    });
     // Structure is still checked: a history that does not replay is refused even so.
     const broken = relabelled(await store.exportBundle({ organisationId: 'org-a' }), 'broken');
     broken.events = broken.events.slice(1); // the first finding's history now starts at version 2

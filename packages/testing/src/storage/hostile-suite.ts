@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { unholdableCharacter, type Store } from '@rectify/core';
+import { chainHistories, unholdableCharacter, type Bundle, type Store } from '@rectify/core';
 import { assertTypedRefusal, fuzzParameters, HOSTILE_STRINGS, mutationsOf } from '../fuzz.js';
 import { instant } from '../world.js';
 import type { SuiteContext } from './context.js';
@@ -61,17 +61,21 @@ export function hostileSuite(ctx: SuiteContext): void {
     await hostileTenant(store);
     await store.apply({ type: 'create', commandId: 'c-0', findingId: 'f-0', actorId: 'clerk', at: instant(1), finding: { inspectionId: 'ins-h', ordinal: 1, title: '问题' }, measures: [{ id: 'm1', ordinal: 1, text: '措施' }] });
     const base = { commandId: 'FUZZ', findingId: 'f-0', actorId: 'clerk', at: instant(5) };
+    // In an order in which each is accepted as written (assign before the extension past its deadline).
     const templates = [
       { ...base, type: 'create', findingId: 'f-new', finding: { inspectionId: 'ins-h', ordinal: 2, title: '新问题' }, measures: [{ id: 'm1', ordinal: 1, text: '一是' }] },
       { ...base, type: 'assign', assignment: { responsibleLeaderId: "p'--", leadUnitId: EVIL_UNIT, responsiblePersonId: 'clerk', deadline: '2023-10-31' } },
       { ...base, type: 'record_progress', text: '本周推进', measureId: 'm1', evidence: [{ kind: 'document', title: '制度', issuedOn: '2023-08-30' }] },
-      { ...base, type: 'complete_measure', measureId: 'm1', evidence: [{ kind: 'note', text: '已完成' }] },
       { ...base, type: 'supervise', kind: 'urge', note: '督办' },
-      { ...base, type: 'request_extension', deadline: '2023-12-31', reason: '客观原因' },
+      { ...base, type: 'request_extension', extensionId: 'ext-1', to: '2023-12-31', reason: '客观原因' },
+      { ...base, type: 'complete_measure', measureId: 'm1', evidence: [{ kind: 'note', text: '已完成' }] },
     ];
+    // Which templates the store accepted, as written or mutated: a template that is always
+    // refused would fuzz only the refusal path, so each must be accepted at least once.
+    const accepted = new Map<string, number>();
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...templates).chain((t) => mutationsOf(t)), async (input) => {
+      fc.asyncProperty(fc.constantFrom(...templates).chain((t) => mutationsOf(t).map((input) => ({ type: t.type, input }))), async ({ type, input }) => {
         n += 1;
         const command = input !== null && typeof input === 'object' && (input as { commandId?: unknown }).commandId === 'FUZZ' ? { ...input, commandId: `fz-${n}` } : input;
         const before = await ctx.countEvents(store, driver, 'org-h');
@@ -79,13 +83,16 @@ export function hostileSuite(ctx: SuiteContext): void {
         try {
           const applied = await store.apply(command);
           written = applied.duplicate ? 0 : 1;
+          accepted.set(type, (accepted.get(type) ?? 0) + written);
         } catch (error) {
           assertTypedRefusal(error, 'store.apply');
         }
         expect(await ctx.countEvents(store, driver, 'org-h')).toBe(before + written);
       }),
-      runs(ctx),
+      // Every template as written comes first, then the mutations.
+      { ...runs(ctx), examples: templates.map((t): [{ type: string; input: unknown }] => [{ type: t.type, input: t }]) },
     );
+    expect(Object.fromEntries(templates.map((t) => [t.type, (accepted.get(t.type) ?? 0) > 0]))).toEqual(Object.fromEntries(templates.map((t) => [t.type, true])));
   });
 
   it('imports or refuses fuzzed bundles whole, a refusal writing nothing', async () => {
@@ -94,7 +101,8 @@ export function hostileSuite(ctx: SuiteContext): void {
     await store.apply({ type: 'create', commandId: 'c-0', findingId: 'f-0', actorId: 'clerk', at: instant(1), finding: { inspectionId: 'ins-h', ordinal: 1, title: '问题' } });
     const valid = await store.exportBundle({ organisationId: 'org-h' });
     // The bundle re-labelled as another organisation's, so that it could import cleanly.
-    const other = JSON.parse(JSON.stringify(valid).replaceAll('org-h', 'org-x').replaceAll('ins-h', 'ins-x').replaceAll('"f-0"', '"f-x"').replaceAll('"c-0"', '"c-x"'));
+    const renamed = JSON.parse(JSON.stringify(valid).replaceAll('org-h', 'org-x').replaceAll('ins-h', 'ins-x').replaceAll('"f-0"', '"f-x"').replaceAll('"c-0"', '"c-x"')) as Bundle;
+    const other = { ...renamed, events: chainHistories(renamed.events) };
     await fc.assert(
       fc.asyncProperty(mutationsOf(other), async (bundle) => {
         const before = [await ctx.countEvents(store, driver, 'org-h'), await ctx.countFindings(store, driver, 'org-h')];
