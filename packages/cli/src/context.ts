@@ -32,6 +32,12 @@ export interface GlobalOptions {
   inspection: string | undefined;
   /** Which days are working days, for overdue, due soon and reminders (`--calendar`). */
   calendar: Calendar;
+  /**
+   * Where a ledger or notice being imported is (`--utc-offset`, default `+08:00`, China):
+   * its inspection's offset, by which its days become instants. An inspection already in
+   * the store keeps its own.
+   */
+  utcOffset: string;
 }
 
 /** The calendars `--calendar` names. */
@@ -92,10 +98,25 @@ export async function resolveScope(store: Store, options: GlobalOptions): Promis
 /** The organisation a command across inspections works on: `--org`, or the store's only one. */
 export async function resolveOrganisation(store: Store, options: GlobalOptions): Promise<string> {
   if (options.org) return options.org;
-  const { organisations } = await store.exportBundle();
+  const organisations = await store.organisations();
   if (organisations.length === 1) return organisations[0]!.id;
   if (organisations.length === 0) throw new UsageError('No organisation in the store: import one first (rectify import FILE)');
   throw new UsageError(`The store holds ${organisations.length} organisations: choose one with --org (${organisations.map((o) => o.id).join(', ')})`);
+}
+
+/**
+ * The organisation a ledger or notice is imported into: `--org`, or the store's only
+ * one. An empty store (or one of several organisations) needs `--org`: the id the
+ * inspected body will be known by is the user's to choose, not a placeholder's.
+ */
+export async function importOrganisation(store: Store | undefined, options: GlobalOptions): Promise<string> {
+  if (options.org) return options.org;
+  const organisations = store === undefined ? [] : await store.organisations();
+  if (organisations.length === 1) return organisations[0]!.id;
+  const held = organisations.length === 0 ? '' : options.lang === 'en' ? ` (the store holds ${organisations.map((o) => o.id).join(', ')})` : `（存储中已有 ${organisations.map((o) => o.id).join('、')}）`;
+  throw new UsageError(options.lang === 'en'
+    ? `Which organisation is this of? Give --org ID, the id the inspected body is known by in the store, e.g. --org xq-sfj${held}`
+    : `这份台账属于哪个单位？请用 --org 指定该单位在存储中的编号，如 --org xq-sfj${held}`);
 }
 
 /** The days a user may give (`--as-of`, `?as-of=`): real days, in years a ledger can mean. */
@@ -108,13 +129,13 @@ export function isSupportedDay(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDay(value) && value >= FIRST_DAY && value <= LAST_DAY;
 }
 
-/** Today where the inspection is (its UTC offset, +08:00 by default), as YYYY-MM-DD. */
-export function today(io: Io, offset = '+08:00'): string {
+/** Today at a UTC offset (the inspection's, or `--utc-offset`), as YYYY-MM-DD. */
+export function today(io: Io, offset: string): string {
   return dayOfInstant(io.now().toISOString(), offset);
 }
 
 /** An instant as ISO 8601 with the given offset: `2024-04-17T09:30:00+08:00`. */
-export function instantAt(date: Date, offset = '+08:00'): string {
+export function instantAt(date: Date, offset: string): string {
   const sign = offset.startsWith('-') ? -1 : 1;
   const [h, m] = offset.slice(1).split(':').map(Number);
   const shifted = new Date(date.getTime() + sign * ((h ?? 0) * 60 + (m ?? 0)) * 60_000);

@@ -1,7 +1,7 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EVERY_DAY, type Locale, type Store } from '@rectify/core';
+import { EVERY_DAY, INSPECTION_KIND_LABELS, UtcOffsetSchema, type InspectionKind, type Locale, type Store } from '@rectify/core';
 import { WorkbookValidationError } from '@rectify/report-xlsx';
 import { FIRST_DAY, isSupportedDay, LAST_DAY } from './context.js';
 import { applyCommand, APPLY_COMMANDS } from './commands/apply.js';
@@ -16,6 +16,11 @@ import { templateCommand } from './commands/template.js';
 import { CALENDARS, openCliStore, type GlobalOptions, type Io } from './context.js';
 import { EXIT, exitCodeOf, UsageError } from './exit.js';
 
+/** What `--kind` accepts: each kind's id and its Chinese and English names. */
+const KIND_WORDS: ReadonlyMap<string, InspectionKind> = new Map(
+  (Object.entries(INSPECTION_KIND_LABELS) as [InspectionKind, { 'zh-CN': string; en: string }][]).flatMap(([k, l]) => [[k, k], [l['zh-CN'], k], [l.en.toLowerCase(), k]] as [string, InspectionKind][]),
+);
+
 const GLOBAL_HELP = `
 Store:  --db FILE          SQLite file (default rectify.db)
         --postgres URL     PostgreSQL instead (or RECTIFY_POSTGRES_URL)
@@ -23,6 +28,9 @@ Scope:  --org ID --inspection ID   (not needed when the store holds one inspecti
 Output: --lang zh-CN|en    (default zh-CN)
 Days:   --calendar every-day|weekdays|cn   working days for overdue, due soon, reminders (default every-day;
                            cn: mainland China's holidays and 调休, @rectify/calendar-cn)
+        --utc-offset ±HH:MM where an imported ledger or notice is (default +08:00, China): its days
+                           become instants there (west of UTC: --utc-offset=-05:00); an inspection
+                           in the store keeps its own
 Exit codes: 0 done, 1 refused (rule, permission, lifecycle), 2 bad input (or beyond what a format or calendar holds), 3 store unavailable or conflict, 4 bug.`;
 
 /** The help of each command. */
@@ -45,13 +53,17 @@ Usage: rectify <command> [options]
 rectify <command> --help shows a command's options.
 ${GLOBAL_HELP}`,
   init: `Usage: rectify init [FILE] [--postgres URL]\n\nCreates the store (runs its migrations) and says where it is.\n${GLOBAL_HELP}`,
-  import: `Usage: rectify import FILE [--org ID] [--as PERSON] [--name NAME] [--dry-run [--json]] [--map MAP.json] [--infer-map] [--trusted]
+  import: `Usage: rectify import FILE [--org ID] [--kind K] [--inspector TEAM] [--as PERSON] [--name NAME] [--dry-run [--json]] [--map MAP.json] [--infer-map] [--trusted]
 
 Imports in one transaction. On bad input every problem is printed with its place
 (sheet!cell, line, path) and nothing is written. FILE is rectify's own workbook, a
 ledger (.xlsx, .csv) in the layout its clerk keeps, a notice (.txt, .md, or the web page
 it was published on, .html, in UTF-8 or GB18030) or a bundle (.json).
-  --org ID      the organisation the ledger belongs to (default "default")
+  --org ID      the organisation the ledger belongs to: needed unless the store holds one
+                (a bundle names its own)
+  --kind K      the kind of inspection when the file does not say it: 巡察, 巡视, 审计… (or xuncha…)
+  --inspector T the inspection team when the file does not name it, e.g. 区委第一巡察组
+  --as-of DATE  the day a notice speaks for, when it gives no date of its own
   --as PERSON   who imports, recorded on each event (default "importer")
   --name NAME   their name (default 政工室)
   --inspection ID  the inspection's id (default: the file's name)
@@ -121,6 +133,9 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   map: { type: 'string' },
   'infer-map': { type: 'boolean' },
+  'utc-offset': { type: 'string' },
+  kind: { type: 'string' },
+  inspector: { type: 'string' },
 } as const;
 
 /** A running `serve`, so that a caller (a test) can stop it. */
@@ -163,11 +178,15 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
     org: v.org,
     inspection: v.inspection,
     calendar: CALENDARS[v.calendar ?? 'every-day'] ?? EVERY_DAY,
+    utcOffset: v['utc-offset'] ?? '+08:00',
   };
   let store: Store | undefined;
   let created: string | undefined;
   try {
     if (lang !== 'zh-CN' && lang !== 'en') throw new UsageError(`--lang must be zh-CN or en, not "${lang}"`);
+    if (!UtcOffsetSchema.safeParse(global.utcOffset).success) throw new UsageError(`--utc-offset must be an offset such as +08:00 or -05:30, not "${global.utcOffset}"`);
+    const kind = v.kind === undefined ? undefined : KIND_WORDS.get(v.kind.trim().toLowerCase());
+    if (v.kind !== undefined && kind === undefined) throw new UsageError(`--kind must be one of ${[...new Set(KIND_WORDS.values())].map((k) => `${INSPECTION_KIND_LABELS[k]['zh-CN']} (${k})`).join(', ')}, not "${v.kind}"`);
     if (v.calendar !== undefined && CALENDARS[v.calendar] === undefined) throw new UsageError(`--calendar must be one of ${Object.keys(CALENDARS).join(', ')}, not "${v.calendar}"`);
     const day = (name: string, value: string | undefined) => {
       if (value !== undefined && !isSupportedDay(value)) throw new UsageError(`--${name} must be a real day from ${FIRST_DAY} to ${LAST_DAY} written YYYY-MM-DD, not "${value}"`);
@@ -176,7 +195,7 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
     if (command === 'import' && rest[0] === undefined) throw new UsageError('Which file? rectify import FILE');
     const importOptions = () => ({
       file: rest[0]!, as: v.as ?? 'importer', name: v.name ?? '政工室', dryRun: v['dry-run'] ?? false, json: v.json ?? false, map: v.map, inferMap: v['infer-map'] ?? false,
-      trusted: v.trusted ?? false,
+      trusted: v.trusted ?? false, kind, inspector: v.inspector, asOf: v['as-of'],
     });
     if (command === 'import' && (v['dry-run'] || v['infer-map'])) {
       // A preview writes nothing, so it creates no store either: it reads one only if it is there.

@@ -25,7 +25,7 @@ describe('rectify, run in-process', () => {
   });
 
   it('takes today from the clock it is given, where the inspection is', () => {
-    expect(instantAt(new Date('2023-11-20T17:30:00Z'))).toBe('2023-11-21T01:30:00+08:00');
+    expect(instantAt(new Date('2023-11-20T17:30:00Z'), '+08:00')).toBe('2023-11-21T01:30:00+08:00');
     expect(instantAt(new Date('2023-11-20T17:30:00Z'), '-05:00')).toBe('2023-11-20T12:30:00-05:00');
   });
 

@@ -147,8 +147,11 @@ describe('damaged notices', () => {
           if (f.status && !FINDING_STATUSES.includes(f.status.value)) return false;
           if (f.measures.some((m) => m.text.length === 0 && m.ordinal === 0)) return false;
         }
-        // What was read can be laid out again.
-        const { model, content } = noticeReport(n);
+        // What was read can be laid out again; a notice whose dates were damaged away needs the day given.
+        const dated = n.inspection.publishedOn !== undefined || n.inspection.feedbackDate !== undefined;
+        if (!dated) expect(() => noticeReport(n)).toThrow(/gives no date/);
+        const { model, content } = noticeReport(n, dated ? {} : { asOf: '2024-04-17' });
+        if (JSON.stringify(model.analysis.totals) !== JSON.stringify(model.totals)) return false;
         return typeof noticeTextRenderer.render(model, { locale: 'zh-CN', ...content }).data === 'string';
       }),
       { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20_240_417) },
@@ -164,6 +167,17 @@ describe('damaged notices', () => {
     expect(n.warnings).toEqual([{ code: 'unholdable_character', line: third + 1, message: expect.stringContaining('U+0000') }]);
     expect(data(n)).toEqual(data(parseNotice(clean)));
     expect(noticeReport(n).model.inspection.title).toBe(n.inspection.title?.value);
+  });
+
+  it('asks for the day a notice without any date speaks for, and counts its findings the same in totals and analysis', () => {
+    const clean = read('01-by-category-guanyu.txt');
+    const n = parseNotice(clean);
+    const undated: ParsedNotice = { ...n, inspection: { ...n.inspection, publishedOn: undefined, feedbackDate: undefined } };
+    expect(() => noticeReport(undated)).toThrow(/gives no date.*--as-of/);
+    const { model } = noticeReport(undated, { asOf: '2024-04-17' });
+    expect(model.asOf).toBe('2024-04-17');
+    expect(model.totals.total).toBe(n.findings.length);
+    expect(model.analysis.totals).toEqual(model.totals);
   });
 
   it('never throws on text that is not a notice at all', () => {

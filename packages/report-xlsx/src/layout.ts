@@ -112,6 +112,8 @@ export const WORDS = {
   format: text('格式', 'Format'),
   inspectionId: text('巡察编号', 'Inspection ID'),
   inspectionTitle: text('巡察名称', 'Inspection'),
+  inspectionKind: text('类型', 'Kind'),
+  inspector: text('巡察组', 'Inspection team'),
   organisation: text('被巡察单位', 'Organisation'),
   asOf: text('统计截至', 'As of'),
   categories: text('问题类别', 'Categories'),

@@ -1,4 +1,4 @@
-import type { CalendarDay, FindingStatus, NamedId, ReportAssignment, ReportMeasure, ReportModel, ReportProgress } from '@rectify/core';
+import type { CalendarDay, FindingStatus, InspectionKind, NamedId, ReportAssignment, ReportMeasure, ReportModel, ReportProgress } from '@rectify/core';
 
 /** One measure of the task list (任务清单): as the report model has it. */
 export type LedgerMeasure = ReportMeasure;
@@ -34,7 +34,11 @@ export interface LedgerFinding {
  * {@link writeLedgerWorkbook}, read back by {@link readLedgerWorkbook}.
  */
 export interface Ledger {
-  inspection: { id: string; title: string };
+  /**
+   * The inspection: its kind and team when the ledger says them (a ledger from a notice
+   * or a store does; a workbook from before version 0.2 of this library has no such rows).
+   */
+  inspection: { id: string; title: string; kind?: InspectionKind; inspector?: string };
   organisation: { name: string };
   asOf: CalendarDay;
   categories: { ordinal: number; title: string }[];
@@ -85,7 +89,7 @@ export interface LedgerFindingRows {
  */
 export function ledgerOf(model: ReportModel): Ledger {
   return {
-    inspection: { id: model.inspection.id, title: model.inspection.title },
+    inspection: { id: model.inspection.id, title: model.inspection.title, kind: model.inspection.kind, inspector: model.inspection.inspector.name },
     organisation: { name: model.organisation.name },
     asOf: model.asOf,
     categories: model.categories.filter((c) => c.ordinal !== null).map((c) => ({ ordinal: c.ordinal!, title: c.title ?? '' })),

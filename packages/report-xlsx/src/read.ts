@@ -1,10 +1,12 @@
 import ExcelJS from 'exceljs';
 import {
+  INSPECTION_KIND_LABELS,
   MEASURE_KIND_LABELS,
   STATUS_LABELS,
   text,
   type CalendarDay,
   type FindingStatus,
+  type InspectionKind,
   type LocalizedText,
   type MeasureKind,
   type NamedId,
@@ -199,7 +201,11 @@ export async function readLedgerWorkbook(data: Uint8Array, options: ReadLedgerOp
 
   if (issues.length > 0) throw new WorkbookValidationError(issues);
   return {
-    inspection: { id: about.inspectionId!, title: about.inspectionTitle ?? '' },
+    inspection: {
+      id: about.inspectionId!, title: about.inspectionTitle ?? '',
+      ...(about.kind === undefined ? {} : { kind: about.kind }),
+      ...(about.inspector === undefined ? {} : { inspector: about.inspector }),
+    },
     organisation: { name: about.organisation ?? '' },
     asOf: about.asOf!,
     categories: about.categories,
@@ -228,13 +234,21 @@ interface FindingRows {
 interface About {
   inspectionId: string | undefined;
   inspectionTitle: string | undefined;
+  kind: InspectionKind | undefined;
+  inspector: string | undefined;
   organisation: string | undefined;
   asOf: CalendarDay | undefined;
   categories: { ordinal: number; title: string }[];
 }
 
+/** An inspection kind, written as its label in either language (巡察, audit) or as its id (xuncha). */
+const KIND_CHOICES: ReadonlyMap<string, InspectionKind> = new Map(
+  (Object.entries(INSPECTION_KIND_LABELS) as [InspectionKind, LocalizedText][]).flatMap(([kind, label]) => [[kind, kind], [label['zh-CN'], kind], [label.en, kind]] as [string, InspectionKind][]),
+);
+const readKind = (cell: ExcelJS.Cell) => readChoice(cell, KIND_CHOICES, Object.values(INSPECTION_KIND_LABELS).map((l) => l['zh-CN']));
+
 function readAbout(r: SheetReader): About {
-  const about: About = { inspectionId: undefined, inspectionTitle: undefined, organisation: undefined, asOf: undefined, categories: [] };
+  const about: About = { inspectionId: undefined, inspectionTitle: undefined, kind: undefined, inspector: undefined, organisation: undefined, asOf: undefined, categories: [] };
   let inCategories = false;
   let format: string | undefined;
   const is = (key: string | undefined, word: Record<'zh-CN' | 'en', string>) => key === word['zh-CN'] || key === word.en;
@@ -251,6 +265,8 @@ function readAbout(r: SheetReader): About {
     else if (is(key, WORDS.format)) format = r.get(row, 'value', readName);
     else if (is(key, WORDS.inspectionId)) about.inspectionId = r.get(row, 'value', readName, true);
     else if (is(key, WORDS.inspectionTitle)) about.inspectionTitle = r.get(row, 'value', readText);
+    else if (is(key, WORDS.inspectionKind)) about.kind = r.get(row, 'value', readKind);
+    else if (is(key, WORDS.inspector)) about.inspector = r.get(row, 'value', readName);
     else if (is(key, WORDS.organisation)) about.organisation = r.get(row, 'value', readName);
     else if (is(key, WORDS.asOf)) about.asOf = r.get(row, 'value', readDay, true);
   }

@@ -26,7 +26,12 @@ export interface LedgerBundleOptions {
   importer: { id: string; name: string };
   /** When the import happens, ISO 8601 with the inspection's offset (`2024-04-17T09:00:00+08:00`). */
   at: string;
-  /** What the ledger does not say of the inspection (kind, inspector, dates); its id, title and categories come from the ledger. */
+  /**
+   * What the ledger does not say of the inspection (dates, disclosure), or says otherwise:
+   * given here, `kind` and `inspector` win over the ledger's. Its id, title and
+   * categories come from the ledger. A ledger that names no kind or no team needs them
+   * here: the import refuses to guess which team inspected.
+   */
   inspection?: Partial<InspectionInput>;
 }
 
@@ -65,10 +70,22 @@ export interface LedgerBundle {
  */
 export function ledgerBundle(ledger: Ledger, options: LedgerBundleOptions): LedgerBundle {
   const { organisationId, importer, at } = options;
+  const kind = options.inspection?.kind ?? ledger.inspection.kind;
+  const inspector = options.inspection?.inspector ?? (ledger.inspection.inspector === undefined ? undefined : { name: ledger.inspection.inspector });
+  if (kind === undefined || inspector === undefined) {
+    const missing = [kind === undefined ? 'kind' : undefined, inspector === undefined ? 'inspector' : undefined].filter((m) => m !== undefined);
+    throw new ValidationError('ledger', missing.map((m) => ({
+      path: `inspection.${m}`,
+      message: m === 'kind'
+        ? 'The ledger does not say what kind of inspection it answers (巡察, 巡视, 审计…): give inspection.kind (rectify import --kind)'
+        : 'The ledger does not name the inspection team (e.g. 区委第一巡察组): give inspection.inspector (rectify import --inspector)',
+      code: 'custom',
+    })));
+  }
   const inspection: Inspection = parseInspection({
-    kind: 'xuncha',
-    inspector: { name: '巡察组' },
     ...options.inspection,
+    kind,
+    inspector,
     id: ledger.inspection.id,
     title: ledger.inspection.title || ledger.inspection.id,
     subjectOrganisationId: organisationId,

@@ -8,6 +8,12 @@ export interface World {
   b: { organisationId: string; inspectionId: string; findingIds: string[] };
   /** Every command applied, in order. */
   commands: CommandInput[];
+  /**
+   * Each finding's state as its last command produced it (what `apply` answered, not
+   * read back from the store), by tenant: the ground truth the kit's oracle counts and
+   * queries over.
+   */
+  states: { a: FindingState[]; b: FindingState[] };
 }
 
 /** Titles that try the store: LIKE wildcards, quotes, SQL, CJK, emoji, HTML. */
@@ -46,15 +52,19 @@ export async function buildWorld(store: Store, perTenant = 24, seed = 7): Promis
   const random = sequence(seed);
   const commands: CommandInput[] = [];
   let n = 0;
+  const latest = new Map<string, FindingState>();
   const apply = async (command: Record<string, unknown>): Promise<FindingState> => {
     const c = { commandId: `w-${++n}`, at: instant(n), ...command } as CommandInput;
     commands.push(c);
-    return (await store.apply(c)).state;
+    const { state } = await store.apply(c);
+    latest.set(state.finding.id, state);
+    return state;
   };
   const world: World = {
     a: { organisationId: 'org-a', inspectionId: 'ins-a', findingIds: [] },
     b: { organisationId: 'org-b', inspectionId: 'ins-b', findingIds: [] },
     commands,
+    states: { a: [], b: [] },
   };
   for (const t of [world.a, world.b]) {
     await store.saveOrganisation({ id: t.organisationId, name: `组织${t.organisationId}`, units: UNITS.map((id) => ({ id, name: id })) });
@@ -99,6 +109,7 @@ export async function buildWorld(store: Store, perTenant = 24, seed = 7): Promis
       await apply({ type: 'reopen', findingId: id, actorId: who('principal'), reason: '群众反映问题反弹' });
     }
   }
+  world.states = { a: world.a.findingIds.map((id) => latest.get(id)!), b: world.b.findingIds.map((id) => latest.get(id)!) };
   return world;
 }
 

@@ -24,7 +24,8 @@ export const APPLY_COMMANDS: Record<string, ApplySpec> = {
   return: { type: 'return', needs: ['stage', 'reason'], build: (o) => ({ stage: o.stage, reason: o.reason }) },
   'sign-off': { type: 'sign_off', needs: [], build: (o) => (o.text ? { note: o.text } : {}) },
   reopen: { type: 'reopen', needs: ['reason'], build: (o) => ({ reason: o.reason }) },
-  extend: { type: 'request_extension', needs: ['to', 'reason'], build: (o) => ({ extensionId: o.id ?? `ext-${o.to}`, to: o.to, reason: o.reason }) },
+  // The id is the user's: decide-extension names it later, and two requests for the same day must not share one.
+  extend: { type: 'request_extension', needs: ['id', 'to', 'reason'], build: (o) => ({ extensionId: o.id, to: o.to, reason: o.reason }) },
   'decide-extension': { type: 'decide_extension', needs: ['id', 'decision'], build: (o) => ({ extensionId: o.id, approve: o.decision === 'approve', ...(o.text ? { comment: o.text } : {}) }) },
   // 回头看: plan a look-back due on --on; record what it found (--decision confirmed|relapsed; a relapse reopens the finding).
   'schedule-review': { type: 'schedule_review', needs: ['id', 'on'], build: (o) => ({ reviewId: o.id, dueOn: o.on }) },

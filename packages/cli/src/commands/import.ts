@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import { decodeText, isRectifyError, type Store, type ValidationError } from '@rectify/core';
+import { decodeText, isRectifyError, type InspectionKind, type Store, type ValidationError } from '@rectify/core';
 import { htmlToText, looksLikeHtml, noticeReport, parseNotice } from '@rectify/report-notice';
 import {
   clerkLedgerBundle,
@@ -12,7 +12,7 @@ import {
   type ClerkLedger,
   type Ledger,
 } from '@rectify/report-xlsx';
-import { instantAt, today, type GlobalOptions, type Io } from '../context.js';
+import { importOrganisation, instantAt, today, type GlobalOptions, type Io } from '../context.js';
 import { UsageError } from '../exit.js';
 import { inferredMapping, printPreview } from './import-preview.js';
 
@@ -33,6 +33,12 @@ export interface ImportOptions {
   inferMap?: boolean;
   /** A bundle that is a backup of one's own store: restored without the rule checks, and recorded as such. */
   trusted?: boolean;
+  /** The kind of inspection, when the file does not say it (`--kind`: 巡察, 巡视, 审计… or its id). */
+  kind?: InspectionKind | undefined;
+  /** The inspection team, when the file does not name it (`--inspector`, e.g. 区委第一巡察组). */
+  inspector?: string | undefined;
+  /** The day a notice speaks for, when it gives no date of its own (`--as-of`). */
+  asOf?: string | undefined;
 }
 
 /**
@@ -84,14 +90,19 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
           ? `No finding could be read from ${options.file}: nothing was imported. Is it a rectification notice (整改进展情况的通报)?`
           : `未能从 ${options.file} 读出任何问题，未导入任何内容。它是整改进展情况的通报吗？`);
       }
-      ledger = ledgerOf(noticeReport(notice, { ...(global.inspection ? { inspectionId: global.inspection } : {}) }).model);
+      ledger = ledgerOf(noticeReport(notice, { ...(global.inspection ? { inspectionId: global.inspection } : {}), ...(options.asOf ? { asOf: options.asOf } : {}) }).model);
     }
     // The events are dated the ledger's day: the import brings the store to where the
-    // ledger stood then, so `status --as-of` that day shows it.
-    // Noon of that day, or now if that is earlier (a ledger of today, imported in the morning).
-    const noon = `${ledger.asOf}T12:00:00+08:00`;
-    const at = Date.parse(noon) > io.now().getTime() && ledger.asOf === today(io) ? instantAt(io.now()) : noon;
-    const made = ledgerBundle(ledger, { organisationId: global.org ?? 'default', importer: { id: options.as, name: options.name }, at });
+    // ledger stood then, so `status --as-of` that day shows it. Noon of that day where
+    // the inspection is (a time no offset moves to another day), or now if that is
+    // earlier (a ledger of today, imported in the morning).
+    const offset = global.utcOffset;
+    const noon = `${ledger.asOf}T12:00:00${offset}`;
+    const at = Date.parse(noon) > io.now().getTime() && ledger.asOf === today(io, offset) ? instantAt(io.now(), offset) : noon;
+    const made = ledgerBundle(ledger, {
+      organisationId: await importOrganisation(store, global), importer: { id: options.as, name: options.name }, at,
+      inspection: inspectionOptions(options, offset),
+    });
     bundle = made.bundle;
     for (const note of made.notes) notes.push(note); // one per finding: too many to spread
   }
@@ -130,6 +141,14 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
   const same = report.unchanged > 0 ? `; ${report.unchanged} findings already in the store as they are` : '';
   io.out(`imported ${report.findings} findings (${report.events} events), ${report.inspections} inspection(s), ${report.people} people${same}`);
 }
+
+/** What the command line says of the inspection: where it is, and its kind and team when the file does not say them. */
+function inspectionOptions(options: ImportOptions, utcOffset: string): { utcOffset: string; kind?: InspectionKind; inspector?: { name: string } } {
+  return { utcOffset, ...(options.kind ? { kind: options.kind } : {}), ...(options.inspector ? { inspector: { name: options.inspector } } : {}) };
+}
+
+/** The organisation a preview (`--dry-run` without `--org`) shows its ids under; an import asks for `--org`. */
+const PREVIEW_ORGANISATION = 'org';
 
 /** The codes of a broken hash chain (`verifyChain`), which no restore gets past. */
 const CHAIN_BREAKS = new Set(['history.edited', 'history.removed', 'history.inserted']);
@@ -178,23 +197,29 @@ async function clerkBundle(store: Store | undefined, global: GlobalOptions, opti
       throw new UsageError(`${options.map} is not valid JSON: ${(error as Error).message}`);
     }
   }
-  const day = today(io);
+  const offset = global.utcOffset;
+  const day = today(io, offset);
   const ledger: ClerkLedger = await readClerkLedger(bytes, { mapping, today: day, name: basename(options.file, extname(options.file)) });
   if (options.inferMap) {
     io.out(JSON.stringify(inferredMapping(ledger, mapping), null, 2));
     return undefined;
   }
-  const organisationId = global.org ?? 'default';
-  const existing = store ? { organisation: await store.organisation(organisationId), people: await store.people(organisationId) } : {};
   const errors = ledger.issues.filter((i) => i.severity === 'error');
+  // A preview, or a ledger refused for its cells, writes nothing: without --org, ids are
+  // shown under a stand-in, and the cells come first. An import asks for --org.
+  const organisationId = await importOrganisation(store, global).catch((error: unknown) => {
+    if (options.dryRun || errors.length > 0) return PREVIEW_ORGANISATION;
+    throw error;
+  });
+  const existing = store ? { organisation: await store.organisation(organisationId), people: await store.people(organisationId) } : {};
   // Without --inspection or a mapping, the inspection is named after the file, which a clerk recognises.
   const inspectionId = global.inspection ?? (mapping as { inspection?: { id?: string } } | undefined)?.inspection?.id ?? basename(options.file, extname(options.file));
   // A ledger is as of its day (填报时间); one without a day is as of the import.
-  const at = ledger.inspection.asOf && ledger.inspection.asOf <= day ? `${ledger.inspection.asOf}T00:00:00+08:00` : instantAt(io.now());
+  const at = ledger.inspection.asOf && ledger.inspection.asOf <= day ? `${ledger.inspection.asOf}T00:00:00${offset}` : instantAt(io.now(), offset);
   const made = errors.length === 0
     ? clerkLedgerBundle(ledger, {
         organisationId, inspectionId, importer: { id: options.as, name: options.name }, at, file: basename(options.file),
-        existing,
+        existing, inspection: inspectionOptions(options, offset),
       })
     : undefined;
   if (options.dryRun) {

@@ -142,6 +142,8 @@ export interface Store {
   saveInspection(input: InspectionInput): Promise<Inspection>;
   /** An organisation, if stored. */
   organisation(organisationId: string): Promise<Organisation | undefined>;
+  /** Every organisation of the store (each a tenant), by id. */
+  organisations(): Promise<Organisation[]>;
   /** An inspection of an organisation, if stored. */
   inspection(scope: { organisationId: string; inspectionId: string }): Promise<Inspection | undefined>;
   /** Every inspection of an organisation, every round and source, by id: for questions across rounds (`recurringProblems`). */
@@ -247,6 +249,17 @@ class DriverStore implements Store {
     return this.driver.transaction(async (tx) => (await tx.getRecord('organisation', organisationId, organisationId)) as Organisation | undefined);
   }
 
+  organisations(): Promise<Organisation[]> {
+    return this.driver.transaction(async (tx) => {
+      const out: Organisation[] = [];
+      for (const id of await tx.listTenants()) {
+        const org = (await tx.getRecord('organisation', id, id)) as Organisation | undefined;
+        if (org !== undefined) out.push(org);
+      }
+      return out;
+    });
+  }
+
   inspection(scope: { organisationId: string; inspectionId: string }): Promise<Inspection | undefined> {
     return this.driver.transaction(async (tx) => (await tx.getRecord('inspection', scope.organisationId, scope.inspectionId)) as Inspection | undefined);
   }
@@ -277,6 +290,10 @@ class DriverStore implements Store {
       const person = (await tx.getRecord('person', tenant, command.actorId)) as Person | undefined;
       if (person === undefined) {
         throw new PermissionDeniedError(command.type, command.actorId, [], `${command.actorId} is not a person of organisation ${tenant}`);
+      }
+      if (command.type === 'create') {
+        const dangling = await danglingLinks(tx, tenant, command.findingId, command.finding.relatedFindingIds ?? [], 'finding.relatedFindingIds');
+        if (dangling.length > 0) throw new ValidationError('command', dangling);
       }
       const decision = decide(row?.state, command, {
         inspection,
@@ -359,6 +376,7 @@ class DriverStore implements Store {
     const dated = bundle.events.flatMap((e, i) => { const future = this.future(e.at); return future ? [{ path: `events[${i}].at`, message: future, code: 'custom' as const }] : []; });
     if (dated.length > 0) throw new ValidationError('bundle', dated.slice(0, 20));
     const findings = groupHistories(bundle);
+    const bundleFindings = new Set(findings.map((h) => h.events[0]!.findingId));
     return this.driver.transaction(async (tx) => {
       const issues: ValidationIssue[] = [];
       const tenants = new Set(bundle.organisations.map((o) => o.id));
@@ -448,6 +466,18 @@ class DriverStore implements Store {
           }
           issues.push({ path: `events[${first}].findingId`, message: `Finding ${state.finding.id} already exists in the store, with another history`, code: 'custom' });
           continue;
+        }
+        const created = history.events[0]!;
+        if (created.type === 'created') {
+          const links = created.payload.finding.relatedFindingIds;
+          const unknown = links.filter((id) => !bundleFindings.has(id));
+          const dangling = await danglingLinks(tx, ins.subjectOrganisationId, created.findingId, unknown, `events[${first}].payload.finding.relatedFindingIds`);
+          // A link to a finding of this bundle is fine (it is imported with it), unless it names the finding itself.
+          if (links.includes(created.findingId)) dangling.push({ path: `events[${first}].payload.finding.relatedFindingIds`, message: `Finding ${created.findingId} is linked to itself`, code: 'custom' });
+          if (dangling.length > 0) {
+            for (const d of dangling) issues.push(d);
+            continue;
+          }
         }
         if (!options.trusted && !checkHistory(history.events, history.indexes, await contextOf(ins), issues)) continue;
         if (options.trusted) {
@@ -579,6 +609,25 @@ async function requireOrganisation(tx: DriverTransaction, organisationId: string
 async function directoryOf(tx: DriverTransaction, tenant: string) {
   const org = (await tx.getRecord('organisation', tenant, tenant)) as Organisation | undefined;
   return { people: (await tx.listRecords('person', tenant)) as Person[], units: org?.units ?? [] };
+}
+
+/**
+ * Why each of a new finding's links to earlier findings (屡查屡犯) points nowhere: a
+ * finding not in the store, of another organisation, or the finding itself. A link
+ * nothing answers to would drop silently out of every recurrence.
+ */
+async function danglingLinks(tx: DriverTransaction, tenant: string, findingId: string, related: readonly string[], path: string): Promise<ValidationIssue[]> {
+  const issues: ValidationIssue[] = [];
+  for (const [i, id] of related.entries()) {
+    const at = `${path}[${i}]`;
+    if (id === findingId) {
+      issues.push({ path: at, message: `Finding ${findingId} is linked to itself`, code: 'custom' });
+      continue;
+    }
+    const row = await tx.getFinding(id);
+    if (row === undefined || row.tenantId !== tenant) issues.push({ path: at, message: `No finding ${id} in organisation ${tenant}: a repeated problem links to a finding the store holds`, code: 'custom' });
+  }
+  return issues;
 }
 
 async function storedInspection(tx: DriverTransaction, inspectionId: string): Promise<Inspection | undefined> {

@@ -6,6 +6,7 @@ import {
   parseOrganisation,
   STATUS_LABELS,
   totalsFromCounts,
+  ValidationError,
   type CalendarDay,
   type ReportCategory,
   type ReportModel,
@@ -18,7 +19,11 @@ export interface NoticeReportOptions {
   /** Ids to give the inspection and the organisation (default `notice`, `notice-org`). */
   inspectionId?: string;
   organisationId?: string;
-  /** The day the report speaks for; default: the notice's date, or its feedback date. */
+  /**
+   * The day the report speaks for; default: the notice's date (发布日期), or its feedback
+   * date. A notice that gives neither needs it here: the report is refused rather than
+   * dated a day nobody chose.
+   */
   asOf?: CalendarDay;
 }
 
@@ -39,7 +44,14 @@ export interface NoticeReportOptions {
 export function noticeReport(notice: ParsedNotice, options: NoticeReportOptions = {}): { model: ReportModel; content: NoticeContent } {
   const ins = notice.inspection;
   const organisationId = options.organisationId ?? 'notice-org';
-  const asOf = options.asOf ?? ins.publishedOn?.value ?? ins.feedbackDate?.value ?? '1970-01-01';
+  const asOf = options.asOf ?? ins.publishedOn?.value ?? ins.feedbackDate?.value;
+  if (asOf === undefined) {
+    throw new ValidationError('notice', [{
+      path: 'asOf',
+      message: 'The notice gives no date (neither the day it was published nor the feedback date): give the day it speaks for (options.asOf; rectify import --as-of DATE)',
+      code: 'custom',
+    }]);
+  }
   const input: Record<string, unknown> = {
     id: options.inspectionId ?? 'notice',
     kind: ins.kind?.value ?? 'xuncha',
@@ -73,7 +85,10 @@ export function noticeReport(notice: ParsedNotice, options: NoticeReportOptions 
   const loose = notice.findings.filter((f) => f.categoryOrdinal === null || !notice.categories.some((c) => c.ordinal === f.categoryOrdinal));
   if (loose.length > 0) categories.push({ id: null, ordinal: null, title: null, findings: loose.map((f) => reportFinding(f, null, notice.findings.indexOf(f))) });
   const counts = categories.flatMap((c) => c.findings.map((f) => ({ categoryId: c.id, unitId: null, status: f.status, count: 1 })));
-  const model: ReportModel = { ...base, categories, totals: totalsFromCounts(counts, inspection), analysis: analyze([], inspection, asOf) };
+  const totals = totalsFromCounts(counts, inspection);
+  // A notice names no deadline, ledger or unit: nothing in it is overdue, due or stale,
+  // so those lists are empty; the counts are the notice's own, the same in both places.
+  const model: ReportModel = { ...base, categories, totals, analysis: { ...analyze([], inspection, asOf), totals } };
   const content: NoticeContent = {
     ...(ins.title ? { title: ins.title.value } : {}),
     ...(ins.preamble ? { preamble: ins.preamble.value } : {}),

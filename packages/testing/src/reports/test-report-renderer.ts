@@ -41,6 +41,20 @@ export interface ReportRendererTestOptions<O extends RenderOptions> {
   maxTextLength?: number;
 }
 
+/** The media types registered (IANA) for the file extensions reports are written as. */
+const REGISTERED_TYPES: Record<string, string> = {
+  '.txt': 'text/plain',
+  '.md': 'text/markdown',
+  '.csv': 'text/csv',
+  '.tsv': 'text/tab-separated-values',
+  '.json': 'application/json',
+  '.html': 'text/html',
+  '.ics': 'text/calendar',
+  '.pdf': 'application/pdf',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
 const HOSTILE = '<script>alert("x")</script> & \'quote\' =SUM(A1) *粗* [链接](javascript:x)';
 const inspection = parseInspection({
   id: 'kit-ins', kind: 'xuncha', title: '测试巡察', inspector: { name: '巡察组' }, subjectOrganisationId: 'kit-org',
@@ -90,6 +104,13 @@ export function testReportRenderer<O extends RenderOptions>(t: ReportRendererTes
     it('declares its media type and file name, and starts with its signature', async () => {
       const out = await render(reportModelOf(['问题']));
       expect(out.mediaType).toBe(t.mediaType);
+      // Not only what the caller said: the type registered for the file's extension, and a charset for text.
+      const [essence, ...parameters] = out.mediaType.split(';').map((p) => p.trim().toLowerCase());
+      expect(essence).toMatch(/^[a-z]+\/[a-z0-9.+-]+$/);
+      const registered = REGISTERED_TYPES[t.extension.toLowerCase()];
+      if (registered !== undefined) expect(essence, `the media type of ${t.extension}`).toBe(registered);
+      if (essence!.startsWith('text/')) expect(parameters, 'a text format names its charset').toContain('charset=utf-8');
+      if (typeof out.data === 'string') expect(essence === 'application/json' || essence!.startsWith('text/'), 'text output has a text media type').toBe(true);
       expect(out.fileName.endsWith(t.extension)).toBe(true);
       expect(out.fileName).not.toMatch(/[\\/:*?"<>|]/);
       if (t.signature) {
@@ -98,8 +119,20 @@ export function testReportRenderer<O extends RenderOptions>(t: ReportRendererTes
       }
     });
 
-    it('renders an inspection without findings, in both languages', async () => {
-      for (const locale of ['zh-CN', 'en'] as const) expect((await text((await render(reportModelOf([]), locale)).data)).length).toBeGreaterThan(0);
+    it('renders an inspection without findings, in both languages, with nothing of a finding in it', async () => {
+      const empty: Record<string, string> = {};
+      for (const locale of ['zh-CN', 'en'] as const) {
+        const out = await text((await render(reportModelOf([]), locale)).data);
+        const one = await text((await render(reportModelOf(['唯一的问题'], '唯一的措施'), locale)).data);
+        // The same report with one finding shows it; without, neither its title nor its measure.
+        expect(one).toContain('唯一的问题');
+        expect(out).not.toContain('唯一的问题');
+        expect(out).not.toContain('唯一的措施');
+        expect(out.trim().length).toBeGreaterThan(0);
+        empty[locale] = out;
+      }
+      // Headings, labels and the rest are in the language asked for: the two are not the same text.
+      expect(empty['en']).not.toBe(empty['zh-CN']);
     });
 
     it(`carries CJK extension characters, emoji and a ${(t.maxTextLength ?? 100_000).toLocaleString('en')}-character text through`, async () => {

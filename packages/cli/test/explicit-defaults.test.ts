@@ -1,0 +1,99 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '@rectify/core';
+import { ledgerOf, writeLedgerWorkbook, type Ledger } from '@rectify/report-xlsx';
+import { sqliteDriver } from '@rectify/storage-sqlite';
+import { worldReportModel } from '@rectify/testing';
+import { EXIT, run, type Io } from '../src/index.js';
+
+/** The day after the world's ledger (2023-11-20), so that an import is dated that day's noon. */
+function io(cwd: string): Io & { lines: string[]; errors: string[] } {
+  const lines: string[] = [];
+  const errors: string[] = [];
+  return { lines, errors, out: (t) => lines.push(t), err: (t) => errors.push(t), tty: false, cwd, now: () => new Date('2023-11-21T06:00:00Z') };
+}
+
+/** The same ledger as another round's: another inspection id, and finding ids of its own (they are unique in a store). */
+const anotherRound = (ledger: Ledger, id: string): Ledger => ({ ...ledger, inspection: { ...ledger.inspection, id }, findings: ledger.findings.map((f) => ({ ...f, id: `${id}-${f.id}` })) });
+
+const fresh = () => mkdtempSync(join(tmpdir(), 'rectify-explicit-'));
+
+/** Runs and answers the exit code with everything printed. */
+async function say(dir: string, args: string[]): Promise<{ code: number; text: string }> {
+  const out = io(dir);
+  const code = (await run(args, out, {})) as number;
+  return { code, text: [...out.lines, ...out.errors].join('\n') };
+}
+
+// What a command used to fill in on its own (an organisation called "default", China's
+// offset, the team "巡察组", an extension id made from its day) it now takes as an
+// option with a stated default, or asks for.
+describe('no silent defaults', () => {
+  let ledger: Ledger;
+  beforeAll(async () => {
+    ledger = ledgerOf(await worldReportModel({ findings: 3 }));
+  });
+
+  it('asks which organisation a ledger is of, unless the store holds only one', async () => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'ledger.xlsx'), await writeLedgerWorkbook(ledger, { locale: 'zh-CN' }));
+    const asked = await say(dir, ['import', 'ledger.xlsx']);
+    expect(asked).toMatchObject({ code: EXIT.badInput, text: expect.stringContaining('请用 --org 指定该单位在存储中的编号') });
+    expect((await say(dir, ['import', 'ledger.xlsx', '--lang', 'en'])).text).toContain('Give --org ID');
+    const imported = await say(dir, ['import', 'ledger.xlsx', '--org', 'xq-sfj']);
+    expect(imported.code, imported.text).toBe(EXIT.ok);
+    // The store now holds one organisation: the next ledger goes to it without --org.
+    writeFileSync(join(dir, 'round-2.xlsx'), await writeLedgerWorkbook(anotherRound(ledger, 'round-2'), { locale: 'zh-CN' }));
+    const second = await say(dir, ['import', 'round-2.xlsx']);
+    expect(second.code, second.text).toBe(EXIT.ok);
+    const store = await openStore(sqliteDriver({ filename: join(dir, 'rectify.db') }));
+    expect((await store.organisations()).map((o) => o.id)).toEqual(['xq-sfj']);
+    expect((await store.inspections('xq-sfj')).map((i) => i.id).sort()).toEqual([ledger.inspection.id, 'round-2'].sort());
+    await store.close();
+  });
+
+  it('dates an imported ledger at --utc-offset, +08:00 unless told, and refuses an offset that is not one', async () => {
+    for (const [offset, expected] of [[undefined, '+08:00'], ['-05:00', '-05:00']] as const) {
+      const dir = fresh();
+      writeFileSync(join(dir, 'ledger.xlsx'), await writeLedgerWorkbook(ledger, { locale: 'zh-CN' }));
+      const imported = await say(dir, ['import', 'ledger.xlsx', '--org', 'o', ...(offset ? [`--utc-offset=${offset}`] : [])]);
+      expect(imported.code, imported.text).toBe(EXIT.ok);
+      const store = await openStore(sqliteDriver({ filename: join(dir, 'rectify.db') }));
+      const inspection = (await store.inspections('o'))[0]!;
+      expect(inspection.utcOffset).toBe(expected);
+      const { events } = await store.exportBundle({ organisationId: 'o' });
+      expect(events.every((e) => e.at === `${ledger.asOf}T12:00:00${expected}`)).toBe(true);
+      await store.close();
+    }
+    expect(await say(fresh(), ['import', 'x.xlsx', '--org', 'o', '--utc-offset', '8'])).toMatchObject({ code: EXIT.badInput, text: expect.stringContaining('--utc-offset must be an offset such as +08:00') });
+  });
+
+  it('takes the kind and team of the inspection from the workbook, asks for them when it has none, and takes --kind and --inspector', async () => {
+    const dir = fresh();
+    const bare: Ledger = { ...ledger, inspection: { id: ledger.inspection.id, title: ledger.inspection.title } };
+    writeFileSync(join(dir, 'bare.xlsx'), await writeLedgerWorkbook(bare, { locale: 'zh-CN' }));
+    const asked = await say(dir, ['import', 'bare.xlsx', '--org', 'o']);
+    expect(asked.code).toBe(EXIT.badInput);
+    expect(asked.text).toContain('inspection.kind');
+    expect(asked.text).toContain('rectify import --inspector');
+    expect(await say(dir, ['import', 'bare.xlsx', '--org', 'o', '--kind', '巡查'])).toMatchObject({ code: EXIT.badInput, text: expect.stringContaining('--kind must be one of 巡视 (xunshi), 巡察 (xuncha)') });
+    expect((await say(dir, ['import', 'bare.xlsx', '--org', 'o', '--kind', '巡视', '--inspector', '省委第三巡视组'])).code).toBe(EXIT.ok);
+    writeFileSync(join(dir, 'full.xlsx'), await writeLedgerWorkbook(anotherRound(ledger, 'full'), { locale: 'en' }));
+    expect((await say(dir, ['import', 'full.xlsx', '--org', 'o'])).code).toBe(EXIT.ok);
+    const store = await openStore(sqliteDriver({ filename: join(dir, 'rectify.db') }));
+    const byId = new Map((await store.inspections('o')).map((i) => [i.id, i]));
+    expect(byId.get(ledger.inspection.id)).toMatchObject({ kind: 'xunshi', inspector: { name: '省委第三巡视组' } });
+    expect(byId.get('full')).toMatchObject({ kind: ledger.inspection.kind, inspector: { name: ledger.inspection.inspector } });
+    await store.close();
+  });
+
+  it('needs the id of an extension request: decide-extension names it later', async () => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'ledger.xlsx'), await writeLedgerWorkbook(ledger, { locale: 'zh-CN' }));
+    await say(dir, ['import', 'ledger.xlsx', '--org', 'o']);
+    const finding = ledger.findings.find((f) => f.responsibility !== undefined)!;
+    expect(await say(dir, ['apply', 'extend', '--finding', finding.id, '--as', 'importer', '--to', '2024-06-30', '--reason', '客观原因'])).toMatchObject({ code: EXIT.badInput, text: expect.stringContaining('"extend" needs --id') });
+  });
+});
