@@ -38,7 +38,7 @@ export function jsonFileDriver(filename: string): StorageDriver {
 
   return {
     name: 'json-file',
-    capabilities: { groupCounts: false, multiProcess: false },
+    capabilities: { groupCounts: false },
     schemaVersion: () => lock.run(async () => (load()['meta/schema_version'] as number | undefined) ?? null),
     migrate: (_from, to) => lock.run(async () => save({ ...load(), 'meta/schema_version': to })),
     transaction,

@@ -95,3 +95,16 @@ describe('calendarCn', () => {
     expect(() => chinaCalendar({ extraYears: [{ ...y2027, holidays: [{ name: '元旦', rest: ['2027-1-1', '2027-01-03'], worked: [] }] }] })).toThrow(/holidays\[0\]\.rest\[0\]/);
   });
 });
+
+describe('the README', () => {
+  it('adds a year the way its example does', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const code = /const calendar = chinaCalendar\((\{[\s\S]*?\})\);/.exec(readme)![1]!;
+    // The example's options, evaluated as written (comments and all), build a calendar that knows 2027.
+    const options = new Function(`return (${code});`)() as Parameters<typeof chinaCalendar>[0];
+    const calendar = chinaCalendar(options);
+    expect(calendar.years).toContain(2027);
+    expect(calendar.isWorkingDay('2027-01-01')).toBe(false);
+  });
+});

@@ -76,8 +76,10 @@ describe('no silent defaults', () => {
     writeFileSync(join(dir, 'bare.xlsx'), await writeLedgerWorkbook(bare, { locale: 'zh-CN' }));
     const asked = await say(dir, ['import', 'bare.xlsx', '--org', 'o']);
     expect(asked.code).toBe(EXIT.badInput);
-    expect(asked.text).toContain('inspection.kind');
-    expect(asked.text).toContain('rectify import --inspector');
+    // In the user's language, on the sheet where the rows belong.
+    expect(asked.text).toContain('说明!1: 缺少“类型”一行（巡察、巡视、审计…）：请补上，或导入时加 --kind');
+    expect(asked.text).toContain('缺少“巡察组”一行（如 区委第一巡察组）：请补上，或导入时加 --inspector');
+    expect((await say(dir, ['import', 'bare.xlsx', '--org', 'o', '--lang', 'en'])).text).toContain('The row "Kind" (巡察, 巡视, audit…) is missing');
     expect(await say(dir, ['import', 'bare.xlsx', '--org', 'o', '--kind', '巡查'])).toMatchObject({ code: EXIT.badInput, text: expect.stringContaining('--kind must be one of 巡视 (xunshi), 巡察 (xuncha)') });
     expect((await say(dir, ['import', 'bare.xlsx', '--org', 'o', '--kind', '巡视', '--inspector', '省委第三巡视组'])).code).toBe(EXIT.ok);
     writeFileSync(join(dir, 'full.xlsx'), await writeLedgerWorkbook(anotherRound(ledger, 'full'), { locale: 'en' }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CommandSchema,
   ConflictError,
   formatPath,
   InspectionSchema,
@@ -71,6 +72,33 @@ describe('errors', () => {
     expect(formatPath([])).toBe('(root)');
     expect(formatPath(['measures', 2, 'deadline'])).toBe('measures[2].deadline');
     expect(() => parseWith(InspectionSchema, 42, 'inspection')).toThrow(/\(root\)/);
+  });
+});
+
+describe('errors that say what to write', () => {
+  const base = { commandId: 'c-1', findingId: 'f-1', actorId: 'p-1' };
+  const issuesOf = (input: unknown) => {
+    try {
+      parseWith(CommandSchema, input, 'command');
+    } catch (error) {
+      return (error as ValidationError).issues.map((i) => `${i.path}: ${i.message}`);
+    }
+    throw new Error('accepted');
+  };
+
+  it('tells a time without an offset to add one, with an example, and names what was found otherwise', () => {
+    expect(issuesOf({ ...base, type: 'start', at: '2024-07-16T09:00:00' })).toEqual([
+      'at: "2024-07-16T09:00:00" has no offset, so it names no moment: add where it was, e.g. 2024-07-16T09:00:00+08:00 (China) or 2024-07-16T01:00:00Z (UTC)',
+    ]);
+    expect(issuesOf({ ...base, type: 'start', at: 'yesterday' })[0]).toMatch(/^at: Expected an instant written in ISO 8601 with its offset, e\.g\. .* \(found "yesterday"\)$/);
+    expect(issuesOf({ ...base, type: 'start', at: 20240716 })[0]).toMatch(/^at: Expected an instant: a date and time with its offset, written as text/);
+  });
+
+  it('says that type is required, or is not one, before listing the 22 there are', () => {
+    const [missing] = issuesOf({ ...base, at: '2024-07-16T09:00:00+08:00' });
+    expect(missing).toMatch(/^type: type is required: which command this is, one of create, assign, .*, supervise$/);
+    expect(missing!.split('one of ')[1]!.split(', ')).toHaveLength(22);
+    expect(issuesOf({ ...base, type: 'sign-off', at: '2024-07-16T09:00:00+08:00' })[0]).toMatch(/^type: "sign-off" is not a command type: one of create, /);
   });
 });
 

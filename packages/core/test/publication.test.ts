@@ -70,6 +70,24 @@ describe('redaction before publishing', () => {
   });
 });
 
+describe('names written with a post in free text', () => {
+  it('masks the surname before a post or 某某, reporting each, and leaves words that only look like one', () => {
+    const cases: [string, string][] = [
+      ['对财务室杨会计进行约谈，李主任签字。', '对财务室＊会计进行约谈，＊主任签字。'],
+      ['王某某反映问题，经欧阳书记同意', '＊某某反映问题，经＊＊书记同意'],
+      ['提高会计核算水平；每周组长例会；办公室主任负责；区委书记讲话；向主任汇报', '提高会计核算水平；每周组长例会；办公室主任负责；区委书记讲话；向主任汇报'],
+    ];
+    for (const [text, expected] of cases) expect(redactText(text).text, text).toBe(expected);
+    expect(redactText('对财务室杨会计进行约谈，李主任签字。').redactions).toEqual([
+      { kind: 'name', path: '(root)', index: 4, original: '杨', replacement: '＊' },
+      { kind: 'name', path: '(root)', index: 12, original: '李', replacement: '＊' },
+    ]);
+    // Off when asked; and a listed name keeps its own mask (张＊) next to them.
+    expect(redactText('杨会计', { titledNames: false }).text).toBe('杨会计');
+    expect(redactText('张三与杨会计', { names: ['张三'] }).text).toBe('张＊与＊会计');
+  });
+});
+
 describe('differences between published versions', () => {
   it('shows the lines removed and added, with their numbers, the rest kept', () => {
     const v1 = '通报\n一、\n整改进度：正在推进。\n二、\n结尾';

@@ -4,6 +4,7 @@ import {
   parseInspection,
   Roles,
   RuleViolationError,
+  text,
   ValidationError,
   type Bundle,
   type CommandInput,
@@ -16,6 +17,7 @@ import {
   type ValidationIssue,
 } from '@rectify/core';
 import { WorkbookValidationError, type CellIssue } from './errors.js';
+import { LAYOUT, WORDS } from './layout.js';
 import type { Ledger, LedgerFinding, LedgerSheet, LedgerSource } from './ledger.js';
 
 /** Options of {@link ledgerBundle}. */
@@ -72,16 +74,7 @@ export function ledgerBundle(ledger: Ledger, options: LedgerBundleOptions): Ledg
   const { organisationId, importer, at } = options;
   const kind = options.inspection?.kind ?? ledger.inspection.kind;
   const inspector = options.inspection?.inspector ?? (ledger.inspection.inspector === undefined ? undefined : { name: ledger.inspection.inspector });
-  if (kind === undefined || inspector === undefined) {
-    const missing = [kind === undefined ? 'kind' : undefined, inspector === undefined ? 'inspector' : undefined].filter((m) => m !== undefined);
-    throw new ValidationError('ledger', missing.map((m) => ({
-      path: `inspection.${m}`,
-      message: m === 'kind'
-        ? 'The ledger does not say what kind of inspection it answers (巡察, 巡视, 审计…): give inspection.kind (rectify import --kind)'
-        : 'The ledger does not name the inspection team (e.g. 区委第一巡察组): give inspection.inspector (rectify import --inspector)',
-      code: 'custom',
-    })));
-  }
+  if (kind === undefined || inspector === undefined) throw unnamedInspection(ledger, kind === undefined, inspector === undefined);
   const inspection: Inspection = parseInspection({
     ...options.inspection,
     kind,
@@ -277,4 +270,20 @@ function fieldOf(fields: Record<string, string>, path: string): string {
     p = shorter;
   }
   return fields['']!;
+}
+
+/**
+ * The refusal of a ledger that does not say what kind of inspection it answers or which
+ * team inspected: in both languages, on the workbook's 说明 sheet when it was read from
+ * one (a workbook written before those rows existed), else on the option's path.
+ */
+function unnamedInspection(ledger: Ledger, noKind: boolean, noTeam: boolean): ValidationError {
+  const said = [
+    ...(noKind ? [{ path: 'inspection.kind', zh: `缺少“${WORDS.inspectionKind['zh-CN']}”一行（巡察、巡视、审计…）：请补上，或导入时加 --kind`, en: `The row "${WORDS.inspectionKind.en}" (巡察, 巡视, audit…) is missing: add it, or give inspection.kind (rectify import --kind)` }] : []),
+    ...(noTeam ? [{ path: 'inspection.inspector', zh: `缺少“${WORDS.inspector['zh-CN']}”一行（如 区委第一巡察组）：请补上，或导入时加 --inspector`, en: `The row "${WORDS.inspector.en}" (e.g. 区委第一巡察组) is missing: add it, or give inspection.inspector (rectify import --inspector)` }] : []),
+  ];
+  if (ledger.source === undefined) return new ValidationError('ledger', said.map((m) => ({ path: m.path, message: m.en, code: 'custom' })));
+  const english = ledger.source.sheets.problems.name === LAYOUT.problems.name.en;
+  const sheet = LAYOUT.about.name[english ? 'en' : 'zh-CN'];
+  return new WorkbookValidationError(said.map((m) => ({ sheet, row: 1, column: '', header: '', message: m.en, localized: text(m.zh, m.en) })));
 }

@@ -3,4 +3,4 @@
  *
  * @packageDocumentation
  */
-export { pgliteDriver, postgresDriver, type PostgresDriverOptions } from './postgres-driver.js';
+export { pgliteDriver, postgresDriver, type PGliteLike, type PostgresDriverOptions, type Queryable } from './postgres-driver.js';

@@ -1,4 +1,3 @@
-import type { PGlite, Transaction as PGliteTransaction } from '@electric-sql/pglite';
 import type { Pool, PoolClient } from 'pg';
 import { SerialLock, StorageRejectedError, StorageUnavailableError, type StorageDriver } from '@rectify/core';
 import { createSqlDriver, postgresDialect, type SqlSession } from '@rectify/storage-sql';
@@ -44,7 +43,22 @@ function asStorageError(error: unknown): unknown {
     : error;
 }
 
-function sessionOver(client: { query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount?: number | null; affectedRows?: number }> }): SqlSession {
+/** What the driver needs of a connection: `query` with positional parameters ($1, $2…). */
+export interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount?: number | null; affectedRows?: number }>;
+}
+
+/**
+ * What {@link pgliteDriver} needs of a PGlite database, written out here so that the
+ * types of this package do not import `@electric-sql/pglite`: a `pg` user who never
+ * installs PGlite compiles with `skipLibCheck: false`. A `PGlite` instance is one.
+ */
+export interface PGliteLike {
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+function sessionOver(client: Queryable): SqlSession {
   return {
     async query<T>(sql: string, params: readonly unknown[] = []) {
       return (await client.query(sql, [...params])).rows as T[];
@@ -121,16 +135,15 @@ export function postgresDriver(pool: Pool, options: PostgresDriverOptions = {}):
  * const store = await openStore(pgliteDriver(new PGlite()));
  * ```
  */
-export function pgliteDriver(db: PGlite, options: PostgresDriverOptions = {}): StorageDriver {
+export function pgliteDriver(db: PGliteLike, options: PostgresDriverOptions = {}): StorageDriver {
   const lock = new SerialLock();
   return createSqlDriver({
     name: 'pglite',
     dialect: postgresDialect,
-    capabilities: { multiProcess: false },
     ...(options.schema === undefined ? {} : { schema: options.schema }),
     ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
     prepare: createSchema(options.schema),
-    transaction: (work) => lock.run(() => db.transaction((tx: PGliteTransaction) => work(sessionOver(tx)))),
+    transaction: (work) => lock.run(() => db.transaction((tx) => work(sessionOver(tx)))),
     close: () => lock.run(() => db.close()),
   });
 }

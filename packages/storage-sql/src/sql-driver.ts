@@ -85,7 +85,7 @@ export function createSqlDriver(options: SqlDriverOptions): StorageDriver {
 
   return {
     name: options.name,
-    capabilities: { groupCounts: true, multiProcess: true, ...options.capabilities },
+    capabilities: { groupCounts: true, ...options.capabilities },
     async schemaVersion() {
       try {
         return await options.transaction(readVersion);

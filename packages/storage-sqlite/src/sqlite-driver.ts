@@ -64,7 +64,6 @@ export function sqliteDriver(options: SqliteDriverOptions | string): SqliteStora
   const driver = createSqlDriver({
     name: 'sqlite',
     dialect: sqliteDialect,
-    capabilities: { multiProcess: o.filename !== ':memory:' },
     ...(o.prefix === undefined ? {} : { prefix: o.prefix }),
     transaction: (work) =>
       lock.run(async () => {

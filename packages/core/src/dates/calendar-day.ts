@@ -123,11 +123,6 @@ export function dayOfWeek(day: CalendarDay): number {
   return getISODay(dayToDate(day));
 }
 
-/** Compares two days for sorting: negative if `a` is earlier. */
-export function compareDays(a: CalendarDay, b: CalendarDay): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** The later of two days. */
 export function maxDay(a: CalendarDay, b: CalendarDay): CalendarDay {
   return a >= b ? a : b;

@@ -12,8 +12,22 @@ export type UtcOffset = string;
 
 const OFFSET_PATTERN = /^[+-](?:0\d|1[0-4]):[0-5]\d$/;
 
-/** Schema of an {@link Instant}: ISO 8601 date-time with `Z` or an explicit offset. */
-export const InstantSchema = z.iso.datetime({ offset: true });
+/** A date and a time of day with no offset: a local time that names no moment. */
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+
+/**
+ * Schema of an {@link Instant}: ISO 8601 date-time with `Z` or an explicit offset. Its
+ * messages say what to write: a time without an offset is told to add one.
+ */
+export const InstantSchema = z.iso.datetime({
+  offset: true,
+  error: (issue) => {
+    const example = 'e.g. 2024-07-16T09:00:00+08:00 (China) or 2024-07-16T01:00:00Z (UTC)';
+    if (typeof issue.input !== 'string') return `Expected an instant: a date and time with its offset, written as text, ${example}`;
+    if (LOCAL_DATE_TIME.test(issue.input.trim())) return `"${issue.input}" has no offset, so it names no moment: add where it was, ${example}`;
+    return `Expected an instant written in ISO 8601 with its offset, ${example} (found "${issue.input.slice(0, 40)}")`;
+  },
+});
 
 /** Schema of a {@link UtcOffset}. */
 export const UtcOffsetSchema = z

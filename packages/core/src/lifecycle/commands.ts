@@ -133,8 +133,8 @@ export const SuperviseCommandSchema = command('supervise', {
   note: TitleSchema,
 });
 
-/** Schema of every {@link Command}, discriminated by `type`. */
-export const CommandSchema = z.discriminatedUnion('type', [
+/** The schema of each command, one per `type`. */
+const COMMAND_SCHEMAS = [
   CreateCommandSchema,
   AssignCommandSchema,
   AddMeasureCommandSchema,
@@ -157,7 +157,21 @@ export const CommandSchema = z.discriminatedUnion('type', [
   RequestExtensionCommandSchema,
   DecideExtensionCommandSchema,
   SuperviseCommandSchema,
-]);
+] as const;
+
+/** The command types, in the schema's order, for messages. */
+const COMMAND_TYPE_LIST = COMMAND_SCHEMAS.map((o) => o.shape.type.value).join(', ');
+
+/** Schema of every {@link Command}, discriminated by `type`. */
+export const CommandSchema = z.discriminatedUnion('type', COMMAND_SCHEMAS, {
+  // Say first what is missing or wrong, then the types there are (22 of them).
+  error: (issue): string | undefined => {
+    const input = issue.input as { type?: unknown } | null | undefined;
+    if (issue.code !== 'invalid_union' || input === null || typeof input !== 'object') return undefined;
+    if (input.type === undefined) return `type is required: which command this is, one of ${COMMAND_TYPE_LIST}`;
+    return `${JSON.stringify(input.type)} is not a command type: one of ${COMMAND_TYPE_LIST}`;
+  },
+});
 
 /** A request to change a finding, validated; see {@link CommandSchema}. */
 export type Command = z.infer<typeof CommandSchema>;

@@ -225,11 +225,6 @@ export function activeMeasures(state: FindingState): MeasureState[] {
   return state.measures.filter((m) => m.status !== 'withdrawn');
 }
 
-/** The deadline in force: the assignment's, after any approved extension. */
-export function currentDeadline(state: FindingState): CalendarDay | undefined {
-  return state.assignment?.deadline;
-}
-
 /** The day of the latest ledger entry, if any. */
 export function lastProgressOn(state: FindingState): CalendarDay | undefined {
   let last: CalendarDay | undefined;

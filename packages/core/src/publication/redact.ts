@@ -14,6 +14,12 @@ export const RedactionRulesSchema = z.object({
   phones: z.object({ keep: z.array(z.string().max(50)).max(100).default([]) }).nullable().prefault({}),
   /** Mask resident identity card numbers (居民身份证号码, 18 characters or the old 15). */
   idNumbers: z.boolean().default(true),
+  /**
+   * Mask a surname written with a post or title in free text (杨会计, 李主任, 欧阳书记,
+   * 王某某): the person is named without being listed in `names`. The surname is masked,
+   * the post kept (＊会计).
+   */
+  titledNames: z.boolean().default(true),
   /** Mask e-mail addresses, but those in `keep` (the declared mailbox). */
   emails: z.object({ keep: z.array(z.string().max(200)).max(100).default([]) }).nullable().prefault({}),
 });
@@ -50,6 +56,23 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 const UNICODE_EMAIL = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 /** Words that say "e-mail" in front of an address: not part of it. */
 const EMAIL_LABEL = /^(?:(?:电子)?(?:邮箱|邮件|信箱)(?:地址)?|联系|或|及|和|至|向|发送|E-?mail|Email)+(?=[\p{L}\p{N}._%+-]+@)/iu;
+
+// A surname with a post or title (杨会计, 李主任, 欧阳书记) or the 某/某某 of a person not
+// named (王某某), written in free text. Only where a name can begin: at the start, after
+// punctuation or a space, after a word that comes before a person (对、由、向、经…), or
+// after a unit's name (财务室杨会计); so 提高会计核算 is not 高会计. 向 is left out of the
+// surnames: 向主任汇报 is "report to the director" far more often than a Mr Xiang.
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤';
+const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '令狐', '夏侯', '慕容', '司徒'];
+const POSTS = [
+  '副书记', '书记', '副主任', '主任', '副局长', '局长', '副科长', '科长', '副所长', '所长', '副院长', '院长', '副部长', '部长',
+  '副处长', '处长', '副主席', '主席', '副经理', '经理', '副校长', '校长', '股长', '站长', '队长', '组长', '社长', '村长', '厂长',
+  '行长', '庭长', '馆长', '检察长', '会计', '出纳', '主管', '干部', '委员', '科员', '专干', '老师', '医生', '同志', '某某', '某',
+];
+const TITLED_NAME = new RegExp(
+  String.raw`(?<=^|[\p{P}\p{Z}\s]|[对由向与和及同跟给让请经据被将把称]|[室股局组办委所科处部队站院厅司])(?:${COMPOUND_SURNAMES.join('|')}|[${SURNAMES}])(?=${POSTS.join('|')})`,
+  'gu',
+);
 
 /**
  * `text` with full-width ASCII forms (U+FF01–FF5E: digits, letters, ＠, ．, （）) and the
@@ -106,9 +129,17 @@ export function redactText(text: string, rules: RedactionRules = {}): { text: st
   return redactWith(text, '(root)', compile(rules));
 }
 
+/** Something found to mask; `whole`: mask every character (a surname before a post), whatever `nameMask` says. */
+interface Hit {
+  kind: RedactionKind;
+  index: number;
+  original: string;
+  whole?: boolean;
+}
+
 /** Rules validated and turned into one pass over a text. */
 interface CompiledRules {
-  find: (text: string) => { kind: RedactionKind; index: number; original: string }[];
+  find: (text: string) => Hit[];
   nameMask: 'surname' | 'full';
 }
 
@@ -121,7 +152,7 @@ function compile(input: RedactionRules): CompiledRules {
   return {
     nameMask: rules.nameMask,
     find: (text) => {
-      const hits: { kind: RedactionKind; index: number; original: string }[] = [];
+      const hits: Hit[] = [];
       // Matched on the half-width view, replaced in the text as written (the same indexes).
       const view = halfWidth(text);
       const scan = (kind: RedactionKind, pattern: RegExp, keep: (s: string, index: number) => boolean = () => false) => {
@@ -148,6 +179,8 @@ function compile(input: RedactionRules): CompiledRules {
         scan('phone', MOBILE, kept);
         scan('phone', LANDLINE, kept);
       }
+      // Only the surname is masked (＊会计): the post says what the text is about, not who.
+      if (rules.titledNames) for (const m of text.matchAll(TITLED_NAME)) hits.push({ kind: 'name', index: m.index, original: m[0], whole: true });
       for (const name of names) {
         for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) hits.push({ kind: 'name', index: at, original: name });
       }
@@ -173,7 +206,7 @@ function redactWith(text: string, path: string, rules: CompiledRules): { text: s
   let from = 0;
   for (const h of hits) {
     // Numbers are masked in their half-width form (１３８… becomes 138****5678).
-    const replacement = mask(h.kind, h.kind === 'name' ? h.original : halfWidth(h.original), rules.nameMask);
+    const replacement = mask(h.kind, h.kind === 'name' ? h.original : halfWidth(h.original), h.whole ? 'full' : rules.nameMask);
     out += text.slice(from, h.index) + replacement;
     from = h.index + h.original.length;
     redactions.push({ kind: h.kind, path, index: h.index, original: h.original, replacement });

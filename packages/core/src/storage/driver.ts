@@ -19,8 +19,6 @@ export type RecordKind = 'organisation' | 'person' | 'inspection' | 'publication
 export interface DriverCapabilities {
   /** The driver counts findings by category, unit and status itself (SQL `GROUP BY`). */
   groupCounts: boolean;
-  /** Several processes may open the same store at once (a file or a server). */
-  multiProcess: boolean;
 }
 
 /**

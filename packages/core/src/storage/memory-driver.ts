@@ -43,7 +43,7 @@ export function memoryDriver(): StorageDriver {
 
   return {
     name: 'memory',
-    capabilities: { groupCounts: true, multiProcess: false },
+    capabilities: { groupCounts: true },
     schemaVersion: async () => data.schemaVersion,
     migrate: async (_from, to) => {
       data.schemaVersion = to;

@@ -132,8 +132,6 @@ export interface IntegrityReport {
  * Every write is one transaction; every read is scoped to one organisation.
  */
 export interface Store {
-  /** The driver underneath. */
-  readonly driver: StorageDriver;
   /** Creates or replaces an organisation (the tenant) and its units. */
   saveOrganisation(input: OrganisationInput): Promise<Organisation>;
   /** Creates or replaces people who act in an organisation's process. */
@@ -212,7 +210,7 @@ export async function openStore(driver: StorageDriver, options: StoreOptions = {
 
 class DriverStore implements Store {
   constructor(
-    readonly driver: StorageDriver,
+    private readonly driver: StorageDriver,
     private readonly options: StoreOptions,
   ) {}
 
