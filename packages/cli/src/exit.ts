@@ -5,7 +5,7 @@ import { isRectifyError } from '@rectify/core';
  * - 0: done;
  * - 1: refused by the rules, the permissions or the lifecycle (the reasons are printed);
  * - 2: bad input: an unknown command or option, a file that cannot be read, data that does not validate;
- * - 3: the store: unavailable, a newer schema, a concurrent change (try again);
+ * - 3: the store: unavailable, a newer schema, a concurrent change (try again), a history that does not verify;
  * - 4: anything else (a bug: please report it).
  */
 export const EXIT = { ok: 0, refused: 1, badInput: 2, store: 3, internal: 4 } as const;
@@ -30,10 +30,18 @@ export class ConcurrentChangeError extends Error {
   }
 }
 
+/** `rectify verify` found events edited, removed or inserted, or states their history does not give: exit 3. */
+export class VerificationFailedError extends Error {
+  constructor(events: number, findings: number) {
+    super(`the history does not verify: ${events} events edited, removed or inserted, ${findings} findings whose state differs from their history`);
+    this.name = 'VerificationFailedError';
+  }
+}
+
 /** The exit code for an error. */
 export function exitCodeOf(error: unknown): number {
   if (error instanceof UsageError) return EXIT.badInput;
-  if (error instanceof ConcurrentChangeError) return EXIT.store;
+  if (error instanceof ConcurrentChangeError || error instanceof VerificationFailedError) return EXIT.store;
   if (isRectifyError(error, 'validation') || isRectifyError(error, 'not_found') || isRectifyError(error, 'calendar') || isRectifyError(error, 'report')) return EXIT.badInput;
   if (isRectifyError(error, 'rule') || isRectifyError(error, 'permission') || isRectifyError(error, 'lifecycle')) return EXIT.refused;
   // Settings the database refused (no such database or role): the user's input, not worth a retry.

@@ -13,6 +13,7 @@ import { FORMATS, reportCommand } from './commands/report.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
 import { templateCommand } from './commands/template.js';
+import { verifyCommand } from './commands/verify.js';
 import { CALENDARS, openCliStore, type GlobalOptions, type Io } from './context.js';
 import { EXIT, exitCodeOf, UsageError } from './exit.js';
 
@@ -31,7 +32,7 @@ Days:   --calendar every-day|weekdays|cn   working days for overdue, due soon, r
         --utc-offset ±HH:MM where an imported ledger or notice is (default +08:00, China): its days
                            become instants there (west of UTC: --utc-offset=-05:00); an inspection
                            in the store keeps its own
-Exit codes: 0 done, 1 refused (rule, permission, lifecycle), 2 bad input (or beyond what a format or calendar holds), 3 store unavailable or conflict, 4 bug.`;
+Exit codes: 0 done, 1 refused (rule, permission, lifecycle), 2 bad input (or beyond what a format or calendar holds), 3 store unavailable, conflict or history that does not verify, 4 bug.`;
 
 /** The help of each command. */
 export const HELP: Record<string, string> = {
@@ -47,6 +48,7 @@ Usage: rectify <command> [options]
   due                     reminders: what is due or overdue, for a person or unit; --ics FILE for a calendar app
   publications            what was published when (report --publish), and what changed (--diff N)
   recurring               problems found again in later rounds (屡查屡犯) or relapsed, across every inspection
+  verify                  check every finding's history: its hash chain (edited, removed, inserted events) and its state
   apply COMMAND           a lifecycle command: ${Object.keys(APPLY_COMMANDS).join(', ')}
   serve                   the dashboard on http://127.0.0.1:8080/
 
@@ -89,6 +91,7 @@ ${GLOBAL_HELP}`,
   report: `Usage: rectify report --format ${Object.keys(FORMATS).join('|')} [--as-of DATE] [-o FILE] [--force] [--redact] [--publish --as PERSON]\n\n  notice, md, docx: the public notice (no one named); html, xlsx, csv: the internal ledger and dashboard; json: the report model.\n  --force       replace the output file if it exists (else it is refused)\n  --redact      mask personal data first: people's names, phone numbers and e-mail addresses but the\n                declared contacts, ID numbers, however written; what was masked is printed\n  --publish     record this report as a published version (rectify publications)\n${GLOBAL_HELP}`,
   publications: `Usage: rectify publications [--format F] [--diff N] [--json]\n\nThe published versions of the inspection's reports, oldest first; --diff N prints the lines version N\nchanged against the version before it.\n${GLOBAL_HELP}`,
   due: `Usage: rectify due [--person P] [--unit U] [--as-of DATE] [--days N] [--json] [--ics FILE]\n\nDeadlines, measure deadlines, look-backs (回头看), ledger updates and monthly reports due\nwithin N working days (default: the inspection's due-soon days) or overdue, oldest first.\n  --person P    one person (id or name)   --unit U   one lead unit (id or name)\n  --ics FILE    an iCalendar feed (.ics) instead of the list\n${GLOBAL_HELP}`,
+  verify: `Usage: rectify verify [--org ID] [--json]\n\nReplays every finding of the organisation and checks the hash chain of its events: prints each event\nedited, removed or inserted behind the store's back, each finding whose state its history does not give,\nand the digest of the whole history (keep it with what you publish). Exit 3 when anything does not verify.\n${GLOBAL_HELP}`,
   recurring: `Usage: rectify recurring [--org ID] [--json]\n\nThe organisation's problems found again in a later round (a finding linked to an earlier one)\nor found back by a look-back, over every inspection in the store, most recurrent first.\n${GLOBAL_HELP}`,
   apply: `Usage: rectify apply COMMAND --finding ID --as PERSON [options]\n\nCommands: ${Object.entries(APPLY_COMMANDS).map(([k, v]) => `${k}${v.needs.length ? ` (--${v.needs.join(', --')})` : ''}`).join('; ')}\n  --text T --measure ID --stage S --reason R --to DATE --id ID --decision approve|reject (extensions), confirmed|relapsed (reviews) --on DATE --command-id ID\n${GLOBAL_HELP}`,
   serve: `Usage: rectify serve [--port 8080] [--host 127.0.0.1] [--redact]\n\nServes the dashboard, rendered afresh on each load (?as-of=DATE for a past day).\n  It answers only requests whose Host is its own address (127.0.0.1, localhost): bound to 0.0.0.0, any.\n  --redact      mask personal data as report --redact does, for a screen others see\n${GLOBAL_HELP}`,
@@ -233,6 +236,9 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
       }
       case 'recurring':
         await recurringCommand(store, global, { json: v.json ?? false }, io);
+        break;
+      case 'verify':
+        await verifyCommand(store, global, { json: v.json ?? false }, io);
         break;
       case 'report':
         if (!v.format) throw new UsageError(`--format is required: one of ${Object.keys(FORMATS).join(', ')}`);

@@ -69,11 +69,23 @@ export function dashboardHtml(model: ReportModel, options: DashboardOptions): st
     tables(model, locale, t),
     options.findingDetails === false ? '' : findingList(model, locale, t),
     '</main>',
-    `<footer>rectify · ${e(model.inspection.id)} · ${e(asOf)}</footer>`,
+    `<footer>rectify · ${e(model.inspection.id)} · ${e(asOf)}${historyLine(model, t)}</footer>`,
     '</body>',
     '</html>',
     '',
   ].join('\n');
+}
+
+/** Whether the history under the figures verified: a warning that stands out when it did not. */
+function historyLine(model: ReportModel, t: Text): string {
+  const h = model.history;
+  if (h === undefined) return '';
+  if (h.breaks.length > 0) {
+    const first = h.breaks.slice(0, 5).map((b) => `<li>${e(b.message)}</li>`).join('');
+    return `<div class="history-broken" role="alert"><strong>${e(t.integrity.broken(h.breaks.length))}</strong><ul>${first}</ul></div>`;
+  }
+  if (h.unchained > 0) return ` · ${e(t.integrity.unchained(h.unchained))}`;
+  return ` · ${e(t.integrity.verified(h.events, h.digest.slice(0, 16)))}`;
 }
 
 function figures(model: ReportModel, t: Text): string {

@@ -4,6 +4,11 @@ import type { Locale } from '@rectify/core';
 export const DASHBOARD_TEXT = {
   'zh-CN': {
     asOf: '截至',
+    integrity: {
+      verified: (n: number, digest: string) => `历史记录经哈希链校验完整（${n} 条，摘要 ${digest}）`,
+      broken: (n: number) => `历史记录校验未通过：${n} 处被改动、删除或插入`,
+      unchained: (n: number) => `${n} 条历史记录无哈希（早于哈希链写入），无法校验`,
+    },
     figures: { total: '问题总数', done: '已完成', sustaining: '阶段性完成', signedOff: '已销号', open: '未完成', overdue: '逾期', dueSoon: '即将到期', rate: '完成率' },
     charts: { byCategory: '各类问题整改状态', byUnit: '各责任部门整改进度', overTime: '未完成与逾期问题变化', burnDown: '集中整改期燃尽图' },
     noHistory: '未提供整改记录，无法绘制。',
@@ -25,6 +30,11 @@ export const DASHBOARD_TEXT = {
   },
   en: {
     asOf: 'As of',
+    integrity: {
+      verified: (n: number, digest: string) => `History verified by its hash chain (${n} events, digest ${digest})`,
+      broken: (n: number) => `History failed verification: ${n} events edited, removed or inserted`,
+      unchained: (n: number) => `${n} events carry no hash (written before the chain) and cannot be checked`,
+    },
     figures: { total: 'Findings', done: 'Completed', sustaining: 'Done for this phase', signedOff: 'Signed off', open: 'Open', overdue: 'Overdue', dueSoon: 'Due soon', rate: 'Completion rate' },
     charts: { byCategory: 'Status by category', byUnit: 'Progress by lead unit', overTime: 'Open and overdue findings over time', burnDown: 'Burn-down over the concentrated period' },
     noHistory: 'No history was given, so there is nothing to draw.',

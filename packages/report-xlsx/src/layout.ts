@@ -119,6 +119,8 @@ export const WORDS = {
   categories: text('问题类别', 'Categories'),
   categoryOrdinal: text('类别序号', 'Category no.'),
   note: text('说明', 'Note'),
+  history: text('历史校验', 'History check'),
+  digest: text('历史摘要', 'History digest'),
   noteText: text(
     '“逾期天数”和各表“反馈问题”列按统计截至日自动生成，导入时不读取；“名录”将表中的部门和人员名称对应到编号。',
     '“Days overdue” and the “Finding” columns of the other sheets are computed for the day above and ignored on import; “Directory” maps the unit and people names to their IDs.',

@@ -119,6 +119,10 @@ export async function writeLedgerWorkbook(ledger: Ledger, options: WriteLedgerOp
     { key: WORDS.organisation[locale], value: ledger.organisation.name },
     { key: WORDS.asOf[locale], value: ledger.asOf },
     { key: WORDS.note[locale], value: WORDS.noteText[locale] },
+    ...(ledger.history === undefined ? [] : [
+      { key: WORDS.history[locale], value: historyWords(ledger.history, locale) },
+      { key: WORDS.digest[locale], value: ledger.history.digest },
+    ]),
     {},
     { key: WORDS.categoryOrdinal[locale], value: WORDS.categories[locale] },
     ...ledger.categories.map((c): Row => ({ key: String(c.ordinal), value: c.title })),
@@ -208,4 +212,11 @@ function highlightOverdue(ws: ExcelJS.Worksheet, ledger: Ledger, locale: Locale)
     ref: `A2:${last}${ledger.findings.length + 1 + SPARE_ROWS}`,
     rules: [{ type: 'expression', priority: 1, formulae: [`AND(ISNUMBER($${deadline}2),$${deadline}2<DATE(${y},${m},${d}),OR(${open}))`], style: { fill: OVERDUE_FILL, font: { color: { argb: 'FF9C0006' } } } }],
   });
+}
+
+/** What the 说明 sheet says of the history behind the ledger. */
+function historyWords(h: NonNullable<Ledger['history']>, locale: Locale): string {
+  if (h.breaks > 0) return locale === 'zh-CN' ? `未通过：${h.breaks} 处被改动、删除或插入（共 ${h.events} 条）` : `Failed: ${h.breaks} events edited, removed or inserted (of ${h.events})`;
+  if (h.unchained > 0) return locale === 'zh-CN' ? `${h.unchained} 条无哈希，无法校验（共 ${h.events} 条）` : `${h.unchained} of ${h.events} events carry no hash and cannot be checked`;
+  return locale === 'zh-CN' ? `通过：${h.events} 条记录的哈希链完整` : `Verified: the hash chain of ${h.events} events holds`;
 }

@@ -92,6 +92,15 @@ export async function reportCommand(store: Store, global: GlobalOptions, options
     const counts = Object.entries(countRedactions(redactions)).map(([kind, n]) => `${kind} ${n}`);
     io.err(`redacted: ${counts.length === 0 ? 'nothing' : counts.join(', ')}`);
   }
+  // The report rests on the history up to its day: say whether that history is as it was written.
+  const h = model.history;
+  if (h !== undefined && h.breaks.length > 0) {
+    io.err(global.lang === 'en'
+      ? `warning: the history this report rests on failed verification (${h.breaks.length} events edited, removed or inserted; rectify verify names them): ${h.breaks.slice(0, 3).map((b) => b.message).join('; ')}`
+      : `警告：本报告所依据的历史记录未通过校验（${h.breaks.length} 处被改动、删除或插入）：${h.breaks.slice(0, 3).map((b) => b.message).join('；')}`);
+  } else if (h !== undefined) {
+    io.err(global.lang === 'en' ? `history: ${h.events} events, digest ${h.digest}${h.unchained > 0 ? ` (${h.unchained} without a hash)` : ', verified'}` : `历史记录：${h.events} 条，摘要 ${h.digest}${h.unchained > 0 ? `（${h.unchained} 条无哈希）` : '，校验通过'}`);
+  }
   const rendered = await format.renderer.render(model, { locale: global.lang });
   io.out(writeNewFile(io, options.output ?? rendered.fileName, rendered.data, options.force ?? false, 'choose another file with -o'));
   if (options.publish) {
