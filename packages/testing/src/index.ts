@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 export { testStorageAdapter } from './storage/test-storage-adapter.js';
-export { STORAGE_SUITES, type RawReader, type StorageAdapterOptions, type StorageSuite, type SuiteContext } from './storage/context.js';
+export { STORAGE_SUITES, type RawReader, type RawTamper, type StorageAdapterOptions, type StorageSuite, type SuiteContext } from './storage/context.js';
 export { buildRaceTrack, buildWorld, HOSTILE_TITLES, instant, type World } from './world.js';
 export {
   runConcurrentWriters,
