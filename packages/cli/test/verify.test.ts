@@ -51,5 +51,14 @@ describe('rectify verify, and reports that say whether their history verified', 
     const dashboard = await say(dir, ['report', '--format', 'html', '-o', 'dashboard.html', '--as-of', '2030-12-31']);
     expect(dashboard.code).toBe(EXIT.ok);
     expect(readFileSync(join(dir, 'dashboard.html'), 'utf8')).toContain('历史记录校验未通过：1 处被改动、删除或插入');
+    // The workbook says it on its 说明 sheet, with the digest.
+    expect((await say(dir, ['report', '--format', 'xlsx', '-o', 'ledger.xlsx', '--as-of', '2030-12-31'])).code).toBe(EXIT.ok);
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(dir, 'ledger.xlsx')) as unknown as ArrayBuffer);
+    const about = new Map<string, string>();
+    wb.getWorksheet('说明')!.eachRow((r) => about.set(String(r.getCell(1).value), String(r.getCell(2).value)));
+    expect(about.get('历史校验')).toMatch(/^未通过：1 处被改动、删除或插入（共 \d+ 条）$/);
+    expect(about.get('历史摘要')).toMatch(/^[0-9a-f]{64}$/);
   });
 });

@@ -33,7 +33,7 @@ function jsonStrings(value: unknown): string[] {
 
 // Data formats: what a user wrote must come back exactly, once read the way a consumer reads it.
 testReportRenderer({ renderer: csvLedgerRenderer, mediaType: 'text/csv; charset=utf-8', extension: '.csv', signature: new Uint8Array([0xef, 0xbb, 0xbf]), readText: (data) => parseCsv(String(data)).flat().join('\n') });
-testReportRenderer({ renderer: jsonReportRenderer, mediaType: 'application/json', extension: '.json', readText: (data) => jsonStrings(JSON.parse(String(data))).join('\n') });
+testReportRenderer({ renderer: jsonReportRenderer, mediaType: 'application/json', extension: '.json', languageNeutral: true, readText: (data) => jsonStrings(JSON.parse(String(data))).join('\n') });
 
 describe('CSV', () => {
   it('neutralises every formula prefix and quotes what needs quoting', () => {

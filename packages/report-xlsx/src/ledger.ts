@@ -51,11 +51,6 @@ export interface Ledger {
    * later, such as a 台账 entry dated after the import, then names the cell to correct.
    */
   source?: LedgerSource;
-  /**
-   * Whether the history behind the ledger verified (the report model's `history`): shown
-   * on the 说明 sheet, not read back on import.
-   */
-  history?: { events: number; verified: boolean; breaks: number; unchained: number; digest: string };
 }
 
 /** The sheets of a ledger that hold its findings' parts. */
@@ -121,8 +116,5 @@ export function ledgerOf(model: ReportModel): Ledger {
       })),
     ),
     directory: { units: [...model.directory.units], people: [...model.directory.people] },
-    ...(model.history === undefined ? {} : {
-      history: { events: model.history.events, verified: model.history.verified, breaks: model.history.breaks.length, unchained: model.history.unchained, digest: model.history.digest },
-    }),
   };
 }

@@ -6,7 +6,7 @@ import { writeLedgerWorkbook } from './write.js';
 export const xlsxLedgerRenderer: ReportRenderer<RenderOptions> = {
   name: 'ledger-xlsx',
   render: async (model, options) => ({
-    data: await writeLedgerWorkbook(ledgerOf(model), { locale: options.locale }),
+    data: await writeLedgerWorkbook(ledgerOf(model), { locale: options.locale, history: model.history }),
     mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     fileName: `ledger-${model.inspection.id}-${options.asOf ?? model.asOf}${options.locale === 'en' ? '-en' : ''}.xlsx`,
   }),

@@ -10,6 +10,7 @@ import {
   OPEN_STATUSES,
   STATUS_LABELS,
   type CalendarDay,
+  type HistoryVerification,
   type Locale,
 } from '@rectify/core';
 import { ReportLimitError } from './errors.js';
@@ -22,6 +23,11 @@ import { compressStoredZip } from './zip.js';
 export interface WriteLedgerOptions {
   /** The language of sheet names, headers and dropdown values. */
   locale: Locale;
+  /**
+   * Whether the history behind the ledger verified (a report model's `history`): said on
+   * the 说明 sheet with its digest. Not read back on import: the store checks its own.
+   */
+  history?: HistoryVerification | undefined;
 }
 
 type CellValue = string | number | Date | undefined;
@@ -119,9 +125,9 @@ export async function writeLedgerWorkbook(ledger: Ledger, options: WriteLedgerOp
     { key: WORDS.organisation[locale], value: ledger.organisation.name },
     { key: WORDS.asOf[locale], value: ledger.asOf },
     { key: WORDS.note[locale], value: WORDS.noteText[locale] },
-    ...(ledger.history === undefined ? [] : [
-      { key: WORDS.history[locale], value: historyWords(ledger.history, locale) },
-      { key: WORDS.digest[locale], value: ledger.history.digest },
+    ...(options.history === undefined ? [] : [
+      { key: WORDS.history[locale], value: historyWords(options.history, locale) },
+      { key: WORDS.digest[locale], value: options.history.digest },
     ]),
     {},
     { key: WORDS.categoryOrdinal[locale], value: WORDS.categories[locale] },
@@ -215,8 +221,9 @@ function highlightOverdue(ws: ExcelJS.Worksheet, ledger: Ledger, locale: Locale)
 }
 
 /** What the 说明 sheet says of the history behind the ledger. */
-function historyWords(h: NonNullable<Ledger['history']>, locale: Locale): string {
-  if (h.breaks > 0) return locale === 'zh-CN' ? `未通过：${h.breaks} 处被改动、删除或插入（共 ${h.events} 条）` : `Failed: ${h.breaks} events edited, removed or inserted (of ${h.events})`;
+function historyWords(h: HistoryVerification, locale: Locale): string {
+  const broken = h.breaks.length;
+  if (broken > 0) return locale === 'zh-CN' ? `未通过：${broken} 处被改动、删除或插入（共 ${h.events} 条）` : `Failed: ${broken} events edited, removed or inserted (of ${h.events})`;
   if (h.unchained > 0) return locale === 'zh-CN' ? `${h.unchained} 条无哈希，无法校验（共 ${h.events} 条）` : `${h.unchained} of ${h.events} events carry no hash and cannot be checked`;
   return locale === 'zh-CN' ? `通过：${h.events} 条记录的哈希链完整` : `Verified: the hash chain of ${h.events} events holds`;
 }
