@@ -7,6 +7,7 @@ import {
   openStore,
   replay,
   sealEvent,
+  sha256Hex,
   verifyChain,
   type FindingEvent,
 } from '../src/index.js';
@@ -29,6 +30,15 @@ describe('canonical JSON', () => {
   it('is the same text whatever order the keys were written in, and leaves out undefined members', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, undefined, '整改'], c: null }, e: undefined })).toBe('{"a":{"c":null,"d":[1,null,"整改"]},"b":1}');
     expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }));
+  });
+});
+
+describe('SHA-256', () => {
+  it('is the same function on Node\'s engine and on the JavaScript one a browser uses', () => {
+    // FIPS 180-2's test vector, then text with CJK, an extension character and an emoji.
+    for (const engine of ['fastest', 'javascript'] as const) expect(sha256Hex('abc', engine)).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    const text = '整改台账𠀀🚩'.repeat(1000);
+    expect(sha256Hex(text, 'javascript')).toBe(sha256Hex(text, 'fastest'));
   });
 });
 

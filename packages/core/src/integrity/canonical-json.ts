@@ -10,17 +10,23 @@
  * ```
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    const text = JSON.stringify(value);
-    // A function or a symbol has no JSON; an event never holds one.
-    if (text === undefined) throw new TypeError(`A ${typeof value} has no canonical JSON`);
-    return text;
-  }
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  const members: string[] = [];
-  for (const key of Object.keys(value).sort()) {
-    const v = (value as Record<string, unknown>)[key];
-    if (v !== undefined) members.push(`${JSON.stringify(key)}:${canonicalJson(v)}`);
-  }
-  return `{${members.join(',')}}`;
+  const text = JSON.stringify(value, sortedKeys);
+  // A function or a symbol has no JSON; an event never holds one.
+  if (text === undefined) throw new TypeError(`A ${typeof value} has no canonical JSON`);
+  return text;
+}
+
+/**
+ * `JSON.stringify`'s replacer: each object with its keys in order. Most objects of an
+ * event already are (the schema's order is not sorted, but many small ones are), and
+ * are passed on as they are; the others are copied sorted (`fromEntries` keeps a key
+ * named `__proto__` as a key).
+ */
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const keys = Object.keys(value);
+  let sorted = true;
+  for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1]! < keys[i]!;
+  if (sorted) return value;
+  return Object.fromEntries(keys.sort().map((k) => [k, (value as Record<string, unknown>)[k]]));
 }

@@ -1,5 +1,5 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import type { FindingEvent } from '../lifecycle/events.js';
 import { canonicalJson } from './canonical-json.js';
 
@@ -11,8 +11,31 @@ import { canonicalJson } from './canonical-json.js';
  */
 export function eventHash(event: FindingEvent): string {
   const { hash: _hash, ...body } = event;
-  return bytesToHex(sha256(utf8ToBytes(canonicalJson(body))));
+  return digestOf(canonicalJson(body));
 }
+
+/** One encoder for every hash: making one per call is a third of the time of a hash. */
+const UTF8 = new TextEncoder();
+
+/** The part of Node's `crypto` a hash needs. */
+interface NodeHash {
+  createHash(algorithm: 'sha256'): { update(text: string, encoding: 'utf8'): { digest(encoding: 'hex'): string } };
+}
+
+/**
+ * Node's own SHA-256 where the code runs on Node (`process.getBuiltinModule`, no import,
+ * so the core still loads in a browser), five times as fast as the JavaScript one used
+ * elsewhere. Both compute the same function: the hash of a text is the same on either.
+ */
+const NODE_CRYPTO: NodeHash | undefined = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:crypto') as NodeHash | undefined;
+
+/** SHA-256 of a text's UTF-8 bytes, in lowercase hex. */
+export function sha256Hex(text: string, engine: 'fastest' | 'javascript' = 'fastest'): string {
+  if (engine === 'fastest' && NODE_CRYPTO !== undefined) return NODE_CRYPTO.createHash('sha256').update(text, 'utf8').digest('hex');
+  return bytesToHex(sha256(UTF8.encode(text)));
+}
+
+const digestOf = (text: string) => sha256Hex(text);
 
 /** The event with its place in the chain: `prev` (the predecessor's hash, absent for version 1) and its own `hash`. */
 export function sealEvent(event: FindingEvent, prev: string | undefined): FindingEvent {
@@ -127,7 +150,7 @@ function dedupe(breaks: ChainBreak[]): ChainBreak[] {
  */
 export function historyDigest(findings: Iterable<{ finding: { id: string }; version: number; head?: string | undefined }>): string {
   const heads = [...findings].map((s) => [s.finding.id, s.version, s.head ?? null] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return bytesToHex(sha256(utf8ToBytes(canonicalJson(heads))));
+  return digestOf(canonicalJson(heads));
 }
 
 /**

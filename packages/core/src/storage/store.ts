@@ -439,7 +439,7 @@ class DriverStore implements Store {
         }
       };
       for (const history of findings) {
-        const chain = chainChecked(history, issues);
+        const chain = chainChecked(history, issues, !options.trusted);
         if (chain === 'broken') continue;
         if (chain === 'sealed') sealed += 1;
         const state = replayChecked(history, issues);
@@ -477,7 +477,16 @@ class DriverStore implements Store {
             continue;
           }
         }
-        if (!options.trusted && !checkHistory(history.events, history.indexes, await contextOf(ins), issues)) continue;
+        if (!options.trusted) {
+          const before = issues.length;
+          if (!checkHistory(history.events, history.indexes, await contextOf(ins), issues)) {
+            // The rules refused an event of a chained history; if its chain is broken too,
+            // that is what to say first (the file was changed since it was written).
+            const broken = chain === 'deferred' ? chainBreaks(history) : undefined;
+            if (broken !== undefined) issues.splice(before, issues.length - before, ...broken);
+            continue;
+          }
+        }
         if (options.trusted) {
           const r = restored.get(ins.subjectOrganisationId) ?? { findings: 0, events: 0, latest: state.updatedAt };
           restored.set(ins.subjectOrganisationId, { findings: r.findings + 1, events: r.events + history.events.length, latest: compareInstants(state.updatedAt, r.latest) > 0 ? state.updatedAt : r.latest });
@@ -695,9 +704,12 @@ function groupHistories(bundle: Bundle): History[] {
  * with events written before the chain is chained anew here, so that the store holds
  * every history chained.
  */
-function chainChecked(history: History, issues: ValidationIssue[]): 'verified' | 'sealed' | 'broken' | 'unnumbered' {
+function chainChecked(history: History, issues: ValidationIssue[], decidedAgain: boolean): 'verified' | 'deferred' | 'sealed' | 'broken' | 'unnumbered' {
   // Versions out of order are the replay's to name (`events[i].version`), before any hash.
   if (!history.events.every((e, k) => e.version === k + 1)) return 'unnumbered';
+  // A checked import decides every event again and holds it to the event it yields, hash
+  // and link included: a whole chain it accepts is proved then, without hashing it twice.
+  if (decidedAgain && history.events.every((e) => e.hash !== undefined)) return 'deferred';
   const breaks = verifyChain(history.events);
   if (breaks.length === 0) return 'verified';
   // Events written before the chain (and only that: nothing edited, removed or inserted among the chained ones).
@@ -705,11 +717,22 @@ function chainChecked(history: History, issues: ValidationIssue[]): 'verified' |
     history.events = chainHistories(history.events);
     return 'sealed';
   }
-  for (const b of breaks) {
-    const k = history.events.findIndex((e) => e.version >= b.version);
-    issues.push({ path: `events[${history.indexes[k === -1 ? history.events.length - 1 : k]}]`, message: b.message, code: `history.${b.kind}` });
-  }
+  for (const issue of chainIssues(history, breaks)) issues.push(issue);
   return 'broken';
+}
+
+/** The chain's breaks of a history as issues of the bundle, if it has any (`undefined` if the chain holds). */
+function chainBreaks(history: History): ValidationIssue[] | undefined {
+  const breaks = verifyChain(history.events);
+  return breaks.length === 0 ? undefined : chainIssues(history, breaks);
+}
+
+/** Each break, at the place in the bundle of the event it names. */
+function chainIssues(history: History, breaks: readonly ChainBreak[]): ValidationIssue[] {
+  return breaks.map((b) => {
+    const k = history.events.findIndex((e) => e.version >= b.version);
+    return { path: `events[${history.indexes[k === -1 ? history.events.length - 1 : k]}]`, message: b.message, code: `history.${b.kind}` };
+  });
 }
 
 /** Whether two histories are the same events, field for field (both in the event schema's canonical shape). */
