@@ -5,8 +5,11 @@ export const DASHBOARD_TEXT = {
   'zh-CN': {
     asOf: '截至',
     integrity: {
+      /** The footer's line when the history verified: how many events, and the digest's start. */
       verified: (n: number, digest: string) => `历史记录经哈希链校验完整（${n} 条，摘要 ${digest}）`,
+      /** The warning when events were edited, removed or inserted. */
       broken: (n: number) => `历史记录校验未通过：${n} 处被改动、删除或插入`,
+      /** The line when some events carry no hash. */
       unchained: (n: number) => `${n} 条历史记录无哈希（早于哈希链写入），无法校验`,
     },
     figures: { total: '问题总数', done: '已完成', sustaining: '阶段性完成', signedOff: '已销号', open: '未完成', overdue: '逾期', dueSoon: '即将到期', rate: '完成率' },
@@ -31,8 +34,11 @@ export const DASHBOARD_TEXT = {
   en: {
     asOf: 'As of',
     integrity: {
+      /** The footer's line when the history verified: how many events, and the digest's start. */
       verified: (n: number, digest: string) => `History verified by its hash chain (${n} events, digest ${digest})`,
+      /** The warning when events were edited, removed or inserted. */
       broken: (n: number) => `History failed verification: ${n} events edited, removed or inserted`,
+      /** The line when some events carry no hash. */
       unchained: (n: number) => `${n} events carry no hash (written before the chain) and cannot be checked`,
     },
     figures: { total: 'Findings', done: 'Completed', sustaining: 'Done for this phase', signedOff: 'Signed off', open: 'Open', overdue: 'Overdue', dueSoon: 'Due soon', rate: 'Completion rate' },

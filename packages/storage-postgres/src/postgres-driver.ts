@@ -45,6 +45,7 @@ function asStorageError(error: unknown): unknown {
 
 /** What the driver needs of a connection: `query` with positional parameters ($1, $2…). */
 export interface Queryable {
+  /** Runs one statement with its parameters; answers the rows and how many were changed. */
   query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount?: number | null; affectedRows?: number }>;
 }
 
@@ -54,7 +55,9 @@ export interface Queryable {
  * installs PGlite compiles with `skipLibCheck: false`. A `PGlite` instance is one.
  */
 export interface PGliteLike {
+  /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Closes the database. */
   close(): Promise<void>;
 }
 
