@@ -374,7 +374,12 @@ class DriverStore implements Store {
     const dated = bundle.events.flatMap((e, i) => { const future = this.future(e.at); return future ? [{ path: `events[${i}].at`, message: future, code: 'custom' as const }] : []; });
     if (dated.length > 0) throw new ValidationError('bundle', dated.slice(0, 20));
     const findings = groupHistories(bundle);
-    const bundleFindings = new Set(findings.map((h) => h.events[0]!.findingId));
+    // The organisation of each finding the bundle brings, by the inspection it was created in.
+    const subjectOf = new Map(bundle.inspections.map((i) => [i.id, i.subjectOrganisationId]));
+    const bundleFindings = new Map(findings.flatMap((h) => {
+      const first = h.events[0]!;
+      return first.type === 'created' ? [[first.findingId, subjectOf.get(first.payload.finding.inspectionId)] as const] : [];
+    }));
     return this.driver.transaction(async (tx) => {
       const issues: ValidationIssue[] = [];
       const tenants = new Set(bundle.organisations.map((o) => o.id));
@@ -468,9 +473,9 @@ class DriverStore implements Store {
         const created = history.events[0]!;
         if (created.type === 'created') {
           const links = created.payload.finding.relatedFindingIds;
-          const unknown = links.filter((id) => !bundleFindings.has(id));
+          // A link to a finding this bundle brings into the same organisation is fine: it is imported with it.
+          const unknown = links.filter((id) => bundleFindings.get(id) !== ins.subjectOrganisationId);
           const dangling = await danglingLinks(tx, ins.subjectOrganisationId, created.findingId, unknown, `events[${first}].payload.finding.relatedFindingIds`);
-          // A link to a finding of this bundle is fine (it is imported with it), unless it names the finding itself.
           if (links.includes(created.findingId)) dangling.push({ path: `events[${first}].payload.finding.relatedFindingIds`, message: `Finding ${created.findingId} is linked to itself`, code: 'custom' });
           if (dangling.length > 0) {
             for (const d of dangling) issues.push(d);
