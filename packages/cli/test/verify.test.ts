@@ -50,7 +50,9 @@ describe('rectify verify, and reports that say whether their history verified', 
     expect(JSON.parse(readFileSync(join(dir, 'after.json'), 'utf8'))).toMatchObject({ history: { verified: false, breaks: [{ findingId: row.finding_id, version: 2, kind: 'edited' }] } });
     const dashboard = await say(dir, ['report', '--format', 'html', '-o', 'dashboard.html', '--as-of', '2030-12-31']);
     expect(dashboard.code).toBe(EXIT.ok);
-    expect(readFileSync(join(dir, 'dashboard.html'), 'utf8')).toContain('历史记录校验未通过：1 处被改动、删除或插入');
+    const html = readFileSync(join(dir, 'dashboard.html'), 'utf8');
+    expect(html).toContain('历史记录校验未通过：1 处被改动、删除或插入');
+    expect(html).toContain(`<li>问题 ${row.finding_id} 第 2 条记录写入后被改动</li>`);
     // The workbook says it on its 说明 sheet, with the digest.
     expect((await say(dir, ['report', '--format', 'xlsx', '-o', 'ledger.xlsx', '--as-of', '2030-12-31'])).code).toBe(EXIT.ok);
     const { default: ExcelJS } = await import('exceljs');

@@ -81,7 +81,7 @@ function historyLine(model: ReportModel, t: Text): string {
   const h = model.history;
   if (h === undefined) return '';
   if (h.breaks.length > 0) {
-    const first = h.breaks.slice(0, 5).map((b) => `<li>${e(b.message)}</li>`).join('');
+    const first = h.breaks.slice(0, 5).map((b) => `<li>${e(t.integrity.entry(b.findingId, b.version, b.kind))}</li>`).join('');
     return `<div class="history-broken" role="alert"><strong>${e(t.integrity.broken(h.breaks.length))}</strong><ul>${first}</ul></div>`;
   }
   if (h.unchained > 0) return ` · ${e(t.integrity.unchained(h.unchained))}`;

@@ -1,4 +1,4 @@
-import type { Locale } from '@rectify/core';
+import type { ChainBreakKind, Locale } from '@rectify/core';
 
 /** The words of the dashboard, per locale. */
 export const DASHBOARD_TEXT = {
@@ -9,6 +9,9 @@ export const DASHBOARD_TEXT = {
       verified: (n: number, digest: string) => `历史记录经哈希链校验完整（${n} 条，摘要 ${digest}）`,
       /** The warning when events were edited, removed or inserted. */
       broken: (n: number) => `历史记录校验未通过：${n} 处被改动、删除或插入`,
+      /** One break: which finding's which event, and what happened to it. */
+      entry: (findingId: string, version: number, kind: ChainBreakKind) =>
+        `问题 ${findingId} 第 ${version} 条记录${{ edited: '写入后被改动', removed: '被删除', inserted: '是插入的', unchained: '没有哈希' }[kind]}`,
       /** The line when some events carry no hash. */
       unchained: (n: number) => `${n} 条历史记录无哈希（早于哈希链写入），无法校验`,
     },
@@ -38,6 +41,9 @@ export const DASHBOARD_TEXT = {
       verified: (n: number, digest: string) => `History verified by its hash chain (${n} events, digest ${digest})`,
       /** The warning when events were edited, removed or inserted. */
       broken: (n: number) => `History failed verification: ${n} events edited, removed or inserted`,
+      /** One break: which finding's which event, and what happened to it. */
+      entry: (findingId: string, version: number, kind: ChainBreakKind) =>
+        `finding ${findingId}, event ${version}: ${{ edited: 'changed after it was written', removed: 'removed', inserted: 'inserted', unchained: 'carries no hash' }[kind]}`,
       /** The line when some events carry no hash. */
       unchained: (n: number) => `${n} events carry no hash (written before the chain) and cannot be checked`,
     },
