@@ -1,9 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import { decodeText, isRectifyError, type InspectionKind, type Store, type ValidationError } from '@rectify/core';
+import { decodeText, isRectifyError, type Bundle, type FindingState, type InspectionKind, type Locale, type Store, type ValidationError } from '@rectify/core';
 import { htmlToText, looksLikeHtml, noticeReport, parseNotice } from '@rectify/report-notice';
 import {
   clerkLedgerBundle,
+  clerkLedgerChanges,
   isRectifyWorkbook,
   ledgerBundle,
   ledgerOf,
@@ -11,6 +12,7 @@ import {
   readLedgerWorkbook,
   type ClerkLedger,
   type Ledger,
+  type LedgerChanges,
 } from '@rectify/report-xlsx';
 import { importOrganisation, instantAt, today, type GlobalOptions, type Io } from '../context.js';
 import { UsageError } from '../exit.js';
@@ -51,6 +53,7 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
   const path = resolve(io.cwd, options.file);
   const ext = extname(path).toLowerCase();
   let bundle: unknown;
+  let changes: LedgerChanges | undefined;
   const notes: string[] = [];
   if (!(ext in MAX_BYTES)) {
     throw new UsageError(`Cannot import ${options.file}: expected .xlsx or .csv (a ledger), .txt, .md or .html (a notice) or .json (a bundle)`);
@@ -67,8 +70,10 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
       throw error;
     }
   } else if (ext === '.csv' || (ext === '.xlsx' && !(await isRectifyWorkbook(bytes)))) {
-    bundle = await clerkBundle(store, global, options, io, bytes);
-    if (bundle === undefined) return;
+    const clerk = await clerkBundle(store, global, options, io, bytes);
+    if (clerk === undefined) return;
+    bundle = clerk.bundle;
+    changes = clerk.changes;
   } else {
     let ledger: Ledger;
     if (ext === '.xlsx') {
@@ -128,6 +133,20 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
     bar.done();
   }
   for (const note of notes) io.err(`note: ${note}`);
+  if (changes !== undefined) {
+    // The changes of the findings the store held, all in one transaction, after the new ones.
+    await store.applyAll(changes.commands);
+    printChanges(changes, global.lang, io);
+    if (report.findings === 0 && changes.commands.length === 0) {
+      const said = changes.notes.length === 0 ? '' : global.lang === 'en' ? `; ${changes.notes.length} things it says are left to the notes above` : `；另有 ${changes.notes.length} 处见上方说明`;
+      io.out(global.lang === 'en' ? `nothing new: every finding of ${options.file} (${changes.held.length}) is in the store as it says${said}` : `没有新内容：${options.file} 的 ${changes.held.length} 个问题在存储中已是台账所记${said}`);
+      return;
+    }
+    io.out(global.lang === 'en'
+      ? `imported ${report.findings} new findings; ${changes.commands.length} changes to ${changes.held.length - changes.unchanged.length} findings already in the store`
+      : `新导入 ${report.findings} 个问题；对存储中已有的 ${changes.held.length - changes.unchanged.length} 个问题记入 ${changes.commands.length} 项变更`);
+    return;
+  }
   if (report.sealed > 0) {
     io.err(global.lang === 'en'
       ? `note: ${report.sealed} findings came without hashes (a file from before the hash chain) and were chained on import`
@@ -187,7 +206,7 @@ function readInput(path: string, given: string, max: number): Buffer {
  * A clerk's ledger: read with every issue, previewed or printed, and made into a
  * bundle unless there is an error (or this is only a preview: then `undefined`).
  */
-async function clerkBundle(store: Store | undefined, global: GlobalOptions, options: ImportOptions, io: Io, bytes: Buffer): Promise<unknown> {
+async function clerkBundle(store: Store | undefined, global: GlobalOptions, options: ImportOptions, io: Io, bytes: Buffer): Promise<{ bundle: Bundle; changes?: LedgerChanges } | undefined> {
   let mapping: unknown;
   if (options.map !== undefined) {
     const text = readFileSync(resolve(io.cwd, options.map), 'utf8').replace(/^\uFEFF/, '');
@@ -212,8 +231,14 @@ async function clerkBundle(store: Store | undefined, global: GlobalOptions, opti
     throw error;
   });
   const existing = store ? { organisation: await store.organisation(organisationId), people: await store.people(organisationId) } : {};
-  // Without --inspection or a mapping, the inspection is named after the file, which a clerk recognises.
-  const inspectionId = global.inspection ?? (mapping as { inspection?: { id?: string } } | undefined)?.inspection?.id ?? basename(options.file, extname(options.file));
+  // Without --inspection or a mapping: the inspection of the store with the ledger's title
+  // (next week's file of the same ledger), else one named after the file, which a clerk recognises.
+  const named = global.inspection ?? (mapping as { inspection?: { id?: string } } | undefined)?.inspection?.id;
+  const sameTitle = named === undefined && store !== undefined && ledger.inspection.title !== undefined
+    ? (await store.inspections(organisationId)).find((i) => normalisedTitle(i.title) === normalisedTitle(ledger.inspection.title!))
+    : undefined;
+  const inspectionId = named ?? sameTitle?.id ?? basename(options.file, extname(options.file));
+  const held = store === undefined ? undefined : await store.inspection({ organisationId, inspectionId });
   // A ledger is as of its day (填报时间); one without a day is as of the import.
   const at = ledger.inspection.asOf && ledger.inspection.asOf <= day ? `${ledger.inspection.asOf}T00:00:00${offset}` : instantAt(io.now(), offset);
   const made = errors.length === 0
@@ -222,9 +247,16 @@ async function clerkBundle(store: Store | undefined, global: GlobalOptions, opti
         existing, inspection: inspectionOptions(options, offset),
       })
     : undefined;
+  // A later version of a ledger the store holds: its findings already there change by commands.
+  const changes = made !== undefined && held !== undefined && store !== undefined
+    ? clerkLedgerChanges(ledger, { inspection: held, states: await statesOf(store, { organisationId, inspectionId }), findingIds: made.findingIds, importer: { id: options.as }, at })
+    : undefined;
   if (options.dryRun) {
-    if (options.json) io.out(JSON.stringify({ ...ledger, inspectionId, at, findingIds: made ? Object.fromEntries(made.findingIds) : {} }, null, 2));
-    else printPreview(ledger, { lang: global.lang, inspectionId, existing }, io);
+    if (options.json) io.out(JSON.stringify({ ...ledger, inspectionId, at, findingIds: made ? Object.fromEntries(made.findingIds) : {}, ...(changes ? { changes } : {}) }, null, 2));
+    else {
+      printPreview(ledger, { lang: global.lang, inspectionId, existing }, io);
+      if (changes) printChanges(changes, global.lang, io);
+    }
     return undefined;
   }
   for (const i of ledger.issues) io.err(`${i.severity === 'error' ? 'error' : 'warning'}: ${i.cell ? `${i.sheet}!${i.cell}` : i.sheet}: ${i.code}: ${i.message[global.lang]}`);
@@ -233,7 +265,39 @@ async function clerkBundle(store: Store | undefined, global: GlobalOptions, opti
       ? `${errors.length} error(s) in ${options.file}: nothing was imported. Correct the cells above (or see them all with --dry-run).`
       : `${options.file} 有 ${errors.length} 处错误，未导入任何内容。请改正上面所列单元格（--dry-run 可预览全部）。`);
   }
-  return made.bundle;
+  if (sameTitle !== undefined) io.err(global.lang === 'en' ? `note: the ledger's title is that of inspection ${sameTitle.id}: imported into it` : `note: 台账标题与巡察 ${sameTitle.id} 相同：导入到该巡察`);
+  if (changes === undefined) return { bundle: made.bundle };
+  // The findings the store holds leave the bundle: their changes come as commands.
+  const known = new Set(changes.held);
+  return { bundle: { ...made.bundle, events: made.bundle.events.filter((e) => !known.has(e.findingId)) }, changes };
+}
+
+/** Every finding of a scope, by id (paged: a store answers at most 1,000 at a time). */
+async function statesOf(store: Store, scope: { organisationId: string; inspectionId: string }): Promise<Map<string, FindingState>> {
+  const out = new Map<string, FindingState>();
+  let cursor: string | undefined;
+  do {
+    const page = await store.findings({ ...scope, limit: 1000, ...(cursor === undefined ? {} : { cursor }) });
+    for (const s of page.items) out.set(s.finding.id, s);
+    cursor = page.nextCursor;
+  } while (cursor !== undefined);
+  return out;
+}
+
+/** A title as two versions of one ledger would both write it: no spaces, no punctuation, half-width. */
+function normalisedTitle(title: string): string {
+  return title.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '');
+}
+
+/** What a later ledger changes, one line each, then what it could not carry and what it no longer lists. */
+function printChanges(changes: LedgerChanges, lang: Locale, io: Io): void {
+  for (const c of changes.changes) io.err(`${lang === 'en' ? 'change' : '变更'}: ${c.findingId}: ${c.text[lang]}`);
+  for (const n of changes.notes) io.err(`note: ${n.findingId}: ${n.text[lang]}`);
+  if (changes.missing.length > 0) {
+    io.err(lang === 'en'
+      ? `note: not in this ledger, left as they are: ${changes.missing.join(', ')}`
+      : `note: 本台账未列出，保持不变：${changes.missing.join('、')}`);
+  }
 }
 
 /** A progress bar on stderr, drawn only on a terminal and at most a hundred times. */

@@ -4,7 +4,7 @@ import { NotFoundError, PermissionDeniedError } from '../errors/domain-errors.js
 import { RectifyError } from '../errors/rectify-error.js';
 import { IntegrityError, SchemaVersionError } from '../errors/storage-errors.js';
 import { parseWith, ValidationError, type ValidationIssue } from '../errors/validation-error.js';
-import { CommandSchema } from '../lifecycle/commands.js';
+import { CommandSchema, type Command } from '../lifecycle/commands.js';
 import { decide } from '../lifecycle/decide.js';
 import type { FindingEvent } from '../lifecycle/events.js';
 import { evolve, replay } from '../lifecycle/evolve.js';
@@ -154,6 +154,14 @@ export interface Store {
    * typed error. A command id already applied returns its first result again.
    */
   apply(command: unknown): Promise<Applied>;
+  /**
+   * Applies commands in order in one transaction: all of them, or none. Each is held to
+   * what `apply` holds it to, and sees the ones before it; the first refused rolls the
+   * batch back and is thrown, its `details` naming its `index` and `commandId`. For a
+   * change made of several commands (next week's ledger: new entries, measures done, a
+   * status) that must land together.
+   */
+  applyAll(commands: readonly unknown[]): Promise<Applied[]>;
   /** A finding's current state. */
   finding(scope: Scope, findingId: string): Promise<FindingState | undefined>;
   /** A finding's events, oldest first. */
@@ -272,40 +280,67 @@ class DriverStore implements Store {
 
   async apply(input: unknown): Promise<Applied> {
     // Validate before touching the database: a malformed command costs no transaction.
-    const command = parseWith(CommandSchema, input, 'command');
-    const future = this.future(command.at);
-    if (future) throw new ValidationError('command', [{ path: 'at', message: future, code: 'custom' }]);
-    return this.driver.transaction(async (tx) => {
-      const prior = await tx.getCommand(command.commandId);
-      if (prior !== undefined) return this.replayed(tx, prior, command.findingId);
+    const command = this.parsed(input, 'command');
+    return this.driver.transaction((tx) => this.applyIn(tx, command));
+  }
 
-      const row = await tx.getFinding(command.findingId);
-      const inspectionId = row?.inspectionId ?? (command.type === 'create' ? command.finding.inspectionId : undefined);
-      if (inspectionId === undefined) throw new NotFoundError('finding', command.findingId);
-      const tenant = row?.tenantId ?? (await tx.getInspectionTenant(inspectionId));
-      if (tenant === undefined) throw new NotFoundError('inspection', inspectionId);
-      const inspection = (await tx.getRecord('inspection', tenant, inspectionId)) as Inspection;
-      const person = (await tx.getRecord('person', tenant, command.actorId)) as Person | undefined;
-      if (person === undefined) {
-        throw new PermissionDeniedError(command.type, command.actorId, [], `${command.actorId} is not a person of organisation ${tenant}`);
+  async applyAll(inputs: readonly unknown[]): Promise<Applied[]> {
+    const commands = inputs.map((input, i) => this.parsed(input, `commands[${i}]`));
+    if (commands.length === 0) return [];
+    return this.driver.transaction(async (tx) => {
+      const out: Applied[] = [];
+      for (const [i, command] of commands.entries()) {
+        try {
+          out.push(await this.applyIn(tx, command));
+        } catch (error) {
+          // Which command of the batch was refused; throwing rolls every one back.
+          if (error instanceof RectifyError) Object.assign(error.details, { index: i, commandId: command.commandId });
+          throw error;
+        }
       }
-      if (command.type === 'create') {
-        const dangling = await danglingLinks(tx, tenant, command.findingId, command.finding.relatedFindingIds ?? [], 'finding.relatedFindingIds');
-        if (dangling.length > 0) throw new ValidationError('command', dangling);
-      }
-      const decision = decide(row?.state, command, {
-        inspection,
-        actor: actorOf(person),
-        ...(this.options.policy ? { policy: this.options.policy } : {}),
-        ...(this.options.rules ? { rules: this.options.rules } : {}),
-        ...(NEEDS_DIRECTORY.has(command.type) ? { directory: await directoryOf(tx, tenant) } : {}),
-      });
-      if (!decision.ok) throw decision.error;
-      await tx.appendEvent(tenant, decision.event);
-      await tx.putFinding(findingRow(tenant, decision.state, inspection), row?.version ?? 0);
-      await tx.putCommand(command.commandId, command.findingId, decision.event.version);
-      return { event: decision.event, state: decision.state, duplicate: false };
+      return out;
     });
+  }
+
+  /** A command validated, and not dated past the caller's clock. */
+  private parsed(input: unknown, what: string): Command {
+    const command = parseWith(CommandSchema, input, what);
+    const future = this.future(command.at);
+    if (future) throw new ValidationError(what, [{ path: 'at', message: future, code: 'custom' }]);
+    return command;
+  }
+
+  /** One command inside a transaction: the whole of `apply`, once the command is parsed. */
+  private async applyIn(tx: DriverTransaction, command: Command): Promise<Applied> {
+    const prior = await tx.getCommand(command.commandId);
+    if (prior !== undefined) return this.replayed(tx, prior, command.findingId);
+
+    const row = await tx.getFinding(command.findingId);
+    const inspectionId = row?.inspectionId ?? (command.type === 'create' ? command.finding.inspectionId : undefined);
+    if (inspectionId === undefined) throw new NotFoundError('finding', command.findingId);
+    const tenant = row?.tenantId ?? (await tx.getInspectionTenant(inspectionId));
+    if (tenant === undefined) throw new NotFoundError('inspection', inspectionId);
+    const inspection = (await tx.getRecord('inspection', tenant, inspectionId)) as Inspection;
+    const person = (await tx.getRecord('person', tenant, command.actorId)) as Person | undefined;
+    if (person === undefined) {
+      throw new PermissionDeniedError(command.type, command.actorId, [], `${command.actorId} is not a person of organisation ${tenant}`);
+    }
+    if (command.type === 'create') {
+      const dangling = await danglingLinks(tx, tenant, command.findingId, command.finding.relatedFindingIds ?? [], 'finding.relatedFindingIds');
+      if (dangling.length > 0) throw new ValidationError('command', dangling);
+    }
+    const decision = decide(row?.state, command, {
+      inspection,
+      actor: actorOf(person),
+      ...(this.options.policy ? { policy: this.options.policy } : {}),
+      ...(this.options.rules ? { rules: this.options.rules } : {}),
+      ...(NEEDS_DIRECTORY.has(command.type) ? { directory: await directoryOf(tx, tenant) } : {}),
+    });
+    if (!decision.ok) throw decision.error;
+    await tx.appendEvent(tenant, decision.event);
+    await tx.putFinding(findingRow(tenant, decision.state, inspection), row?.version ?? 0);
+    await tx.putCommand(command.commandId, command.findingId, decision.event.version);
+    return { event: decision.event, state: decision.state, duplicate: false };
   }
 
   /** Why `at` is too far in the future for the caller's clock, if it is. */

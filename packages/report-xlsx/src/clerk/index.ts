@@ -5,5 +5,6 @@ export { HEADER_WORDS, AMBIGUOUS_HEADERS, type LedgerField } from './headers.js'
 export { STATUS_WORDS } from './words.js';
 export { placeOf, type LedgerImportIssue } from './issues.js';
 export { clerkLedgerBundle, type ClerkLedgerBundle, type ClerkLedgerBundleOptions } from './bundle.js';
+export { clerkLedgerChanges, type ClerkLedgerChangesOptions, type LedgerChange, type LedgerChanges } from './changes.js';
 export { isRectifyWorkbook } from './detect.js';
 export { writeLedgerTemplate, type LedgerTemplateOptions } from './template.js';
