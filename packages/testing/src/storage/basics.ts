@@ -113,6 +113,20 @@ export function commandsSuite(ctx: SuiteContext): void {
     expect(await ctx.countFindings(store, driver, 'org-a')).toBe(1);
   });
 
+  it('applies a batch of commands all together, or none of them when one is refused (counted by raw reads)', async () => {
+    const { store, driver } = await ctx.open();
+    await tenant(store);
+    const urge = (n: number) => ({ type: 'supervise', kind: 'urge', note: `督办${n}`, commandId: `b${n}`, findingId: 'f1', actorId: 'clerk', at: instant(2 + n) });
+    const applied = await store.applyAll([create('f1', 'c1'), urge(1), urge(2)]);
+    expect(applied.map((a) => a.event.version)).toEqual([1, 2, 3]);
+    expect(await ctx.countEvents(store, driver, 'org-a')).toBe(3);
+    // The third is refused (a sign-off from not started): the two before it are rolled back with it.
+    const refused = await store.applyAll([urge(3), urge(4), { type: 'sign_off', commandId: 'b5', findingId: 'f1', actorId: 'clerk', at: instant(8) }]).then(() => undefined, (e: unknown) => e);
+    expect(refused).toMatchObject({ details: expect.objectContaining({ index: 2, commandId: 'b5' }) });
+    expect(await ctx.countEvents(store, driver, 'org-a')).toBe(3);
+    expect((await store.finding({ organisationId: 'org-a' }, 'f1'))!.version).toBe(3);
+  });
+
   it('refuses a stale expected version with a conflict, writing nothing', async () => {
     const { store, driver } = await ctx.open();
     await tenant(store);
