@@ -57,7 +57,7 @@ export function chinaCalendar(options: ChinaCalendarOptions = {}): ChinaCalendar
     if (!known.has(year)) {
       throw new RectifyError(
         'calendar.unknown_day',
-        `The China calendar knows the holidays of ${years[0]}–${years.at(-1)} (${years.join(', ')}), not ${year}: ${day} cannot be told working or not. Pass the year's arrangement with chinaCalendar({ extraYears }).`,
+        `The China calendar knows the holidays of ${years[0]}–${years.at(-1)} (${years.join(', ')}), not ${year}: ${day} cannot be told working or not. Pass the year's arrangement with chinaCalendar({ extraYears }) (rectify --calendar-years FILE).`,
         { details: { day, years } },
       );
     }

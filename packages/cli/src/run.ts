@@ -1,7 +1,8 @@
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EVERY_DAY, INSPECTION_KIND_LABELS, UtcOffsetSchema, type InspectionKind, type Locale, type Store } from '@rectify/core';
+import { chinaCalendar, type YearArrangement } from '@rectify/calendar-cn';
+import { EVERY_DAY, INSPECTION_KIND_LABELS, UtcOffsetSchema, type Calendar, type InspectionKind, type Locale, type Store } from '@rectify/core';
 import { WorkbookValidationError } from '@rectify/report-xlsx';
 import { FIRST_DAY, isSupportedDay, LAST_DAY } from './context.js';
 import { applyCommand, APPLY_COMMANDS } from './commands/apply.js';
@@ -29,6 +30,8 @@ Scope:  --org ID --inspection ID   (not needed when the store holds one inspecti
 Output: --lang zh-CN|en    (default zh-CN)
 Days:   --calendar every-day|weekdays|cn   working days for overdue, due soon, reminders (default every-day;
                            cn: mainland China's holidays and 调休, @rectify/calendar-cn)
+        --calendar-years FILE  years --calendar cn does not know yet, as the State Council's notice
+                           gives them: [{"year": 2027, "source": {...}, "holidays": [...]}] (JSON)
         --utc-offset ±HH:MM where an imported ledger or notice is (default +08:00, China): its days
                            become instants there (west of UTC: --utc-offset=-05:00); an inspection
                            in the store keeps its own
@@ -137,9 +140,26 @@ const OPTIONS = {
   map: { type: 'string' },
   'infer-map': { type: 'boolean' },
   'utc-offset': { type: 'string' },
+  'calendar-years': { type: 'string' },
   kind: { type: 'string' },
   inspector: { type: 'string' },
 } as const;
+
+/**
+ * `--calendar cn` with the years of a file added (`--calendar-years`): for a year this
+ * package does not know yet, as soon as the State Council publishes it.
+ */
+function calendarWithYears(calendar: string | undefined, file: string, io: Io): Calendar {
+  if (calendar !== 'cn') throw new UsageError('--calendar-years adds years to --calendar cn');
+  let years: unknown;
+  try {
+    years = JSON.parse(readFileSync(resolve(io.cwd, file), 'utf8').replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new UsageError(`--calendar-years ${file}: ${(error as Error).message}`);
+  }
+  // A bad arrangement is refused with the path of what is wrong (a validation error, exit 2).
+  return chinaCalendar({ extraYears: years as YearArrangement[] });
+}
 
 /** A running `serve`, so that a caller (a test) can stop it. */
 export interface Running {
@@ -190,6 +210,7 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
     if (!UtcOffsetSchema.safeParse(global.utcOffset).success) throw new UsageError(`--utc-offset must be an offset such as +08:00 or -05:30, not "${global.utcOffset}"`);
     const kind = v.kind === undefined ? undefined : KIND_WORDS.get(v.kind.trim().toLowerCase());
     if (v.kind !== undefined && kind === undefined) throw new UsageError(`--kind must be one of ${[...new Set(KIND_WORDS.values())].map((k) => `${INSPECTION_KIND_LABELS[k]['zh-CN']} (${k})`).join(', ')}, not "${v.kind}"`);
+    if (v['calendar-years'] !== undefined) global.calendar = calendarWithYears(v.calendar, v['calendar-years'], io);
     if (v.calendar !== undefined && CALENDARS[v.calendar] === undefined) throw new UsageError(`--calendar must be one of ${Object.keys(CALENDARS).join(', ')}, not "${v.calendar}"`);
     const day = (name: string, value: string | undefined) => {
       if (value !== undefined && !isSupportedDay(value)) throw new UsageError(`--${name} must be a real day from ${FIRST_DAY} to ${LAST_DAY} written YYYY-MM-DD, not "${value}"`);

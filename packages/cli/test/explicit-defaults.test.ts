@@ -98,4 +98,20 @@ describe('no silent defaults', () => {
     const finding = ledger.findings.find((f) => f.responsibility !== undefined)!;
     expect(await say(dir, ['apply', 'extend', '--finding', finding.id, '--as', 'importer', '--to', '2024-06-30', '--reason', '客观原因'])).toMatchObject({ code: EXIT.badInput, text: expect.stringContaining('"extend" needs --id') });
   });
+
+  it('takes a year the China calendar does not know yet from a file, and says how when it is missing', async () => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'ledger.xlsx'), await writeLedgerWorkbook(ledger, { locale: 'zh-CN' }));
+    await say(dir, ['import', 'ledger.xlsx', '--org', 'o']);
+    const unknown = await say(dir, ['status', '--calendar', 'cn', '--as-of', '2027-01-05', '--lang', 'en']);
+    expect(unknown.code).toBe(EXIT.badInput);
+    expect(unknown.text).toContain('rectify --calendar-years FILE');
+    // 2027 as its notice would give it (元旦 1–3 January, rested; no weekend day worked).
+    writeFileSync(join(dir, '2027.json'), JSON.stringify([{ year: 2027, source: { title: '国务院办公厅关于2027年部分节假日安排的通知', issuedOn: '2026-11-20' }, holidays: [{ name: '元旦', rest: ['2027-01-01', '2027-01-03'], worked: [] }] }]));
+    const known = await say(dir, ['status', '--calendar', 'cn', '--calendar-years', '2027.json', '--as-of', '2027-01-05', '--json']);
+    expect(known.code, known.text).toBe(EXIT.ok);
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify([{ year: 2027, holidays: [] }]));
+    expect(await say(dir, ['status', '--calendar', 'cn', '--calendar-years', 'bad.json'])).toMatchObject({ code: EXIT.badInput, text: expect.stringContaining('source') });
+    expect(await say(dir, ['status', '--calendar-years', '2027.json'])).toMatchObject({ code: EXIT.badInput, text: expect.stringContaining('--calendar-years adds years to --calendar cn') });
+  });
 });
