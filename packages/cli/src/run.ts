@@ -96,7 +96,7 @@ ${GLOBAL_HELP}`,
   due: `Usage: rectify due [--person P] [--unit U] [--as-of DATE] [--days N] [--json] [--ics FILE]\n\nDeadlines, measure deadlines, look-backs (回头看), ledger updates and monthly reports due\nwithin N working days (default: the inspection's due-soon days) or overdue, oldest first.\n  --person P    one person (id or name)   --unit U   one lead unit (id or name)\n  --ics FILE    an iCalendar feed (.ics) instead of the list\n${GLOBAL_HELP}`,
   verify: `Usage: rectify verify [--org ID] [--json]\n\nReplays every finding of the organisation and checks the hash chain of its events: prints each event\nedited, removed or inserted behind the store's back, each finding whose state its history does not give,\nand the digest of the whole history (keep it with what you publish). Exit 3 when anything does not verify.\n${GLOBAL_HELP}`,
   recurring: `Usage: rectify recurring [--org ID] [--json]\n\nThe organisation's problems found again in a later round (a finding linked to an earlier one)\nor found back by a look-back, over every inspection in the store, most recurrent first.\n${GLOBAL_HELP}`,
-  apply: `Usage: rectify apply COMMAND --finding ID --as PERSON [options]\n\nCommands: ${Object.entries(APPLY_COMMANDS).map(([k, v]) => `${k}${v.needs.length ? ` (--${v.needs.join(', --')})` : ''}`).join('; ')}\n  --text T --measure ID --stage S --reason R --to DATE --id ID --decision approve|reject (extensions), confirmed|relapsed (reviews) --on DATE --command-id ID\n${GLOBAL_HELP}`,
+  apply: `Usage: rectify apply COMMAND --finding ID --as PERSON [options]\n\nCommands: ${Object.entries(APPLY_COMMANDS).map(([k, v]) => `${k}${v.needs.length ? ` (--${v.needs.join(', --')})` : ''}`).join('; ')}\n  --text T --measure ID --stage S --reason R --to DATE --id ID --decision approve|reject (extensions), confirmed|relapsed (reviews) --on DATE --command-id ID\n  reopen --deadline DATE: the re-rectification's own deadline (not an extension; without it the old one stands)\n${GLOBAL_HELP}`,
   serve: `Usage: rectify serve [--port 8080] [--host 127.0.0.1] [--redact]\n\nServes the dashboard, rendered afresh on each load (?as-of=DATE for a past day).\n  It answers only requests whose Host is its own address (127.0.0.1, localhost): bound to 0.0.0.0, any.\n  --redact      mask personal data as report --redact does, for a screen others see\n${GLOBAL_HELP}`,
 };
 
@@ -141,6 +141,7 @@ const OPTIONS = {
   'infer-map': { type: 'boolean' },
   'utc-offset': { type: 'string' },
   'calendar-years': { type: 'string' },
+  deadline: { type: 'string' },
   kind: { type: 'string' },
   inspector: { type: 'string' },
 } as const;
@@ -228,7 +229,7 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
       return EXIT.ok;
     }
     // Every day given is checked before the store is opened, whatever the command.
-    for (const name of ['as-of', 'to', 'on'] as const) day(name, v[name]);
+    for (const name of ['as-of', 'to', 'on', 'deadline'] as const) day(name, v[name]);
     if (command === 'template') {
       // A blank ledger needs no store, and creates none.
       await templateCommand(global, { file: rest[0], title: v.title, asOf: v['as-of'], force: v.force ?? false }, io);
@@ -275,7 +276,7 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
         if (rest[0] === undefined) throw new UsageError(`Which command? One of ${Object.keys(APPLY_COMMANDS).join(', ')}`);
         await applyCommand(store, global, {
           command: rest[0], finding: v.finding, as: v.as, text: v.text, measure: v.measure, stage: v.stage, reason: v.reason,
-          to: day('to', v.to), id: v.id, decision: v.decision, on: day('on', v.on), commandId: v['command-id'],
+          to: day('to', v.to), id: v.id, decision: v.decision, on: day('on', v.on), deadline: day('deadline', v.deadline), commandId: v['command-id'],
         }, io);
         break;
       case 'serve': {

@@ -199,7 +199,7 @@ describe('rectify template', () => {
     // The same file again changes nothing, and says so.
     const twice = io(dir);
     expect(await run(['import', 'mine.xlsx', '--org', 'o'], twice, {}), twice.errors.join('\n')).toBe(EXIT.ok);
-    expect(twice.lines).toEqual(['nothing new: every finding of mine.xlsx (1) is in the store as it is']);
+    expect(twice.lines).toEqual(['没有新内容：mine.xlsx 的 1 个问题在存储中已是台账所记']);
     const status = io(dir);
     expect(await run(['status', '--json', '--as-of', '2023-11-20'], status, {})).toBe(EXIT.ok);
     expect(JSON.parse(status.lines[0]!).totals).toMatchObject({ total: 1 });

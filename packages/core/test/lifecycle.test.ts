@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ALLOWED_FROM,
+  analyze,
   allowedCommands,
   COMMAND_TYPES,
   decideOrThrow,
@@ -433,6 +434,24 @@ describe('look-back, reopening and extensions', () => {
     h.completeAll();
     h.ok('p-coord', 'schedule_review', { reviewId: 'r1', dueOn: '2024-03-01' });
     refusedWith(h.run('p-resp', 'request_signoff'), 'rule.unmet', 'reviews.none_open');
+  });
+
+  it('reopens with the re-rectification\'s own deadline, which is not an extension, and refuses one already past', () => {
+    const h = signedOff();
+    h.goTo('2024-01-10');
+    refusedWith(h.run('p-supervisor', 'reopen', { reason: '问题反弹', deadline: '2024-01-09' }), 'rule.unmet', 'deadline.in_past');
+    const s = h.ok('p-supervisor', 'reopen', { reason: '问题反弹', deadline: '2024-03-31' });
+    expect(s.assignment?.deadline).toBe('2024-03-31');
+    expect(s.originalDeadline).toBe('2023-11-30');
+    expect(s.extensions).toEqual([]);
+    expect(s.reopenings.at(-1)).toMatchObject({ via: 'command', deadline: '2024-03-31' });
+    // Overdue by the new deadline, not the old one: not in January, but in April.
+    expect(analyze([s], h.inspection, '2024-01-15').overdue).toEqual([]);
+    expect(analyze([s], h.inspection, '2024-04-02').overdue.map((o) => o.daysOverdue)).toEqual([2]);
+    // Without one, the old deadline stands (and the finding is overdue at once).
+    const old = signedOff();
+    old.goTo('2024-01-10');
+    expect(analyze([old.ok('p-supervisor', 'reopen', { reason: '问题反弹' })], old.inspection, '2024-01-15').overdue).toHaveLength(1);
   });
 
   it('reopens directly with a reason', () => {

@@ -23,7 +23,8 @@ export const APPLY_COMMANDS: Record<string, ApplySpec> = {
   approve: { type: 'approve', needs: ['stage'], build: (o) => ({ stage: o.stage, ...(o.text ? { comment: o.text } : {}) }) },
   return: { type: 'return', needs: ['stage', 'reason'], build: (o) => ({ stage: o.stage, reason: o.reason }) },
   'sign-off': { type: 'sign_off', needs: [], build: (o) => (o.text ? { note: o.text } : {}) },
-  reopen: { type: 'reopen', needs: ['reason'], build: (o) => ({ reason: o.reason }) },
+  // --deadline: the re-rectification's own deadline (再整改期限), not an extension.
+  reopen: { type: 'reopen', needs: ['reason'], build: (o) => ({ reason: o.reason, ...(o.deadline ? { deadline: o.deadline } : {}) }) },
   // The id is the user's: decide-extension names it later, and two requests for the same day must not share one.
   extend: { type: 'request_extension', needs: ['id', 'to', 'reason'], build: (o) => ({ extensionId: o.id, to: o.to, reason: o.reason }) },
   'decide-extension': { type: 'decide_extension', needs: ['id', 'decision'], build: (o) => ({ extensionId: o.id, approve: o.decision === 'approve', ...(o.text ? { comment: o.text } : {}) }) },
@@ -45,6 +46,8 @@ export interface ApplyOptions {
   id: string | undefined;
   decision: string | undefined;
   on: string | undefined;
+  /** A new deadline (`reopen --deadline DAY`). */
+  deadline?: string | undefined;
   /** The command id (idempotency key); a new one by default. Give one to retry safely. */
   commandId: string | undefined;
 }

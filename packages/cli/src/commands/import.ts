@@ -154,7 +154,7 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
   }
   if (options.trusted) io.err(global.lang === 'en' ? 'note: restored without the rule checks; the store records the restoration' : 'note: 未按规则逐条校验即恢复；存储中已记录此次恢复');
   if (report.findings === 0 && report.unchanged > 0) {
-    io.out(`nothing new: every finding of ${options.file} (${report.unchanged}) is in the store as it is`);
+    io.out(global.lang === 'en' ? `nothing new: every finding of ${options.file} (${report.unchanged}) is in the store as it is` : `没有新内容：${options.file} 的 ${report.unchanged} 个问题在存储中已是如此`);
     return;
   }
   const same = report.unchanged > 0 ? `; ${report.unchanged} findings already in the store as they are` : '';

@@ -111,7 +111,15 @@ export const RecordReviewCommandSchema = command('record_review', {
   notes: LongTextSchema.optional(),
 });
 /** Reopens a finding (a relapse reported, a sign-off found to be only on paper). */
-export const ReopenCommandSchema = command('reopen', { reason: NonEmptyText });
+export const ReopenCommandSchema = command('reopen', {
+  reason: NonEmptyText,
+  /**
+   * The deadline of the re-rectification (再整改期限), when one is set: it replaces the
+   * deadline in force (the first one stays as `originalDeadline`) and is not an
+   * extension. Without it the old deadline stands, and a reopened finding is at once overdue.
+   */
+  deadline: CalendarDaySchema.optional(),
+});
 /** Asks to move the deadline (申请延期), with the reason; the original deadline is kept. */
 export const RequestExtensionCommandSchema = command('request_extension', {
   extensionId: IdSchema,

@@ -185,9 +185,13 @@ export function evolve(state: FindingState | undefined, event: FindingEvent): Fi
       }
       break;
     }
-    case 'reopened':
-      reopen(next, { at: event.at, on: event.on, actorId: event.actorId, reason: event.payload.reason, via: 'command' });
+    case 'reopened': {
+      const { deadline } = event.payload;
+      reopen(next, { at: event.at, on: event.on, actorId: event.actorId, reason: event.payload.reason, via: 'command', ...(deadline === undefined ? {} : { deadline }) });
+      // The re-rectification's own deadline: in force from now, the first one kept as the original.
+      if (deadline !== undefined && next.assignment !== undefined) next.assignment = { ...next.assignment, deadline };
       break;
+    }
     case 'extension_requested':
       next.extensions = [
         ...state.extensions,

@@ -266,6 +266,10 @@ export function guard(command: Command, state: FindingState | undefined, ctx: Gu
       out.push(...notInFuture(command.on, today, 'on'));
       break;
     case 'reopen':
+      if (command.deadline !== undefined) {
+        requireAssignment();
+        if (command.deadline < today) out.push(unmet('deadline.in_past', `再整改期限${command.deadline}早于当日（${today}）`, `the new deadline ${command.deadline} is before the command's day ${today}`, 'deadline'));
+      }
       break;
   }
   return out;

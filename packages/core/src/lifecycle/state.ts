@@ -169,6 +169,8 @@ export interface ReopenRecord {
   reason: string;
   /** `review` when a look-back found a relapse; `command` when reopened directly. */
   via: 'review' | 'command';
+  /** The re-rectification's deadline, when the reopening set one. */
+  deadline?: CalendarDay;
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   type PersonInput,
 } from '../model/organisation.js';
 import { actorOf } from '../model/parse.js';
+import { Roles } from '../model/roles.js';
 import type { PermissionPolicy } from '../permissions/policy.js';
 import type { SignOffRule } from '../rules/rule.js';
 import { BundleSchema, type Bundle } from './bundle.js';
@@ -613,11 +614,20 @@ class DriverStore implements Store {
     for (let attempt = 1; ; attempt++) {
       const published = await this.driver.transaction(async (tx) => {
         if ((await tx.getRecord('inspection', p.organisationId, p.inspectionId)) === undefined) throw new NotFoundError('inspection', p.inspectionId);
-        // The latest is the highest number, whatever the instants given: a version published
-        // with an earlier `publishedAt` still gets the next number.
+        // Only the office that publishes (整改办) or the principal leader puts out a notice.
+        const publisher = (await tx.getRecord('person', p.organisationId, p.publishedBy)) as Person | undefined;
+        if (publisher === undefined || !PUBLISHERS.some((r) => publisher.roles.includes(r))) {
+          throw new PermissionDeniedError('publish', p.publishedBy, [...PUBLISHERS], publisher === undefined
+            ? `${p.publishedBy} is not a person of organisation ${p.organisationId}`
+            : `needs one of the roles ${PUBLISHERS.join(', ')} (the coordinating office or the principal leader publishes)`);
+        }
         const earlier = await this.versionsIn(tx, p.organisationId, p.inspectionId, p.format);
         const latest = earlier.reduce<PublishedVersion | undefined>((max, v) => (max === undefined || v.version > max.version ? v : max), undefined);
         if (latest !== undefined && latest.text === p.text) return latest;
+        // A version cannot have gone out before the one it follows: a back-dated one would rewrite what was public when.
+        if (latest !== undefined && compareInstants(p.publishedAt, latest.publishedAt) < 0) {
+          throw new ValidationError('publication', [{ path: 'publishedAt', message: `${p.publishedAt} is before version ${latest.version} (${latest.publishedAt}): a version is published after the one it follows`, code: 'custom' }]);
+        }
         const { note, ...rest } = p;
         const version: PublishedVersion = { ...rest, ...(note === undefined ? {} : { note }), version: (latest?.version ?? 0) + 1 };
         const id = publicationId(p.inspectionId, p.format, version.version);
@@ -647,6 +657,9 @@ class DriverStore implements Store {
     return this.driver.close();
   }
 }
+
+/** The roles that may publish a notice or report: the coordinating office and the principal leader. */
+const PUBLISHERS = [Roles.coordinator, Roles.principalLeader] as const;
 
 /** Commands whose rules check ids against the organisation's people and units. */
 async function requireOrganisation(tx: DriverTransaction, organisationId: string): Promise<void> {

@@ -75,9 +75,12 @@ function publicationsTest(ctx: SuiteContext): void {
       [2, '通报\n整改进度：已完成。', instant(3), {}, '第二次通报'],
     ]);
     expect((await store.publications(scope)).map((v) => `${v.format}${v.version}`)).toEqual(['notice1', 'notice2', 'md1']);
-    // A version stamped earlier than the latest still takes the next number.
-    expect((await store.publish({ ...base, text: '更正', publishedAt: instant(0) })).version).toBe(3);
+    // A version stamped before the latest is refused: it would rewrite what was public when.
+    expect((await rejection(store.publish({ ...base, text: '更正', publishedAt: instant(0) }))).message).toContain('is before version 2');
     expect((await store.publish({ ...base, text: '更正', publishedAt: instant(7) })).version).toBe(3);
+    // Only the coordinating office or the principal leader publishes; someone unknown, nobody.
+    expect((await rejection(store.publish({ ...base, publishedBy: 'viewer', text: '另一稿', publishedAt: instant(8) }))).code).toBe('permission.denied');
+    expect((await rejection(store.publish({ ...base, publishedBy: 'stranger', text: '另一稿', publishedAt: instant(8) }))).message).toContain('stranger is not a person of organisation org-a');
     expect((await store.publications({ organisationId: 'org-b', inspectionId: 'ins-org-b' })).map((v) => v.text)).toEqual(['别的单位']);
     expect((await rejection(store.publish({ ...base, inspectionId: 'ins-nope', text: 'x', publishedAt: instant(6) }))).code).toBe('not_found');
     expect((await rejection(store.publish({ ...base, format: 'No Such', text: 'x', publishedAt: instant(6) }))).message).toContain('format: Lower-case letters');
