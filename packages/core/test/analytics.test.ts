@@ -19,6 +19,7 @@ import {
   staleLedgers,
   totals,
   replayAsOf,
+  isSustained,
   type FindingState,
 } from '../src/index.js';
 import { Harness, testInspection } from './harness.js';
@@ -259,6 +260,29 @@ describe('cadence', () => {
     ]);
     expect(missedMonthlyReports(all(h), '2023-10-04', h.inspection.workflow.cadence)).toHaveLength(3);
     expect(missedMonthlyReports(all(h), '2023-12-31', { monthlyReportDueDay: null })).toEqual([]);
+  });
+});
+
+describe('a finding signed off with its long-term work still going on (阶段性完成并需长期坚持)', () => {
+  it('keeps its ledger and monthly reports at the long-term cadence, in the stale list and the reminders', () => {
+    const h = scenario();
+    // f-3 is sustaining since 2023-10-05; it is signed off on 2023-10-10, m2 (长期坚持) still open.
+    h.goTo('2023-10-10');
+    h.ok('p-resp2', 'request_signoff', {}, 'f-3');
+    h.ok('p-leader', 'approve', { stage: 'preliminary' }, 'f-3');
+    h.ok('p-principal', 'approve', { stage: 'final' }, 'f-3');
+    h.ok('p-coord', 'sign_off', {}, 'f-3');
+    const f3 = h.state('f-3');
+    expect(f3.status).toBe('signed_off');
+    expect(isSustained(f3)).toBe(true);
+    expect(isSustained(h.state('f-1'))).toBe(false);
+    const cadence = h.inspection.workflow.cadence;
+    expect(staleLedgers(all(h), '2023-11-06', cadence).find((s) => s.findingId === 'f-3')).toMatchObject({ allowedDays: 31, daysSince: 32, status: 'signed_off' });
+    expect(missedMonthlyReports(all(h), '2023-11-30', cadence).filter((m) => m.findingId === 'f-3').map((m) => m.period)).toEqual(['2023-08', '2023-09', '2023-10']);
+    const due = reminders(all(h), h.inspection, '2023-11-06', { horizonDays: 30 }).filter((r) => r.findingId === 'f-3').map((r) => r.kind);
+    expect(due).toEqual(expect.arrayContaining(['ledger_update', 'monthly_report']));
+    // f-1, signed off with nothing long-term, owes nothing more.
+    expect(reminders(all(h), h.inspection, '2023-11-06', { horizonDays: 30 }).filter((r) => r.findingId === 'f-1' && r.kind !== 'review')).toEqual([]);
   });
 });
 

@@ -7,7 +7,7 @@ import {
   type CalendarDay,
   type CalendarMonth,
 } from '../dates/calendar-day.js';
-import { lastProgressOn, type FindingState } from '../lifecycle/state.js';
+import { isSustained, lastProgressOn, type FindingState } from '../lifecycle/state.js';
 import type { Cadence } from '../model/workflow.js';
 
 /** A finding whose ledger has not been updated within the cadence. */
@@ -64,12 +64,13 @@ export interface LedgerUpdateDue {
 
 /**
  * The next ledger update a finding owes: every `cadence.ledgerUpdateDays` while open,
- * every `cadence.longTermReportDays` while sustaining; `undefined` when it owes none
- * (unassigned, completed, awaiting sign-off, signed off).
+ * every `cadence.longTermReportDays` while its long-term work goes on ({@link isSustained}:
+ * sustaining, or signed off with a long-term measure open); `undefined` when it owes none
+ * (unassigned, or completed, awaiting sign-off or signed off with nothing long-term left).
  */
 export function nextLedgerUpdate(f: FindingState, cadence: Pick<Cadence, 'ledgerUpdateDays' | 'longTermReportDays'>): LedgerUpdateDue | undefined {
   const allowedDays =
-    f.status === 'sustaining' ? cadence.longTermReportDays
+    isSustained(f) ? cadence.longTermReportDays
     : f.status === 'not_started' || f.status === 'in_progress' || f.status === 'reopened' ? cadence.ledgerUpdateDays
     : undefined;
   if (allowedDays === undefined || f.assignedOn === undefined) return undefined;
@@ -110,8 +111,8 @@ export function monthlyReportsOwed(f: FindingState, until: CalendarDay, cadence:
   const dueDay = cadence.monthlyReportDueDay;
   if (dueDay === null || f.assignedOn === undefined) return [];
   const reported = new Set(f.progress.filter((p) => p.kind === 'monthly_report' && p.period).map((p) => p.period));
-  // A finding done (not sustaining) stops reporting with the month it was completed.
-  const stopsAfter = f.status !== 'sustaining' && f.completedOn !== undefined && !['in_progress', 'reopened', 'not_started'].includes(f.status)
+  // A finding done (and not sustained) stops reporting with the month it was completed.
+  const stopsAfter = !isSustained(f) && f.completedOn !== undefined && !['in_progress', 'reopened', 'not_started'].includes(f.status)
     ? monthOf(f.completedOn)
     : undefined;
   const out: { period: CalendarMonth; dueOn: CalendarDay }[] = [];

@@ -2,7 +2,7 @@ import { EVERY_DAY, type Calendar } from '../calendar/calendar.js';
 import { addWorkingDays, nextWorkingDay } from '../calendar/working-days.js';
 import { daysBetween, type CalendarDay } from '../dates/calendar-day.js';
 import { isOpenStatus } from '../lifecycle/status.js';
-import type { FindingState } from '../lifecycle/state.js';
+import { isSustained, type FindingState } from '../lifecycle/state.js';
 import type { Inspection } from '../model/inspection.js';
 import { monthlyReportsOwed, nextLedgerUpdate } from './cadence.js';
 
@@ -100,8 +100,9 @@ export function reminders(findings: readonly FindingState[], inspection: Inspect
     for (const r of f.reviews) if (r.outcome === undefined) add('review', r.dueOn, [r.reviewerId ?? r.scheduledBy], { id: r.id });
     const ledger = nextLedgerUpdate(f, cadence);
     if (ledger !== undefined) add('ledger_update', ledger.dueOn, [a?.responsiblePersonId]);
-    // A finding signed off has nothing left to report: a report it missed is history, not a task.
-    if (f.status !== 'signed_off') for (const report of monthlyReportsOwed(f, until, cadence)) add('monthly_report', report.dueOn, [a?.responsiblePersonId], { id: report.period, text: report.period });
+    // A finding signed off has nothing left to report (a report it missed is history, not a
+    // task), unless its long-term work goes on.
+    if (f.status !== 'signed_off' || isSustained(f)) for (const report of monthlyReportsOwed(f, until, cadence)) add('monthly_report', report.dueOn, [a?.responsiblePersonId], { id: report.period, text: report.period });
   }
   const order = (k: ReminderKind) => REMINDER_KINDS.indexOf(k);
   return out.sort((x, y) => x.dueOn.localeCompare(y.dueOn) || order(x.kind) - order(y.kind) || x.findingId.localeCompare(y.findingId) || (x.subject ?? '').localeCompare(y.subject ?? ''));

@@ -222,6 +222,18 @@ export interface FindingState {
   reopenings: ReopenRecord[];
 }
 
+/**
+ * Whether a finding's long-term work (长期坚持) is still to be followed: it is
+ * sustaining, or it was completed or signed off with a long-term measure still open (a
+ * finding signed off as 阶段性完成并需长期坚持). Such a finding keeps its ledger and
+ * its monthly reports, at the long-term cadence: every view asks this one question.
+ */
+export function isSustained(state: FindingState): boolean {
+  if (state.status === 'sustaining') return true;
+  if (state.status !== 'completed' && state.status !== 'awaiting_signoff' && state.status !== 'signed_off') return false;
+  return state.measures.some((m) => m.kind === 'long_term' && m.status === 'open');
+}
+
 /** The measures still part of the plan (not withdrawn). */
 export function activeMeasures(state: FindingState): MeasureState[] {
   return state.measures.filter((m) => m.status !== 'withdrawn');
