@@ -96,7 +96,7 @@ ${GLOBAL_HELP}`,
   due: `Usage: rectify due [--person P] [--unit U] [--as-of DATE] [--days N] [--json] [--ics FILE]\n\nDeadlines, measure deadlines, look-backs (回头看), ledger updates and monthly reports due\nwithin N working days (default: the inspection's due-soon days) or overdue, oldest first.\n  --person P    one person (id or name)   --unit U   one lead unit (id or name)\n  --ics FILE    an iCalendar feed (.ics) instead of the list\n${GLOBAL_HELP}`,
   verify: `Usage: rectify verify [--org ID] [--json]\n\nReplays every finding of the organisation and checks the hash chain of its events: prints each event\nedited, removed or inserted behind the store's back, each finding whose state its history does not give,\nand the digest of the whole history (keep it with what you publish). Exit 3 when anything does not verify.\n${GLOBAL_HELP}`,
   recurring: `Usage: rectify recurring [--org ID] [--json]\n\nThe organisation's problems found again in a later round (a finding linked to an earlier one)\nor found back by a look-back, over every inspection in the store, most recurrent first.\n${GLOBAL_HELP}`,
-  apply: `Usage: rectify apply COMMAND --finding ID --as PERSON [options]\n\nCommands: ${Object.entries(APPLY_COMMANDS).map(([k, v]) => `${k}${v.needs.length ? ` (--${v.needs.join(', --')})` : ''}`).join('; ')}\n  --text T --measure ID --stage S --reason R --to DATE --id ID --decision approve|reject (extensions), confirmed|relapsed (reviews) --on DATE --command-id ID\n  reopen --deadline DATE: the re-rectification's own deadline (not an extension; without it the old one stands)\n${GLOBAL_HELP}`,
+  apply: `Usage: rectify apply COMMAND --finding ID --as PERSON [options]\n\nCommands: ${Object.entries(APPLY_COMMANDS).map(([k, v]) => `${k}${v.needs.length ? ` (--${v.needs.join(', --')})` : ''}`).join('; ')}\n  --text T --measure ID --stage S --reason R --to DATE --id ID --decision approve|reject (extensions), confirmed|relapsed (reviews) --on DATE --command-id ID\n  assign --leader P --unit U --person P --deadline DATE [--co-units U1,U2]: 责任领导、责任部门、责任人、整改期限\n  add-measure --id M --text T [--kind by_deadline|long_term|immediate] [--deadline DATE] [--ordinal N]\n  supervise --kind urge|interview|accountability|notice --text NOTE [--person P1,P2] [--unit U1,U2] [--on DATE]: 督办、约谈、问责、通报\n  record-indicator --id INDICATOR --value N --on DATE\n  reopen --deadline DATE: the re-rectification's own deadline (not an extension; without it the old one stands)\n${GLOBAL_HELP}`,
   serve: `Usage: rectify serve [--port 8080] [--host 127.0.0.1] [--redact]\n\nServes the dashboard, rendered afresh on each load (?as-of=DATE for a past day).\n  It answers only requests whose Host is its own address (127.0.0.1, localhost): bound to 0.0.0.0, any.\n  --redact      mask personal data as report --redact does, for a screen others see\n${GLOBAL_HELP}`,
 };
 
@@ -142,6 +142,10 @@ const OPTIONS = {
   'utc-offset': { type: 'string' },
   'calendar-years': { type: 'string' },
   deadline: { type: 'string' },
+  leader: { type: 'string' },
+  'co-units': { type: 'string' },
+  value: { type: 'string' },
+  ordinal: { type: 'string' },
   kind: { type: 'string' },
   inspector: { type: 'string' },
 } as const;
@@ -209,8 +213,9 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
   try {
     if (lang !== 'zh-CN' && lang !== 'en') throw new UsageError(`--lang must be zh-CN or en, not "${lang}"`);
     if (!UtcOffsetSchema.safeParse(global.utcOffset).success) throw new UsageError(`--utc-offset must be an offset such as +08:00 or -05:30, not "${global.utcOffset}"`);
-    const kind = v.kind === undefined ? undefined : KIND_WORDS.get(v.kind.trim().toLowerCase());
-    if (v.kind !== undefined && kind === undefined) throw new UsageError(`--kind must be one of ${[...new Set(KIND_WORDS.values())].map((k) => `${INSPECTION_KIND_LABELS[k]['zh-CN']} (${k})`).join(', ')}, not "${v.kind}"`);
+    // --kind is the inspection's kind for an import; apply's commands read their own (a measure's, a supervision's).
+    const kind = command !== 'import' || v.kind === undefined ? undefined : KIND_WORDS.get(v.kind.trim().toLowerCase());
+    if (command === 'import' && v.kind !== undefined && kind === undefined) throw new UsageError(`--kind must be one of ${[...new Set(KIND_WORDS.values())].map((k) => `${INSPECTION_KIND_LABELS[k]['zh-CN']} (${k})`).join(', ')}, not "${v.kind}"`);
     if (v['calendar-years'] !== undefined) global.calendar = calendarWithYears(v.calendar, v['calendar-years'], io);
     if (v.calendar !== undefined && CALENDARS[v.calendar] === undefined) throw new UsageError(`--calendar must be one of ${Object.keys(CALENDARS).join(', ')}, not "${v.calendar}"`);
     const day = (name: string, value: string | undefined) => {
@@ -277,6 +282,7 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
         await applyCommand(store, global, {
           command: rest[0], finding: v.finding, as: v.as, text: v.text, measure: v.measure, stage: v.stage, reason: v.reason,
           to: day('to', v.to), id: v.id, decision: v.decision, on: day('on', v.on), deadline: day('deadline', v.deadline), commandId: v['command-id'],
+          leader: v.leader, unit: v.unit, person: v.person, coUnits: v['co-units'], kind: v.kind, value: v.value, ordinal: v.ordinal,
         }, io);
         break;
       case 'serve': {

@@ -115,3 +115,37 @@ describe('no silent defaults', () => {
     expect(await say(dir, ['status', '--calendar-years', '2027.json'])).toMatchObject({ code: EXIT.badInput, text: expect.stringContaining('--calendar-years adds years to --calendar cn') });
   });
 });
+
+describe('every command from the command line', () => {
+  it('assigns, adds a measure and supervises a finding with flags named like the fields, and refuses in the user\'s language', async () => {
+    const ledger = ledgerOf(await worldReportModel({ findings: 3 }));
+    const dir = fresh();
+    writeFileSync(join(dir, 'ledger.xlsx'), await writeLedgerWorkbook(ledger, { locale: 'zh-CN' }));
+    expect((await say(dir, ['import', 'ledger.xlsx', '--org', 'o'])).code).toBe(EXIT.ok);
+    const f = ledger.findings.find((x) => x.responsibility !== undefined && x.status === 'in_progress') ?? ledger.findings.find((x) => x.responsibility !== undefined)!;
+    const r = f.responsibility!;
+    const other = ledger.directory.people.find((p) => p.id !== r.responsiblePersonId && p.id !== r.responsibleLeaderId)!;
+    const store = async () => openStore(sqliteDriver({ filename: join(dir, 'rectify.db') }));
+    const as = ['--finding', f.id, '--as', 'importer'];
+
+    const assigned = await say(dir, ['apply', 'assign', ...as, '--leader', r.responsibleLeaderId, '--unit', r.leadUnitId, '--person', other.id, '--deadline', f.deadline!, '--co-units', r.coUnitIds.join(',')]);
+    expect(assigned.code, assigned.text).toBe(EXIT.ok);
+    const added = await say(dir, ['apply', 'add-measure', ...as, '--id', 'm-new', '--text', '建立长效机制', '--kind', 'long_term']);
+    expect(added.code, added.text).toBe(EXIT.ok);
+    const supervised = await say(dir, ['apply', 'supervise', ...as, '--kind', 'interview', '--text', '约谈分管领导', '--person', r.responsibleLeaderId]);
+    expect(supervised.code, supervised.text).toBe(EXIT.ok);
+    const s = await store();
+    const state = (await s.finding({ organisationId: 'o' }, f.id))!;
+    await s.close();
+    expect(state.assignment?.responsiblePersonId).toBe(other.id);
+    expect(state.measures.at(-1)).toMatchObject({ id: 'm-new', ordinal: f.measures.length + 1, kind: 'long_term', status: 'open' });
+    expect(state.supervisions.at(-1)).toMatchObject({ kind: 'interview', note: '约谈分管领导', targetPersonIds: [r.responsibleLeaderId] });
+
+    // What is missing is named; what the rules refuse is said in the user's language.
+    expect(await say(dir, ['apply', 'assign', ...as, '--leader', r.responsibleLeaderId])).toMatchObject({ code: EXIT.badInput, text: expect.stringContaining('"assign" needs --unit') });
+    const moved = await say(dir, ['apply', 'assign', ...as, '--leader', r.responsibleLeaderId, '--unit', r.leadUnitId, '--person', other.id, '--deadline', '2099-12-31']);
+    expect(moved.code).toBe(EXIT.refused);
+    expect(moved.text).toContain('整改期限须经延期审批变更');
+    expect(await say(dir, ['apply', 'record-indicator', ...as, '--id', 'i-none', '--value', 'many', '--on', '2023-11-20'])).toMatchObject({ code: EXIT.badInput, text: expect.stringContaining('--value must be a number') });
+  });
+});

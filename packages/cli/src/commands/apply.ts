@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isRectifyError, type CommandInput, type RuleViolationError, type Store } from '@rectify/core';
+import { isRectifyError, type CommandInput, type FindingState, type RuleViolationError, type Store } from '@rectify/core';
 import { instantAt, resolveScope, type GlobalOptions, type Io } from '../context.js';
 import { ConcurrentChangeError, UsageError } from '../exit.js';
 
@@ -9,12 +9,37 @@ export interface ApplySpec {
   type: string;
   /** The options it cannot do without. */
   needs: readonly (keyof ApplyOptions)[];
-  /** The command's own fields, from the options. */
-  build: (o: ApplyOptions) => Record<string, unknown>;
+  /** The command's own fields, from the options (and the finding as it stands, for what follows from it). */
+  build: (o: ApplyOptions, state: FindingState | undefined) => Record<string, unknown>;
+}
+
+/** A comma-separated list of ids (`--co-units u-a,u-b`), empty entries dropped. */
+const list = (s: string | undefined) => (s ?? '').split(/[,，、]/).map((x) => x.trim()).filter((x) => x !== '');
+
+/** A number an option gives, or the usage error that says it is not one. */
+function numberOf(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${name} must be a number, not "${value}"`);
+  return n;
 }
 
 /** The lifecycle commands `rectify apply` offers, by their command-line name, with the options each needs. */
 export const APPLY_COMMANDS: Record<string, ApplySpec> = {
+  assign: {
+    type: 'assign', needs: ['leader', 'unit', 'person', 'deadline'],
+    build: (o) => ({ assignment: { responsibleLeaderId: o.leader, leadUnitId: o.unit, coUnitIds: list(o.coUnits), responsiblePersonId: o.person, deadline: o.deadline } }),
+  },
+  'add-measure': {
+    type: 'add_measure', needs: ['id', 'text'],
+    // Numbered after the measures the finding has, unless --ordinal says otherwise.
+    build: (o, state) => ({ measure: { id: o.id, ordinal: numberOf('ordinal', o.ordinal) ?? (state?.measures.length ?? 0) + 1, text: o.text, ...(o.kind ? { kind: o.kind } : {}), ...(o.deadline ? { deadline: o.deadline } : {}) } }),
+  },
+  supervise: {
+    type: 'supervise', needs: ['kind', 'text'],
+    build: (o) => ({ kind: o.kind, note: o.text, targetPersonIds: list(o.person), targetUnitIds: list(o.unit), ...(o.on ? { on: o.on } : {}) }),
+  },
+  'record-indicator': { type: 'record_indicator', needs: ['id', 'value', 'on'], build: (o) => ({ indicatorId: o.id, value: numberOf('value', o.value), asOf: o.on }) },
   progress: { type: 'record_progress', needs: ['text'], build: (o) => ({ text: o.text, ...(o.measure ? { measureId: o.measure } : {}), ...(o.on ? { on: o.on } : {}) }) },
   'complete-measure': { type: 'complete_measure', needs: ['measure'], build: (o) => ({ measureId: o.measure, ...(o.on ? { on: o.on } : {}), ...(o.text ? { note: o.text } : {}) }) },
   complete: { type: 'complete', needs: [], build: () => ({}) },
@@ -46,8 +71,19 @@ export interface ApplyOptions {
   id: string | undefined;
   decision: string | undefined;
   on: string | undefined;
-  /** A new deadline (`reopen --deadline DAY`). */
+  /** A deadline (`assign`, `add-measure`, `reopen --deadline DAY`). */
   deadline?: string | undefined;
+  /** `assign`: the leader in charge, the lead unit, the responsible person, the co-units (comma-separated). `supervise`: the people and units it targets. */
+  leader?: string | undefined;
+  unit?: string | undefined;
+  person?: string | undefined;
+  coUnits?: string | undefined;
+  /** `add-measure`: the measure's kind; `supervise`: 督办 urge, 约谈 interview, 问责 accountability, 通报 notice. */
+  kind?: string | undefined;
+  /** `record-indicator`: the value measured. */
+  value?: string | undefined;
+  /** `add-measure`: its place in the list (default: after the others). */
+  ordinal?: string | undefined;
   /** The command id (idempotency key); a new one by default. Give one to retry safely. */
   commandId: string | undefined;
 }
@@ -70,7 +106,7 @@ export async function applyCommand(store: Store, global: GlobalOptions, options:
     commandId: options.commandId ?? randomUUID(),
     findingId: options.finding,
     actorId: options.as,
-    ...spec.build(options),
+    ...spec.build(options, spec.type === 'add_measure' ? await store.finding(scope, options.finding) : undefined),
   };
   for (let attempt = 1; ; attempt++) {
     // Stamped at each attempt: a command that lost a race to another one on the same
