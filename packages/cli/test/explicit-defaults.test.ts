@@ -6,26 +6,16 @@ import { openStore } from '@rectify/core';
 import { ledgerOf, writeLedgerWorkbook, type Ledger } from '@rectify/report-xlsx';
 import { sqliteDriver } from '@rectify/storage-sqlite';
 import { worldReportModel } from '@rectify/testing';
-import { EXIT, run, type Io } from '../src/index.js';
-
-/** The day after the world's ledger (2023-11-20), so that an import is dated that day's noon. */
-function io(cwd: string): Io & { lines: string[]; errors: string[] } {
-  const lines: string[] = [];
-  const errors: string[] = [];
-  return { lines, errors, out: (t) => lines.push(t), err: (t) => errors.push(t), tty: false, cwd, now: () => new Date('2023-11-21T06:00:00Z') };
-}
+import { EXIT } from '../src/index.js';
+import { say as sayAt } from './in-process.js';
 
 /** The same ledger as another round's: another inspection id, and finding ids of its own (they are unique in a store). */
 const anotherRound = (ledger: Ledger, id: string): Ledger => ({ ...ledger, inspection: { ...ledger.inspection, id }, findings: ledger.findings.map((f) => ({ ...f, id: `${id}-${f.id}` })) });
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'rectify-explicit-'));
 
-/** Runs and answers the exit code with everything printed. */
-async function say(dir: string, args: string[]): Promise<{ code: number; text: string }> {
-  const out = io(dir);
-  const code = (await run(args, out, {})) as number;
-  return { code, text: [...out.lines, ...out.errors].join('\n') };
-}
+/** The day after the world's ledger (2023-11-20), so that an import is dated that day's noon. */
+const say = (dir: string, args: string[]) => sayAt(dir, args, '2023-11-21T06:00:00Z');
 
 // What a command used to fill in on its own (an organisation called "default", China's
 // offset, the team "巡察组", an extension id made from its day) it now takes as an

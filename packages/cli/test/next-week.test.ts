@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { openStore } from '@rectify/core';
 import { writeLedgerTemplate } from '@rectify/report-xlsx';
 import { sqliteDriver } from '@rectify/storage-sqlite';
-import { EXIT, run, type Io } from '../src/index.js';
+import { EXIT } from '../src/index.js';
+import { say as sayAt } from './in-process.js';
 
 type Row = (string | undefined)[];
 const TITLE = '关于落实区委第一巡察组反馈意见的整改台账';
@@ -20,17 +21,7 @@ async function ledger(asOf: string, rows: Row[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function io(cwd: string): Io & { lines: string[]; errors: string[] } {
-  const lines: string[] = [];
-  const errors: string[] = [];
-  return { lines, errors, out: (t) => lines.push(t), err: (t) => errors.push(t), tty: false, cwd, now: () => new Date('2024-03-25T02:00:00Z') };
-}
-
-async function say(dir: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const o = io(dir);
-  const code = (await run(args, o, {})) as number;
-  return { code, out: o.lines.join('\n'), err: o.errors.join('\n') };
-}
+const say = (dir: string, args: string[]) => sayAt(dir, args, '2024-03-25T02:00:00Z');
 
 const WEEK_1: Row[] = [
   ['一、党的建设方面'],

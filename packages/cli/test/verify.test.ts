@@ -5,19 +5,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryDriver, openStore } from '@rectify/core';
 import { buildWorld } from '@rectify/testing';
-import { EXIT, run, type Io } from '../src/index.js';
+import { EXIT } from '../src/index.js';
+import { say as sayAt } from './in-process.js';
 
-function io(cwd: string): Io & { lines: string[]; errors: string[] } {
-  const lines: string[] = [];
-  const errors: string[] = [];
-  return { lines, errors, out: (t) => lines.push(t), err: (t) => errors.push(t), tty: false, cwd, now: () => new Date('2031-01-01T00:00:00Z') };
-}
-
-async function say(dir: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const o = io(dir);
-  const code = (await run(args, o, {})) as number;
-  return { code, out: o.lines.join('\n'), err: o.errors.join('\n') };
-}
+const say = (dir: string, args: string[]) => sayAt(dir, args, '2031-01-01T00:00:00Z');
 
 describe('rectify verify, and reports that say whether their history verified', () => {
   it('verifies a store, then names an event edited behind its back, in verify and in the report', async () => {
