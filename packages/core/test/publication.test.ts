@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countRedactions, diffLines, namesToRedact, publicRedactionRules, redactText, redactValue } from '../src/index.js';
+import { countRedactions, diffLines, namesToRedact, publicRedactionRules, redactReportModel, redactText, redactValue } from '../src/index.js';
 import { Harness, PEOPLE } from './harness.js';
 
 // The seed notice as the repository keeps it (a copy of the notice the project was created from).
@@ -67,6 +67,19 @@ describe('redaction before publishing', () => {
   it('refuses malformed rules, naming the field', () => {
     expect(() => redactText('x', { names: [''] })).toThrow(/names\[0\]/);
     expect(() => redactText('x', { nameMask: 'half' as 'full' })).toThrow(/nameMask/);
+  });
+});
+
+describe('a report model redacted', () => {
+  it('leaves its history digest alone, though its digits look like a phone number', () => {
+    // A digest whose hex holds 13812345678: masked, it would no longer be the digest.
+    const digest = `ab13812345678c${'0'.repeat(50)}`;
+    const model = { title: '联系电话13812345678', history: { verified: true, digest, breaks: [] } };
+    const { value, redactions } = redactReportModel(model);
+    expect(value.history.digest).toBe(digest);
+    expect(value.title).toBe('联系电话138****5678');
+    expect(redactions.map((r) => r.path)).toEqual(['title']);
+    expect(redactValue(model).value.history.digest).not.toBe(digest);
   });
 });
 

@@ -4,7 +4,7 @@ import {
   countRedactions,
   EVERY_DAY,
   publicRedactionRules,
-  redactValue,
+  redactReportModel,
   type Calendar,
   type CalendarDay,
   type Redaction,
@@ -56,7 +56,7 @@ export async function modelOf(store: Store, scope: Scope, asOf: CalendarDay, opt
   // The organisation's events: the model keeps those of this inspection's findings.
   const model = buildReportModel(findings, inspection, organisation, asOf, { events, people: options.internal ? people : [], calendar: options.calendar ?? EVERY_DAY });
   if (!options.redact) return { model, redactions: [] };
-  const { value, redactions } = redactValue(model, publicRedactionRules(inspection, findings, people, organisation));
+  const { value, redactions } = redactReportModel(model, publicRedactionRules(inspection, findings, people, organisation));
   return { model: value, redactions };
 }
 

@@ -256,6 +256,22 @@ export function redactValue<T>(value: T, rules: RedactionRules = {}): { value: T
 }
 
 /**
+ * Redacts a report model with {@link redactValue}, all but its `history` check: digests
+ * are hexadecimal, and a run of their digits can look like a phone number (…0458 7049…),
+ * which masking would corrupt. They hold no personal data.
+ *
+ * @example
+ * ```ts
+ * const { value: safe, redactions } = redactReportModel(model, publicRedactionRules(inspection, findings, people, organisation));
+ * ```
+ */
+export function redactReportModel<T extends { history?: unknown }>(model: T, rules: RedactionRules = {}): { value: T; redactions: Redaction[] } {
+  const { history, ...rest } = model;
+  const { value, redactions } = redactValue(rest, rules);
+  return { value: { ...value, history } as T, redactions };
+}
+
+/**
  * The rules of a report made public: every person's name is masked (a public notice
  * names no individual: first of all the people interviewed or held accountable, see
  * {@link namesToRedact}, but also the responsible people and leaders, whose names
