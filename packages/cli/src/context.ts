@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { calendarCn } from '@rectify/calendar-cn';
-import { dayOfInstant, EVERY_DAY, isCalendarDay, openStore, WEEKDAYS, type Calendar, type Locale, type Store } from '@rectify/core';
+import { dayOfInstant, EVERY_DAY, isCalendarDay, openStore, WEEKDAYS, type Calendar, type FindingState, type Locale, type Store } from '@rectify/core';
 import { postgresDriver } from '@rectify/storage-postgres';
 import { sqliteDriver } from '@rectify/storage-sqlite';
 import pg from 'pg';
@@ -157,4 +157,16 @@ export function writeNewFile(io: Io, given: string, data: string | Uint8Array, f
     throw error;
   }
   return file;
+}
+
+/** Every finding of a scope, following the store's pages (a page holds at most 1,000). */
+export async function allFindings(store: Store, scope: { organisationId: string; inspectionId?: string }): Promise<FindingState[]> {
+  const out: FindingState[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.findings({ ...scope, limit: 1000, ...(cursor === undefined ? {} : { cursor }) });
+    for (const s of page.items) out.push(s);
+    cursor = page.nextCursor;
+  } while (cursor !== undefined);
+  return out;
 }

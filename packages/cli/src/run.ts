@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chinaCalendar, type YearArrangement } from '@rectify/calendar-cn';
-import { EVERY_DAY, INSPECTION_KIND_LABELS, UtcOffsetSchema, type Calendar, type InspectionKind, type Locale, type Store } from '@rectify/core';
+import { EVERY_DAY, INSPECTION_KIND_LABELS, inspectionKindOf, UtcOffsetSchema, type Calendar, type InspectionKind, type Locale, type Store } from '@rectify/core';
 import { WorkbookValidationError } from '@rectify/report-xlsx';
 import { FIRST_DAY, isSupportedDay, LAST_DAY } from './context.js';
 import { applyCommand, APPLY_COMMANDS } from './commands/apply.js';
@@ -17,11 +17,6 @@ import { templateCommand } from './commands/template.js';
 import { verifyCommand } from './commands/verify.js';
 import { CALENDARS, openCliStore, type GlobalOptions, type Io } from './context.js';
 import { EXIT, exitCodeOf, UsageError } from './exit.js';
-
-/** What `--kind` accepts: each kind's id and its Chinese and English names. */
-const KIND_WORDS: ReadonlyMap<string, InspectionKind> = new Map(
-  (Object.entries(INSPECTION_KIND_LABELS) as [InspectionKind, { 'zh-CN': string; en: string }][]).flatMap(([k, l]) => [[k, k], [l['zh-CN'], k], [l.en.toLowerCase(), k]] as [string, InspectionKind][]),
-);
 
 const GLOBAL_HELP = `
 Store:  --db FILE          SQLite file (default rectify.db)
@@ -214,8 +209,8 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
     if (lang !== 'zh-CN' && lang !== 'en') throw new UsageError(`--lang must be zh-CN or en, not "${lang}"`);
     if (!UtcOffsetSchema.safeParse(global.utcOffset).success) throw new UsageError(`--utc-offset must be an offset such as +08:00 or -05:30, not "${global.utcOffset}"`);
     // --kind is the inspection's kind for an import; apply's commands read their own (a measure's, a supervision's).
-    const kind = command !== 'import' || v.kind === undefined ? undefined : KIND_WORDS.get(v.kind.trim().toLowerCase());
-    if (command === 'import' && v.kind !== undefined && kind === undefined) throw new UsageError(`--kind must be one of ${[...new Set(KIND_WORDS.values())].map((k) => `${INSPECTION_KIND_LABELS[k]['zh-CN']} (${k})`).join(', ')}, not "${v.kind}"`);
+    const kind = command !== 'import' || v.kind === undefined ? undefined : inspectionKindOf(v.kind);
+    if (command === 'import' && v.kind !== undefined && kind === undefined) throw new UsageError(`--kind must be one of ${(Object.keys(INSPECTION_KIND_LABELS) as InspectionKind[]).map((k) => `${INSPECTION_KIND_LABELS[k]['zh-CN']} (${k})`).join(', ')}, not "${v.kind}"`);
     if (v['calendar-years'] !== undefined) global.calendar = calendarWithYears(v.calendar, v['calendar-years'], io);
     if (v.calendar !== undefined && CALENDARS[v.calendar] === undefined) throw new UsageError(`--calendar must be one of ${Object.keys(CALENDARS).join(', ')}, not "${v.calendar}"`);
     const day = (name: string, value: string | undefined) => {

@@ -103,10 +103,10 @@ export function readMonth(cell: ExcelJS.Cell): CellRead<string> {
  * One of a fixed set of words, in either language (or the value's identifier).
  * `choices` maps each accepted word to the value it stands for.
  */
-export function readChoice<T>(cell: ExcelJS.Cell, choices: ReadonlyMap<string, T>, shown: readonly string[]): CellRead<T> {
+export function readChoice<T>(cell: ExcelJS.Cell, choices: ReadonlyMap<string, T> | ((word: string) => T | undefined), shown: readonly string[]): CellRead<T> {
   const t = readText(cell);
   if (!t.ok || t.value === undefined) return t as CellRead<never>;
-  const value = choices.get(t.value.trim());
+  const value = typeof choices === 'function' ? choices(t.value.trim()) : choices.get(t.value.trim());
   if (value === undefined) return bad(`须为以下之一：${shown.join('、')}（现为“${t.value}”）`, `must be one of ${shown.join(', ')} (found "${t.value}")`);
   return ok(value);
 }

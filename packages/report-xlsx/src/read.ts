@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import {
   INSPECTION_KIND_LABELS,
+  inspectionKindOf,
   MEASURE_KIND_LABELS,
   STATUS_LABELS,
   text,
@@ -242,10 +243,7 @@ interface About {
 }
 
 /** An inspection kind, written as its label in either language (巡察, audit) or as its id (xuncha). */
-const KIND_CHOICES: ReadonlyMap<string, InspectionKind> = new Map(
-  (Object.entries(INSPECTION_KIND_LABELS) as [InspectionKind, LocalizedText][]).flatMap(([kind, label]) => [[kind, kind], [label['zh-CN'], kind], [label.en, kind]] as [string, InspectionKind][]),
-);
-const readKind = (cell: ExcelJS.Cell) => readChoice(cell, KIND_CHOICES, Object.values(INSPECTION_KIND_LABELS).map((l) => l['zh-CN']));
+const readKind = (cell: ExcelJS.Cell) => readChoice(cell, inspectionKindOf, Object.values(INSPECTION_KIND_LABELS).map((l) => l['zh-CN']));
 
 function readAbout(r: SheetReader): About {
   const about: About = { inspectionId: undefined, inspectionTitle: undefined, kind: undefined, inspector: undefined, organisation: undefined, asOf: undefined, categories: [] };

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import { decodeText, isRectifyError, type Bundle, type FindingState, type InspectionKind, type Locale, type Store, type ValidationError } from '@rectify/core';
+import { decodeText, isRectifyError, type Bundle, type InspectionKind, type Locale, type Store, type ValidationError } from '@rectify/core';
 import { htmlToText, looksLikeHtml, noticeReport, parseNotice } from '@rectify/report-notice';
 import {
   clerkLedgerBundle,
@@ -14,7 +14,7 @@ import {
   type Ledger,
   type LedgerChanges,
 } from '@rectify/report-xlsx';
-import { importOrganisation, instantAt, today, type GlobalOptions, type Io } from '../context.js';
+import { allFindings, importOrganisation, instantAt, today, type GlobalOptions, type Io } from '../context.js';
 import { UsageError } from '../exit.js';
 import { inferredMapping, printPreview } from './import-preview.js';
 
@@ -249,7 +249,7 @@ async function clerkBundle(store: Store | undefined, global: GlobalOptions, opti
     : undefined;
   // A later version of a ledger the store holds: its findings already there change by commands.
   const changes = made !== undefined && held !== undefined && store !== undefined
-    ? clerkLedgerChanges(ledger, { inspection: held, states: await statesOf(store, { organisationId, inspectionId }), findingIds: made.findingIds, importer: { id: options.as }, at })
+    ? clerkLedgerChanges(ledger, { inspection: held, states: new Map((await allFindings(store, { organisationId, inspectionId })).map((s) => [s.finding.id, s])), findingIds: made.findingIds, importer: { id: options.as }, at })
     : undefined;
   if (options.dryRun) {
     if (options.json) io.out(JSON.stringify({ ...ledger, inspectionId, at, findingIds: made ? Object.fromEntries(made.findingIds) : {}, ...(changes ? { changes } : {}) }, null, 2));
@@ -270,18 +270,6 @@ async function clerkBundle(store: Store | undefined, global: GlobalOptions, opti
   // The findings the store holds leave the bundle: their changes come as commands.
   const known = new Set(changes.held);
   return { bundle: { ...made.bundle, events: made.bundle.events.filter((e) => !known.has(e.findingId)) }, changes };
-}
-
-/** Every finding of a scope, by id (paged: a store answers at most 1,000 at a time). */
-async function statesOf(store: Store, scope: { organisationId: string; inspectionId: string }): Promise<Map<string, FindingState>> {
-  const out = new Map<string, FindingState>();
-  let cursor: string | undefined;
-  do {
-    const page = await store.findings({ ...scope, limit: 1000, ...(cursor === undefined ? {} : { cursor }) });
-    for (const s of page.items) out.set(s.finding.id, s);
-    cursor = page.nextCursor;
-  } while (cursor !== undefined);
-  return out;
 }
 
 /** A title as two versions of one ledger would both write it: no spaces, no punctuation, half-width. */

@@ -1,5 +1,5 @@
-import { INSPECTION_KIND_LABELS, recurringProblems, STATUS_LABELS, type FindingState, type Store } from '@rectify/core';
-import { resolveOrganisation, type GlobalOptions, type Io } from '../context.js';
+import { INSPECTION_KIND_LABELS, recurringProblems, STATUS_LABELS, type Store } from '@rectify/core';
+import { allFindings, resolveOrganisation, type GlobalOptions, type Io } from '../context.js';
 
 /**
  * `rectify recurring`: the organisation's problems found again in later rounds
@@ -9,13 +9,7 @@ import { resolveOrganisation, type GlobalOptions, type Io } from '../context.js'
 export async function recurringCommand(store: Store, global: GlobalOptions, options: { json: boolean }, io: Io): Promise<void> {
   const organisationId = await resolveOrganisation(store, global);
   const inspections = await store.inspections(organisationId);
-  const findings: FindingState[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.findings({ organisationId, limit: 1000, ...(cursor === undefined ? {} : { cursor }) });
-    findings.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor !== undefined);
+  const findings = await allFindings(store, { organisationId });
   const problems = recurringProblems(findings, inspections);
   if (options.json) {
     io.out(JSON.stringify({ organisationId, problems }, null, 2));

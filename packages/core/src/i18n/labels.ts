@@ -51,6 +51,24 @@ export const INSPECTION_KIND_LABELS: Record<InspectionKind, LocalizedText> = {
   other: text('其他', 'other'),
 };
 
+/** Every word an inspection kind is written with: its id, and its names in both languages (lower case). */
+const INSPECTION_KIND_WORDS: ReadonlyMap<string, InspectionKind> = new Map(
+  (Object.entries(INSPECTION_KIND_LABELS) as [InspectionKind, LocalizedText][]).flatMap(([kind, l]) => [[kind, kind], [l['zh-CN'], kind], [l.en.toLowerCase(), kind]] as [string, InspectionKind][]),
+);
+
+/**
+ * The inspection kind a word names: its id (`xuncha`) or its name in either language
+ * (巡察, `audit`, any case, spaces around ignored); `undefined` for any other word.
+ *
+ * @example
+ * ```ts
+ * inspectionKindOf('巡视'); // 'xunshi'
+ * ```
+ */
+export function inspectionKindOf(word: string): InspectionKind | undefined {
+  return INSPECTION_KIND_WORDS.get(word.trim().toLowerCase());
+}
+
 /** Names of the built-in roles. */
 export const ROLE_LABELS: Record<BuiltInRole, LocalizedText> = {
   principal_leader: text('主要领导', 'principal leader'),
