@@ -54,6 +54,7 @@ export * from './rules/rule.js';
 export * from './rules/builtin/index.js';
 
 export * from './analytics/totals.js';
+export * from './analytics/deadline-rule.js';
 export * from './analytics/deadlines.js';
 export * from './analytics/cadence.js';
 export * from './analytics/reminders.js';

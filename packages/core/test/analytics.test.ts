@@ -299,7 +299,7 @@ describe('lagging units', () => {
 
   it('weights can change the order', () => {
     const h = scenario();
-    const onlyLag = laggingUnits(all(h), '2023-10-15', h.inspection.workflow.cadence, { overdue: 0, lag: 1, stale: 0, concentration: 0 });
+    const onlyLag = laggingUnits(all(h), '2023-10-15', h.inspection.workflow.cadence, { weights: { overdue: 0, lag: 1, stale: 0, concentration: 0 } });
     // f-2 (u-law) is 60% through its time with no measure done; f-4 (u-fin) 62% through, f-3 is sustaining.
     expect(onlyLag.map((r) => r.unitId)).toEqual(['u-law', 'u-fin']);
   });

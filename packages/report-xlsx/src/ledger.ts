@@ -23,6 +23,12 @@ export interface LedgerFinding {
   completedOn: CalendarDay | undefined;
   signedOffOn: CalendarDay | undefined;
   reopenings: number;
+  /**
+   * Days past the deadline in force as of the ledger's day, when open and overdue (the
+   * report model's, so with its calendar); absent otherwise. Read back from 逾期天数 so
+   * that a workbook written again is the same, but derived: an import ignores it.
+   */
+  daysOverdue?: number | undefined;
   responsibility: LedgerResponsibility | undefined;
   measures: LedgerMeasure[];
   progress: LedgerProgress[];
@@ -105,6 +111,7 @@ export function ledgerOf(model: ReportModel): Ledger {
         completedOn: f.completedOn,
         signedOffOn: f.signedOffOn,
         reopenings: f.reopenings,
+        daysOverdue: f.daysOverdue > 0 ? f.daysOverdue : undefined,
         responsibility: f.assignment && {
           responsibleLeaderId: f.assignment.responsibleLeaderId,
           leadUnitId: f.assignment.leadUnitId,

@@ -324,6 +324,8 @@ function readProblems(r: SheetReader, categories: readonly { ordinal: number }[]
       completedOn: r.get(row, 'completedOn', readDay),
       signedOffOn: r.get(row, 'signedOffOn', readDay),
       reopenings: r.get(row, 'reopenings', (c) => readInt(c, 0)) ?? 0,
+      // Derived, read so that a workbook written again is the same; never imported.
+      daysOverdue: r.get(row, 'daysOverdue', (c) => readInt(c, 1)),
       responsibility: undefined,
       measures: [],
       progress: [],

@@ -1,8 +1,6 @@
 import ExcelJS from 'exceljs';
 import {
-  daysBetween,
   FINDING_STATUSES,
-  isOpenStatus,
   INSPECTION_KIND_LABELS,
   MEASURE_KIND_LABELS,
   nameOf,
@@ -85,7 +83,8 @@ export async function writeLedgerWorkbook(ledger: Ledger, options: WriteLedgerOp
     completedOn: excelDay(f.completedOn),
     signedOffOn: excelDay(f.signedOffOn),
     reopenings: f.reopenings,
-    daysOverdue: isOpenStatus(f.status) && f.deadline !== undefined && f.deadline < ledger.asOf ? daysBetween(f.deadline, ledger.asOf) : undefined,
+    // As the report model counts it (the deadline in force, the calendar), never again here.
+    daysOverdue: f.daysOverdue,
   })));
   listValidation(problems, 'status', FINDING_STATUSES.map((s) => STATUS_LABELS[s][locale]), ledger.findings.length);
   highlightOverdue(problems, ledger, locale);
@@ -208,15 +207,19 @@ function listValidation(ws: ExcelJS.Worksheet, key: string, values: readonly str
 }
 
 /** Open findings past their deadline, as of the ledger's day, shown in red. */
+/**
+ * Highlights the rows with days overdue while their status is open: the 逾期天数 the
+ * model counted (a formula comparing dates here would ignore the calendar), and no
+ * longer once a clerk sets the status to a done one.
+ */
 function highlightOverdue(ws: ExcelJS.Worksheet, ledger: Ledger, locale: Locale): void {
-  const deadline = columnLetter(ws, 'deadline');
+  const days = columnLetter(ws, 'daysOverdue');
   const status = columnLetter(ws, 'status');
-  const [y, m, d] = ledger.asOf.split('-').map(Number);
   const open = OPEN_STATUSES.map((s) => `$${status}2="${STATUS_LABELS[s][locale]}"`).join(',');
   const last = ws.getColumn(LAYOUT.problems.columns.length).letter;
   ws.addConditionalFormatting({
     ref: `A2:${last}${ledger.findings.length + 1 + SPARE_ROWS}`,
-    rules: [{ type: 'expression', priority: 1, formulae: [`AND(ISNUMBER($${deadline}2),$${deadline}2<DATE(${y},${m},${d}),OR(${open}))`], style: { fill: OVERDUE_FILL, font: { color: { argb: 'FF9C0006' } } } }],
+    rules: [{ type: 'expression', priority: 1, formulae: [`AND(ISNUMBER($${days}2),$${days}2>0,OR(${open}))`], style: { fill: OVERDUE_FILL, font: { color: { argb: 'FF9C0006' } } } }],
   });
 }
 

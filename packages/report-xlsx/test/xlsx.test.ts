@@ -80,16 +80,35 @@ describe('ledger workbook', () => {
     const sheet1 = zipPart(data, 'xl/worksheets/sheet1.xml');
     expect(sheet1).toMatch(/<dataValidation type="list" allowBlank="1" showErrorMessage="1"[^>]*sqref="F2:F\d+"/);
     expect(sheet1).toContain('未启动,正在整改,已完成');
-    expect(sheet1).toMatch(/<conditionalFormatting sqref="A2:K\d+"><cfRule type="expression"[^>]*><formula>AND\(ISNUMBER\(\$G2\),\$G2&lt;DATE\(2023,11,20\)/);
-    // Every overdue finding of the analysis is a row the rule highlights: open and past its deadline.
-    const overdueIds = model.analysis.overdue.map((o) => o.findingId).sort();
+    // The rule highlights what 逾期天数 holds (the model's count) while the status is open.
+    expect(sheet1).toMatch(/<conditionalFormatting sqref="A2:K\d+"><cfRule type="expression"[^>]*><formula>AND\(ISNUMBER\(\$K2\),\$K2&gt;0,OR\(\$F2=&quot;未启动&quot;,\$F2=&quot;正在整改&quot;,\$F2=&quot;重新整改&quot;\)\)/);
+    // Every overdue finding of the analysis is a row the rule highlights, with its days overdue.
+    const overdue = model.analysis.overdue.map((o) => `${o.findingId} ${o.daysOverdue}`).sort();
     const highlighted: string[] = [];
     problems.eachRow((row, n) => {
-      const deadline = row.getCell(7).value;
-      if (n > 1 && deadline instanceof Date && deadline.toISOString().slice(0, 10) < '2023-11-20' && ['未启动', '正在整改', '重新整改'].includes(row.getCell(6).text)) highlighted.push(row.getCell(1).text);
+      const days = row.getCell(11).value;
+      if (n > 1 && typeof days === 'number' && days > 0 && ['未启动', '正在整改', '重新整改'].includes(row.getCell(6).text)) highlighted.push(`${row.getCell(1).text} ${days}`);
     });
-    expect(highlighted.sort()).toEqual(overdueIds);
-    expect(overdueIds.length).toBeGreaterThan(0);
+    expect(highlighted.sort()).toEqual(overdue);
+    expect(overdue.length).toBeGreaterThan(0);
+  });
+
+  it('counts 逾期天数 with the calendar of the model: a deadline on a rest day stands until the next working day', async () => {
+    // 17 November 2023 was a Friday; here it and the weekend after it are rest days, so a
+    // deadline of the 17th stands until Monday the 20th, the day reported on.
+    const rests = new Set(['2023-11-17', '2023-11-18', '2023-11-19']);
+    const model = await worldReportModel({ calendar: { name: 'rests-17-19-nov', isWorkingDay: (d) => !rests.has(d) } });
+    const plain = await worldReportModel();
+    const due17 = (m: typeof model) => m.analysis.overdue.filter((o) => o.deadline === '2023-11-17');
+    expect(due17(plain).length).toBeGreaterThan(0);
+    expect(due17(model)).toEqual([]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await writeLedgerWorkbook(ledgerOf(model), { locale: 'zh-CN' }) as unknown as ArrayBuffer);
+    const shown: string[] = [];
+    wb.getWorksheet('问题清单')!.eachRow((row, n) => {
+      if (n > 1 && typeof row.getCell(11).value === 'number') shown.push(`${row.getCell(1).text} ${String(row.getCell(11).value)}`);
+    });
+    expect(shown.sort()).toEqual(model.analysis.overdue.map((o) => `${o.findingId} ${o.daysOverdue}`).sort());
   });
 
   it('keeps text that looks like a formula as text, in cells formatted as text', async () => {

@@ -61,11 +61,11 @@ export function analyze(
     totals: totals(findings, inspection),
     overdue: overdue(findings, asOf, deadlines),
     dueSoon: dueSoon(findings, asOf, cadence.dueSoonDays, deadlines),
-    overdueMeasures: overdueMeasures(findings, asOf),
+    overdueMeasures: overdueMeasures(findings, asOf, deadlines),
     staleLedgers: staleLedgers(findings, asOf, cadence),
     missedMonthlyReports: missedMonthlyReports(findings, asOf, cadence),
-    laggingUnits: laggingUnits(findings, asOf, cadence, options.laggingWeights),
+    laggingUnits: laggingUnits(findings, asOf, cadence, { ...deadlines, ...(options.laggingWeights === undefined ? {} : { weights: options.laggingWeights }) }),
     discrepancies: reconcile(findings, inspection),
-    deadlineOutcomes: deadlineOutcomes(findings),
+    deadlineOutcomes: deadlineOutcomes(findings, deadlines),
   };
 }

@@ -1,8 +1,9 @@
 import { EVERY_DAY, type Calendar } from '../calendar/calendar.js';
-import { addWorkingDays, nextWorkingDay, workingDaysBetween } from '../calendar/working-days.js';
+import { workingDaysBetween } from '../calendar/working-days.js';
 import { daysBetween, type CalendarDay } from '../dates/calendar-day.js';
 import { isOpenStatus } from '../lifecycle/status.js';
 import type { FindingState } from '../lifecycle/state.js';
+import { deadlineInForce, dueSoonUntil, overdueCutoff } from './deadline-rule.js';
 
 /** A finding whose deadline has passed, or is near, while its work is open. */
 export interface DeadlineItem {
@@ -14,7 +15,7 @@ export interface DeadlineItem {
   originalDeadline?: CalendarDay;
   /**
    * The last day allowed: the deadline, or the next working day when the deadline
-   * falls on a rest day of the calendar (see {@link nextWorkingDay}).
+   * falls on a rest day of the calendar (see {@link deadlineInForce}).
    */
   deadlineInForce: CalendarDay;
   /** Calendar days past the deadline in force (positive) or left before it (negative or 0). */
@@ -52,7 +53,7 @@ function openDeadlines(findings: readonly FindingState[], calendar: Calendar): {
   for (const f of findings) {
     if (!isOpenStatus(f.status) || f.assignment === undefined) continue;
     const deadline = f.assignment.deadline;
-    out.push({ f, deadline, inForce: nextWorkingDay(calendar, deadline) });
+    out.push({ f, deadline, inForce: deadlineInForce(deadline, calendar) });
   }
   return out;
 }
@@ -85,7 +86,7 @@ export function overdue(findings: readonly FindingState[], asOf: CalendarDay, op
  */
 export function dueSoon(findings: readonly FindingState[], asOf: CalendarDay, days: number, options: DeadlineOptions = {}): DeadlineItem[] {
   const calendar = options.calendar ?? EVERY_DAY;
-  const until = addWorkingDays(calendar, asOf, days);
+  const until = dueSoonUntil(asOf, days, calendar);
   return openDeadlines(findings, calendar)
     .filter((d) => d.inForce >= asOf && d.inForce <= until)
     .map((d) => item(d.f, d.deadline, d.inForce, asOf, calendar))
@@ -98,17 +99,23 @@ export interface OverdueMeasure {
   measureId: string;
   ordinal: number;
   deadline: CalendarDay;
+  /** Calendar days past its deadline in force. */
   daysOverdue: number;
 }
 
-/** Measures with their own deadline that is past, not done, in findings not yet signed off. */
-export function overdueMeasures(findings: readonly FindingState[], asOf: CalendarDay): OverdueMeasure[] {
+/**
+ * Measures with their own deadline that is past (in force, as for findings), not done,
+ * in findings not yet signed off.
+ */
+export function overdueMeasures(findings: readonly FindingState[], asOf: CalendarDay, options: DeadlineOptions = {}): OverdueMeasure[] {
+  const calendar = options.calendar ?? EVERY_DAY;
+  const cutoff = overdueCutoff(asOf, calendar);
   const out: OverdueMeasure[] = [];
   for (const f of findings) {
     if (f.status === 'signed_off') continue;
     for (const m of f.measures) {
-      if (m.status !== 'open' || m.kind === 'long_term' || m.deadline === undefined || m.deadline >= asOf) continue;
-      out.push({ findingId: f.finding.id, measureId: m.id, ordinal: m.ordinal, deadline: m.deadline, daysOverdue: daysBetween(m.deadline, asOf) });
+      if (m.status !== 'open' || m.kind === 'long_term' || m.deadline === undefined || m.deadline >= cutoff) continue;
+      out.push({ findingId: f.finding.id, measureId: m.id, ordinal: m.ordinal, deadline: m.deadline, daysOverdue: daysBetween(deadlineInForce(m.deadline, calendar), asOf) });
     }
   }
   return out.sort((a, b) => b.daysOverdue - a.daysOverdue || a.findingId.localeCompare(b.findingId) || a.ordinal - b.ordinal);

@@ -1,15 +1,17 @@
+import { EVERY_DAY, type Calendar } from '../calendar/calendar.js';
 import type { CalendarDay } from '../dates/calendar-day.js';
 import { isOpenStatus } from '../lifecycle/status.js';
 import type { FindingState } from '../lifecycle/state.js';
+import { completionOutcome } from './deadline-rule.js';
 
 /**
  * How findings met their deadlines, extensions (延期) counted apart: the figure behind
  * "按期完成率" that an extension must not flatter.
  */
 export interface DeadlineOutcomes {
-  /** Completed (or sustaining) on or before the first deadline. */
+  /** Completed (or sustaining) on or before the first deadline in force. */
   onTime: number;
-  /** Completed after the first deadline, within an approved extension. */
+  /** Completed after the first deadline, within an approved extension (in force). */
   withinExtension: number;
   /** Completed after the deadline in force. */
   late: number;
@@ -27,7 +29,9 @@ export interface DeadlineOutcomes {
 /**
  * Counts completions on time, within an extension and late, open findings with an
  * extension, and extension requests by decision. A finding without an assignment
- * (no deadline) counts in none of the completion figures.
+ * (no deadline) counts in none of the completion figures. Each finding's outcome is
+ * {@link completionOutcome}: a deadline on a rest day of `options.calendar` stands until
+ * the next working day.
  *
  * @example
  * ```ts
@@ -35,7 +39,8 @@ export interface DeadlineOutcomes {
  * `按期完成 ${o.onTime}，延期后完成 ${o.withinExtension}，逾期完成 ${o.late}`;
  * ```
  */
-export function deadlineOutcomes(findings: readonly FindingState[]): DeadlineOutcomes {
+export function deadlineOutcomes(findings: readonly FindingState[], options: { calendar?: Calendar } = {}): DeadlineOutcomes {
+  const calendar = options.calendar ?? EVERY_DAY;
   const out: DeadlineOutcomes = { onTime: 0, withinExtension: 0, late: 0, open: 0, openExtended: 0, requests: { pending: 0, approved: 0, rejected: 0 }, onTimeRate: 0, findings: [] };
   for (const f of findings) {
     for (const x of f.extensions) out.requests[x.status]++;
@@ -47,14 +52,13 @@ export function deadlineOutcomes(findings: readonly FindingState[]): DeadlineOut
       if (extended) out.openExtended++;
       continue;
     }
-    if (f.completedOn === undefined) continue;
-    const first = f.originalDeadline ?? a.deadline;
-    if (f.completedOn <= first) out.onTime++;
+    const outcome = completionOutcome(f, calendar);
+    if (outcome === undefined) continue;
+    if (outcome === 'on_time') out.onTime++;
     else {
-      const outcome = extended && f.completedOn <= a.deadline ? 'within_extension' : 'late';
       if (outcome === 'late') out.late++;
       else out.withinExtension++;
-      out.findings.push({ findingId: f.finding.id, title: f.finding.title, outcome, originalDeadline: first, deadline: a.deadline, completedOn: f.completedOn });
+      out.findings.push({ findingId: f.finding.id, title: f.finding.title, outcome, originalDeadline: f.originalDeadline ?? a.deadline, deadline: a.deadline, completedOn: f.completedOn! });
     }
   }
   const completed = out.onTime + out.withinExtension + out.late;

@@ -1,8 +1,10 @@
+import { EVERY_DAY, type Calendar } from '../calendar/calendar.js';
 import { daysBetween, type CalendarDay } from '../dates/calendar-day.js';
 import { DONE_STATUSES, isOpenStatus } from '../lifecycle/status.js';
 import { activeMeasures, type FindingState } from '../lifecycle/state.js';
 import type { Cadence } from '../model/workflow.js';
 import { staleLedgers } from './cadence.js';
+import { overdueCutoff } from './deadline-rule.js';
 
 /** How much each factor weighs in the lagging score; they need not sum to 1. */
 export interface LaggingWeights {
@@ -18,6 +20,14 @@ export interface LaggingWeights {
 
 /** The default weights: overdue 0.4, lag 0.3, stale 0.2, concentration 0.1. */
 export const DEFAULT_LAGGING_WEIGHTS: LaggingWeights = { overdue: 0.4, lag: 0.3, stale: 0.2, concentration: 0.1 };
+
+/** Options of {@link laggingUnits}. */
+export interface LaggingOptions {
+  /** How much each factor weighs (default {@link DEFAULT_LAGGING_WEIGHTS}). */
+  weights?: LaggingWeights;
+  /** Which days are working days, for what is overdue (default {@link EVERY_DAY}). */
+  calendar?: Calendar;
+}
 
 /** One unit in the lagging ranking, with the factors behind its score. */
 export interface LaggingUnit {
@@ -60,15 +70,18 @@ export function progressLag(f: FindingState, asOf: CalendarDay): number {
  *
  * @example
  * ```ts
- * laggingUnits(findings, '2023-10-31', inspection.workflow.cadence).slice(0, 3);
+ * laggingUnits(findings, '2023-10-31', inspection.workflow.cadence, { calendar: calendarCn }).slice(0, 3);
  * ```
  */
 export function laggingUnits(
   findings: readonly FindingState[],
   asOf: CalendarDay,
   cadence: Pick<Cadence, 'ledgerUpdateDays' | 'longTermReportDays'>,
-  weights: LaggingWeights = DEFAULT_LAGGING_WEIGHTS,
+  options: LaggingOptions = {},
 ): LaggingUnit[] {
+  const weights = options.weights ?? DEFAULT_LAGGING_WEIGHTS;
+  // Overdue as isFindingOverdue has it, as one comparison per finding.
+  const cutoff = overdueCutoff(asOf, options.calendar ?? EVERY_DAY);
   const assigned = findings.filter((f) => f.assignment !== undefined);
   const stale = new Set(staleLedgers(assigned, asOf, cadence).map((s) => s.findingId));
   const byUnit = new Map<string, FindingState[]>();
@@ -80,7 +93,7 @@ export function laggingUnits(
     else list.push(f);
   }
   const rows = [...byUnit.entries()].map(([unitId, list]) => {
-    const overdueCount = list.filter((f) => isOpenStatus(f.status) && f.assignment!.deadline < asOf).length;
+    const overdueCount = list.filter((f) => isOpenStatus(f.status) && f.assignment!.deadline < cutoff).length;
     const staleCount = list.filter((f) => stale.has(f.finding.id)).length;
     const concentration = list.length / assigned.length;
     const lag = list.reduce((sum, f) => sum + progressLag(f, asOf), 0) / list.length;

@@ -1,8 +1,10 @@
+import { EVERY_DAY, type Calendar } from '../calendar/calendar.js';
 import { addCalendarDays, daysBetween, type CalendarDay } from '../dates/calendar-day.js';
 import { evolve } from '../lifecycle/evolve.js';
 import type { FindingEvent } from '../lifecycle/events.js';
 import type { FindingState } from '../lifecycle/state.js';
 import { isOpenStatus } from '../lifecycle/status.js';
+import { overdueCutoff } from './deadline-rule.js';
 import { emptyStatusCounts, type StatusCounts } from './totals.js';
 
 /** The findings' standing at the end of one day. */
@@ -12,7 +14,7 @@ export interface SeriesPoint {
   byStatus: StatusCounts;
   /** Findings still open (not started, in progress, reopened). */
   open: number;
-  /** Open findings past the deadline in force that day. */
+  /** Open findings past the deadline in force that day (as {@link isFindingOverdue} has it). */
   overdue: number;
 }
 
@@ -43,14 +45,17 @@ export function sampleDays(from: CalendarDay, to: CalendarDay, maxPoints = 60): 
  *
  * @param histories - each finding's events, oldest first (as a store's `history` gives them)
  * @param days - the days to report on, ascending (see {@link sampleDays})
+ * @param options - `calendar`: which days are working days, for what is overdue (default {@link EVERY_DAY})
  *
  * @example
  * ```ts
  * const burnDown = statusSeries(histories, sampleDays('2023-08-17', '2023-10-31')).map((p) => p.open);
  * ```
  */
-export function statusSeries(histories: Iterable<readonly FindingEvent[]>, days: readonly CalendarDay[]): SeriesPoint[] {
+export function statusSeries(histories: Iterable<readonly FindingEvent[]>, days: readonly CalendarDay[], options: { calendar?: Calendar } = {}): SeriesPoint[] {
   const points: SeriesPoint[] = days.map((day) => ({ day, byStatus: emptyStatusCounts(), open: 0, overdue: 0 }));
+  // One calendar lookup per day, not per finding and day.
+  const cutoffs = days.map((day) => overdueCutoff(day, options.calendar ?? EVERY_DAY));
   for (const events of histories) {
     let state: FindingState | undefined;
     let next = 0;
@@ -62,7 +67,7 @@ export function statusSeries(histories: Iterable<readonly FindingEvent[]>, days:
       point.byStatus[state.status]++;
       if (isOpenStatus(state.status)) {
         point.open++;
-        if (state.assignment !== undefined && state.assignment.deadline < day) point.overdue++;
+        if (state.assignment !== undefined && state.assignment.deadline < cutoffs[d]!) point.overdue++;
       }
     }
   }

@@ -188,7 +188,8 @@ export function buildReportModel(
   asOf: CalendarDay,
   options: ReportModelOptions = {},
 ): ReportModel {
-  const analysis = analyze(findings, inspection, asOf, { calendar: options.calendar ?? EVERY_DAY });
+  const calendar = options.calendar ?? EVERY_DAY;
+  const analysis = analyze(findings, inspection, asOf, { calendar });
   // Each finding's days overdue as the analysis counts them (the deadline in force, the calendar).
   const overdueDays = new Map(analysis.overdue.map((o) => [o.findingId, o.daysOverdue]));
   const histories = groupHistories(options.events ?? [], asOf, new Set(findings.map((f) => f.finding.id)));
@@ -219,8 +220,7 @@ export function buildReportModel(
       units: organisation.units.map((u) => ({ id: u.id, name: u.name })),
       people: (options.people ?? []).map((p) => ({ id: p.id, name: p.name })).sort((a, b) => a.id.localeCompare(b.id)),
     },
-    timeline: histories.size === 0 ? [] : statusSeries(histories.values(), sampleDays(timelineStart(inspection, histories, asOf), asOf, options.timelinePoints ?? 60)),
-    burnDown: burnDown(inspection, histories, asOf),
+    ...seriesOf(inspection, histories, asOf, options.timelinePoints ?? 60, calendar),
     contacts: inspection.disclosure?.contacts ?? [],
     signer: inspection.disclosure?.signer,
     publishedOn: inspection.disclosure?.publishedOn,
@@ -278,11 +278,31 @@ function timelineStart(inspection: Inspection, histories: Map<string, FindingEve
   return first;
 }
 
-function burnDown(inspection: Inspection, histories: Map<string, FindingEvent[]>, asOf: CalendarDay): SeriesPoint[] {
+/**
+ * The timeline (sampled from the first event to the day) and the burn-down (every day of
+ * the concentrated period up to the day), from one replay of each history over the days
+ * of both.
+ */
+function seriesOf(
+  inspection: Inspection,
+  histories: Map<string, FindingEvent[]>,
+  asOf: CalendarDay,
+  timelinePoints: number,
+  calendar: Calendar,
+): { timeline: SeriesPoint[]; burnDown: SeriesPoint[] } {
+  if (histories.size === 0) return { timeline: [], burnDown: [] };
+  const timelineDays = sampleDays(timelineStart(inspection, histories, asOf), asOf, timelinePoints);
   const period = inspection.concentratedPeriod;
-  if (histories.size === 0 || period === undefined || period.start > asOf) return [];
-  const end = minDay(period.end, asOf);
-  return statusSeries(histories.values(), sampleDays(period.start, end, daysBetween(period.start, end) + 1));
+  const end = period === undefined ? undefined : minDay(period.end, asOf);
+  const burnDownDays = period === undefined || end === undefined || period.start > asOf ? [] : sampleDays(period.start, end, daysBetween(period.start, end) + 1);
+  const days = [...new Set([...timelineDays, ...burnDownDays])].sort();
+  const points = new Map(statusSeries(histories.values(), days, { calendar }).map((p) => [p.day, p]));
+  // A day in both series gets a point of its own in each, so that neither aliases the other.
+  const point = (d: CalendarDay): SeriesPoint => {
+    const p = points.get(d)!;
+    return { ...p, byStatus: { ...p.byStatus } };
+  };
+  return { timeline: timelineDays.map(point), burnDown: burnDownDays.map(point) };
 }
 
 function reportFinding(f: FindingState, categoryId: string | null, history: readonly FindingEvent[], daysOverdue: number): ReportFinding {

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { addCalendarDays, CalendarDaySchema } from '../dates/calendar-day.js';
+import { dueSoonUntil, overdueCutoff } from '../analytics/deadline-rule.js';
+import { EVERY_DAY, type Calendar } from '../calendar/calendar.js';
+import { addWorkingDays } from '../calendar/working-days.js';
+import { addCalendarDays, CalendarDaySchema, daysBetween } from '../dates/calendar-day.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { FindingStatusSchema, OPEN_STATUSES } from '../lifecycle/status.js';
 import { IdSchema, MAX_ID_LENGTH, MAX_TITLE_LENGTH } from '../model/common.js';
@@ -25,9 +28,16 @@ export const FindingQuerySchema = ScopeSchema.extend({
   /** The responsible person. */
   personId: IdSchema.optional(),
   status: z.array(FindingStatusSchema).optional(),
-  /** Only findings open after their deadline as of this day. */
+  /**
+   * Only findings open after their deadline as of this day: overdue as the analysis has it
+   * (with the calendar given to `store.findings`, a deadline on a rest day stands until the
+   * next working day).
+   */
   overdueAsOf: CalendarDaySchema.optional(),
-  /** Only open findings whose deadline falls within `days` days of `asOf`. */
+  /**
+   * Only open findings whose deadline in force falls within `days` days of `asOf` (working
+   * days with the calendar given to `store.findings`; calendar days without).
+   */
   dueWithin: z.object({ asOf: CalendarDaySchema, days: z.number().int().nonnegative() }).optional(),
   /** Only findings whose title contains this text (case-insensitive for Latin letters). */
   text: z.string().min(1).max(200).optional(),
@@ -128,6 +138,30 @@ function compareKeys(a: SortKey, b: SortKey): number {
     if (x > y) return 1;
   }
   return 0;
+}
+
+/**
+ * A query whose deadline filters count with a working-day calendar, written as the same
+ * filters over plain calendar days, which a driver (and SQL) compares as text: overdue as
+ * of a day is a deadline before {@link overdueCutoff}; due within `days` is a deadline
+ * from that cutoff to the last working day of the horizon. `undefined` when no deadline
+ * can pass (due within 0 days of a rest day).
+ *
+ * With {@link EVERY_DAY} the query comes back unchanged.
+ */
+export function deadlineFiltersIn(query: FindingQuery, calendar: Calendar): FindingQuery | undefined {
+  if (calendar === EVERY_DAY || (query.overdueAsOf === undefined && query.dueWithin === undefined)) return query;
+  const out: FindingQuery = { ...query };
+  if (query.overdueAsOf !== undefined) out.overdueAsOf = overdueCutoff(query.overdueAsOf, calendar);
+  if (query.dueWithin !== undefined) {
+    const from = overdueCutoff(query.dueWithin.asOf, calendar);
+    const until = dueSoonUntil(query.dueWithin.asOf, query.dueWithin.days, calendar);
+    // The last deadline whose deadline in force is on or before `until`: `until` when it is worked, else the working day before.
+    const last = calendar.isWorkingDay(until) ? until : addWorkingDays(calendar, until, -1);
+    if (last < from) return undefined;
+    out.dueWithin = { asOf: from, days: daysBetween(from, last) };
+  }
+  return out;
 }
 
 /** Tells whether a row passes a query's filters (not its cursor). The reference for every store. */

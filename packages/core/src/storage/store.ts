@@ -1,4 +1,5 @@
 import { totals as pureTotals, totalsFromCounts, type Totals } from '../analytics/totals.js';
+import { EVERY_DAY, type Calendar } from '../calendar/calendar.js';
 import { compareInstants, dayOfInstant } from '../dates/instant.js';
 import { NotFoundError, PermissionDeniedError } from '../errors/domain-errors.js';
 import { RectifyError } from '../errors/rectify-error.js';
@@ -25,7 +26,7 @@ import type { SignOffRule } from '../rules/rule.js';
 import { BundleSchema, type Bundle } from './bundle.js';
 import { checkHistory, NEEDS_DIRECTORY, type HistoryContext } from './check-history.js';
 import { SCHEMA_VERSION, type DriverTransaction, type StorageDriver } from './driver.js';
-import { FindingQuerySchema, ScopeSchema, type FindingQueryInput, type Page, type Scope } from './query.js';
+import { deadlineFiltersIn, FindingQuerySchema, ScopeSchema, type FindingQueryInput, type Page, type Scope } from './query.js';
 import { IMPORT_BATCH, ImportBatch, writeHistories } from './import-batch.js';
 import { mergeInspection, mergeOrganisation, mergePerson } from './merge.js';
 import { findingRow } from './row.js';
@@ -47,6 +48,15 @@ export interface StoreOptions {
   now?: () => string;
   /** How far ahead of `now` an instant may be, for clocks that disagree; default 60 minutes. */
   clockAllowanceMinutes?: number;
+}
+
+/** Options of {@link Store.findings}. */
+export interface FindingsOptions {
+  /**
+   * Which days are working days, for `overdueAsOf` and `dueWithin` (default every day): the
+   * same overdue and due soon as the analysis with that calendar.
+   */
+  calendar?: Calendar;
 }
 
 /** What {@link Store.apply} returns. */
@@ -168,7 +178,7 @@ export interface Store {
   /** A finding's events, oldest first. */
   history(scope: Scope, findingId: string): Promise<FindingEvent[]>;
   /** One page of findings matching a query, run in the database. */
-  findings(query: FindingQueryInput): Promise<Page<FindingState>>;
+  findings(query: FindingQueryInput, options?: FindingsOptions): Promise<Page<FindingState>>;
   /** The core's {@link totals}, counted by the database where it can. */
   totals(scope: Scope): Promise<Totals>;
   /** Every finding of the scope as it was at the end of a day, rebuilt from events. */
@@ -381,8 +391,9 @@ class DriverStore implements Store {
     });
   }
 
-  async findings(input: FindingQueryInput): Promise<Page<FindingState>> {
-    const query = parseWith(FindingQuerySchema, input, 'query');
+  async findings(input: FindingQueryInput, options: FindingsOptions = {}): Promise<Page<FindingState>> {
+    const query = deadlineFiltersIn(parseWith(FindingQuerySchema, input, 'query'), options.calendar ?? EVERY_DAY);
+    if (query === undefined) return { items: [] };
     const page = await this.driver.transaction((tx) => tx.queryFindings(query));
     return { items: page.items.map((r) => r.state), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
   }

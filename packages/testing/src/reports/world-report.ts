@@ -1,4 +1,4 @@
-import { buildReportModel, memoryDriver, openStore, type ReportModel } from '@rectify/core';
+import { buildReportModel, memoryDriver, openStore, type Calendar, type ReportModel } from '@rectify/core';
 import { buildWorld } from '../world.js';
 
 /** Options of {@link worldReportModel}. */
@@ -13,6 +13,8 @@ export interface WorldReportOptions {
    * titles, the unit and people names.
    */
   hostile?: string;
+  /** Which days are working days, for overdue and due soon (default every day). */
+  calendar?: Calendar;
 }
 
 /**
@@ -40,7 +42,7 @@ export async function worldReportModel(options: WorldReportOptions = {}): Promis
     const people = (await store.people(scope.organisationId)).map((p) => ({ ...p, name: `${h}${p.name}` }));
     const asOf = options.asOf ?? '2023-11-20';
     const { events } = await store.exportBundle({ organisationId: scope.organisationId });
-    return buildReportModel(await store.findingsAsOf(scope, asOf), renamed.inspection, renamed.organisation, asOf, { events, people });
+    return buildReportModel(await store.findingsAsOf(scope, asOf), renamed.inspection, renamed.organisation, asOf, { events, people, ...(options.calendar === undefined ? {} : { calendar: options.calendar }) });
   } finally {
     await store.close();
   }

@@ -20,7 +20,7 @@ export interface RawTamper {
 
 /** The suites of the kit, each runnable on its own. */
 export const STORAGE_SUITES = [
-  'records', 'commands', 'idempotency', 'queries', 'analytics', 'history',
+  'records', 'commands', 'idempotency', 'queries', 'analytics', 'deadlines', 'history',
   'concurrency', 'bulkImport', 'tenancy', 'migrations', 'roundTrip', 'hostile', 'forgedBundles', 'tamperEvidence',
 ] as const;
 

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, describe } from 'vitest';
 import { openStore, type StorageDriver, type Store } from '@rectify/core';
 import { commandsSuite, idempotencySuite, migrationsSuite, recordsSuite } from './basics.js';
+import { deadlinesSuite } from './deadlines-suite.js';
 import { forgedBundlesSuite } from './forged-bundles-suite.js';
 import { hostileSuite } from './hostile-suite.js';
 import { tamperEvidenceSuite } from './tamper-suite.js';
@@ -21,6 +22,7 @@ const SUITES: Record<StorageSuite, (ctx: SuiteContext) => void> = {
   idempotency: idempotencySuite,
   queries: queriesSuite,
   analytics: analyticsSuite,
+  deadlines: deadlinesSuite,
   history: historySuite,
   concurrency: concurrencySuite,
   bulkImport: bulkImportSuite,
@@ -72,7 +74,7 @@ export function testStorageAdapter(options: StorageAdapterOptions): void {
         };
         afterEach(async () => {
           // Read-only suites build their world once: keep those stores until the end.
-          if (['queries', 'analytics', 'history', 'tenancy'].includes(suite)) return;
+          if (['queries', 'analytics', 'deadlines', 'history', 'tenancy'].includes(suite)) return;
           await closeAll(opened.splice(0), options);
         });
         afterAll(() => closeAll(opened.splice(0), options));

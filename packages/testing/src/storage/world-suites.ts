@@ -11,6 +11,7 @@ import {
   runQuery,
   totals,
   type FindingQueryInput,
+  type FindingsOptions,
   type FindingState,
   type Store,
   type StorageDriver,
@@ -20,7 +21,7 @@ import { expectedCounts, expectedIds } from './oracle.js';
 import type { SuiteContext } from './context.js';
 
 /** Builds the world once for a group of read-only tests. */
-function withWorld(ctx: SuiteContext): () => { store: Store; driver: StorageDriver; world: World } {
+export function withWorld(ctx: SuiteContext): () => { store: Store; driver: StorageDriver; world: World } {
   let built: { store: Store; driver: StorageDriver; world: World } | undefined;
   beforeAll(async () => {
     const { store, driver } = await ctx.open();
@@ -33,7 +34,7 @@ function withWorld(ctx: SuiteContext): () => { store: Store; driver: StorageDriv
 }
 
 /** Every finding of a tenant, read one by one (not through the query under test). */
-async function statesOf(store: Store, organisationId: string, ids: readonly string[]): Promise<FindingState[]> {
+export async function statesOf(store: Store, organisationId: string, ids: readonly string[]): Promise<FindingState[]> {
   const out: FindingState[] = [];
   for (const id of ids) {
     const s = await store.finding({ organisationId }, id);
@@ -43,11 +44,11 @@ async function statesOf(store: Store, organisationId: string, ids: readonly stri
 }
 
 /** Follows every cursor of a query and returns the ids in the order the store gave them. */
-async function allPages(store: Store, query: FindingQueryInput): Promise<string[]> {
+export async function allPages(store: Store, query: FindingQueryInput, options?: FindingsOptions): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | undefined;
   for (let pages = 0; pages < 1000; pages++) {
-    const page = await store.findings({ ...query, ...(cursor ? { cursor } : {}) });
+    const page = await store.findings({ ...query, ...(cursor ? { cursor } : {}) }, options);
     ids.push(...page.items.map((s) => s.finding.id));
     if (!page.nextCursor) return ids;
     cursor = page.nextCursor;
