@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { calendarCn } from '@rectify/calendar-cn';
-import { dayOfInstant, EVERY_DAY, isCalendarDay, openStore, WEEKDAYS, type Calendar, type FindingState, type Locale, type Store } from '@rectify/core';
+import { dayOfInstant, EVERY_DAY, isCalendarDay, openStore, WEEKDAYS, type Calendar, type FindingState, type Inspection, type Locale, type Store, type StoreReader } from '@rectify/core';
 import { postgresDriver } from '@rectify/storage-postgres';
 import { sqliteDriver } from '@rectify/storage-sqlite';
 import pg from 'pg';
@@ -82,9 +82,11 @@ export interface Scope {
  * The scope of a command: `--org` and `--inspection`, or, when the store holds just one
  * inspection, that one (so a store made by one `import` needs no flags).
  */
-export async function resolveScope(store: Store, options: GlobalOptions): Promise<Scope> {
-  // With --org, its inspections only (one read); without, every organisation's.
-  const known = options.org ? await store.inspections(options.org) : (await store.exportBundle()).inspections;
+export async function resolveScope(store: StoreReader, options: GlobalOptions): Promise<Scope> {
+  // With --org, its inspections only; without, every organisation's (records only, no events).
+  const organisations = options.org ? [options.org] : (await store.organisations()).map((o) => o.id);
+  const known: Inspection[] = [];
+  for (const id of organisations) known.push(...(await store.inspections(id)));
   const candidates = known.filter((i) => (options.inspection ? i.id === options.inspection : true));
   if (candidates.length === 1) return { organisationId: candidates[0]!.subjectOrganisationId, inspectionId: candidates[0]!.id };
   if (candidates.length === 0) {

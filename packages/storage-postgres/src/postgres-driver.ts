@@ -77,6 +77,9 @@ const createSchema = (schema: string | undefined) => async (session: SqlSession)
   if (schema !== undefined) await session.run(`CREATE SCHEMA IF NOT EXISTS ${postgresDialect.quote(schema)}`);
 };
 
+/** How a read-only transaction begins: one snapshot for every statement, no writes. */
+const READ_ONLY = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
+
 /**
  * A storage driver on a PostgreSQL server through a `pg` pool. Each transaction takes
  * its own connection; a finding being changed is locked (`SELECT … FOR UPDATE`) until
@@ -95,7 +98,7 @@ export function postgresDriver(pool: Pool, options: PostgresDriverOptions = {}):
     ...(options.schema === undefined ? {} : { schema: options.schema }),
     ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
     prepare: createSchema(options.schema),
-    async transaction(work) {
+    async transaction(work, how) {
       let client: PoolClient;
       try {
         client = await pool.connect();
@@ -109,7 +112,9 @@ export function postgresDriver(pool: Pool, options: PostgresDriverOptions = {}):
       const lost = () => { broken = true; };
       client.on('error', lost);
       try {
-        await client.query('BEGIN');
+        // A read sees one snapshot for all its statements (READ COMMITTED would give each
+        // statement its own) and cannot write.
+        await client.query(how?.readOnly ? READ_ONLY : 'BEGIN');
         const result = await work(sessionOver(client));
         await client.query('COMMIT');
         return result;
@@ -146,7 +151,11 @@ export function pgliteDriver(db: PGliteLike, options: PostgresDriverOptions = {}
     ...(options.schema === undefined ? {} : { schema: options.schema }),
     ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
     prepare: createSchema(options.schema),
-    transaction: (work) => lock.run(() => db.transaction((tx) => work(sessionOver(tx)))),
+    transaction: (work, how) =>
+      lock.run(() => db.transaction(async (tx) => {
+        if (how?.readOnly) await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        return work(sessionOver(tx));
+      })),
     close: () => lock.run(() => db.close()),
   });
 }

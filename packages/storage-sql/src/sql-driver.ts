@@ -15,6 +15,7 @@ import {
   type Page,
   type StatusCount,
   type StorageDriver,
+  type TransactionOptions,
 } from '@rectify/core';
 import type { SqlDialect } from './dialect.js';
 import { migrations } from './schema.js';
@@ -32,8 +33,11 @@ export interface SqlDriverOptions {
   schema?: string;
   /** Runs once at the start of every migration, before the tables (e.g. `CREATE SCHEMA`). */
   prepare?(session: SqlSession): Promise<void>;
-  /** Runs work in one transaction on one connection: commit on success, roll back on error. */
-  transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  /**
+   * Runs work in one transaction on one connection: commit on success, roll back on error.
+   * With `readOnly`, one consistent snapshot without a write lock (see `TransactionOptions`).
+   */
+  transaction<T>(work: (session: SqlSession) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Releases connections. */
   close(): Promise<void>;
 }
@@ -109,7 +113,7 @@ export function createSqlDriver(options: SqlDriverOptions): StorageDriver {
         );
       });
     },
-    transaction: (work) => options.transaction((session) => work(sqlTransaction(session, dialect, T))),
+    transaction: (work, how) => options.transaction((session) => work(sqlTransaction(session, dialect, T, how?.readOnly ?? false)), how),
     close: () => options.close(),
   };
 }
@@ -126,7 +130,9 @@ function rowValues(row: FindingRow): unknown[] {
 
 type Tables = Record<'meta' | 'records' | 'inspections' | 'findings' | 'events' | 'commands', string>;
 
-function sqlTransaction(session: SqlSession, dialect: SqlDialect, T: Tables): DriverTransaction {
+function sqlTransaction(session: SqlSession, dialect: SqlDialect, T: Tables, readOnly: boolean): DriverTransaction {
+  // A read locks nothing: the row lock is for a writer about to change the finding.
+  const forUpdate = readOnly ? '' : dialect.forUpdate;
   const q = <R>(sql: string, params: readonly unknown[] = []) => session.query<R>(dialect.placeholders(sql), params);
   const run = (sql: string, params: readonly unknown[] = []) => session.run(dialect.placeholders(sql), params);
   const c = dialect.collate;
@@ -190,7 +196,7 @@ function sqlTransaction(session: SqlSession, dialect: SqlDialect, T: Tables): Dr
       return rows[0]?.tenant_id;
     },
     async getFinding(findingId) {
-      const rows = await q<FindingColumns>(`SELECT ${COLUMNS} FROM ${T.findings} WHERE finding_id = ?${dialect.forUpdate}`, [findingId]);
+      const rows = await q<FindingColumns>(`SELECT ${COLUMNS} FROM ${T.findings} WHERE finding_id = ?${forUpdate}`, [findingId]);
       return rows[0] ? fromColumns(rows[0]) : undefined;
     },
     async putFinding(row, expectedVersion) {

@@ -23,7 +23,8 @@ const RETRYABLE = /^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|FULL|READONLY)/;
 
 /**
  * A storage driver on a SQLite file (or `:memory:`) with better-sqlite3: WAL journal,
- * and writes that take the file's write lock at `BEGIN IMMEDIATE`, so
+ * writes that take the file's write lock at `BEGIN IMMEDIATE` and reads that take none
+ * (`BEGIN DEFERRED`: one snapshot while others write), so
  * several processes can share one file without losing an update.
  *
  * @example
@@ -65,10 +66,13 @@ export function sqliteDriver(options: SqliteDriverOptions | string): SqliteStora
     name: 'sqlite',
     dialect: sqliteDialect,
     ...(o.prefix === undefined ? {} : { prefix: o.prefix }),
-    transaction: (work) =>
+    transaction: (work, how) =>
       lock.run(async () => {
         try {
-          db.exec('BEGIN IMMEDIATE');
+          // A write takes the file's write lock at once (no upgrade deadlock between
+          // processes); a read takes none, and under WAL sees one snapshot from its first
+          // read to its end while other processes write.
+          db.exec(how?.readOnly ? 'BEGIN DEFERRED' : 'BEGIN IMMEDIATE');
         } catch (error) {
           throw asStorageError(error);
         }

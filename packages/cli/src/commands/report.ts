@@ -1,16 +1,17 @@
 import { resolve } from 'node:path';
 import {
-  buildReportModel,
   countRedactions,
   EVERY_DAY,
   publicRedactionRules,
   redactReportModel,
+  reportModelFromEvents,
   type Calendar,
   type CalendarDay,
   type Redaction,
   type ReportModel,
   type ReportRenderer,
   type Store,
+  type StoreReader,
 } from '@rectify/core';
 import { csvLedgerRenderer, jsonReportRenderer } from '@rectify/report-data';
 import { docxNoticeRenderer } from '@rectify/report-docx';
@@ -45,16 +46,16 @@ export interface ModelOptions {
 
 /**
  * The report model of a scope as of a day, with history (and names, for internal
- * reports), masked when asked, with what was masked. The store is read once.
+ * reports), masked when asked, with what was masked. Reads through `reader` (one
+ * snapshot, with `store.read`): the inspection's events once, replayed once for the
+ * states and every series.
  */
-export async function modelOf(store: Store, scope: Scope, asOf: CalendarDay, options: ModelOptions): Promise<{ model: ReportModel; redactions: Redaction[] }> {
-  const inspection = (await store.inspection(scope))!;
-  const organisation = (await store.organisation(scope.organisationId))!;
-  const { events } = await store.exportBundle({ organisationId: scope.organisationId });
-  const findings = await store.findingsAsOf(scope, asOf);
-  const people = options.internal || options.redact ? await store.people(scope.organisationId) : [];
-  // The organisation's events: the model keeps those of this inspection's findings.
-  const model = buildReportModel(findings, inspection, organisation, asOf, { events, people: options.internal ? people : [], calendar: options.calendar ?? EVERY_DAY });
+export async function modelOf(reader: StoreReader, scope: Scope, asOf: CalendarDay, options: ModelOptions): Promise<{ model: ReportModel; redactions: Redaction[] }> {
+  const inspection = (await reader.inspection(scope))!;
+  const organisation = (await reader.organisation(scope.organisationId))!;
+  const people = options.internal || options.redact ? await reader.people(scope.organisationId) : [];
+  const events = await reader.events(scope, { upTo: asOf });
+  const { model, findings } = reportModelFromEvents(events, inspection, organisation, asOf, { people: options.internal ? people : [], calendar: options.calendar ?? EVERY_DAY });
   if (!options.redact) return { model, redactions: [] };
   const { value, redactions } = redactReportModel(model, publicRedactionRules(inspection, findings, people, organisation));
   return { model: value, redactions };
@@ -83,11 +84,14 @@ export async function reportCommand(store: Store, global: GlobalOptions, options
   if (storeFile !== undefined && options.output !== undefined && [storeFile, `${storeFile}-wal`, `${storeFile}-shm`, `${storeFile}-journal`].includes(resolve(io.cwd, options.output))) {
     throw new UsageError(`-o ${options.output} is the store itself: choose another file for the report`);
   }
-  const scope = await resolveScope(store, global);
-  const inspection = (await store.inspection(scope))!;
-  const asOf = options.asOf ?? today(io, inspection.utcOffset);
   if (options.publish && options.publishedBy === undefined) throw new UsageError('Who publishes? --publish needs --as PERSON');
-  const { model, redactions } = await modelOf(store, scope, asOf, { internal: format.internal, calendar: global.calendar, redact: options.redact });
+  // One read-only snapshot: the scope, the inspection, and the model's data, each read once.
+  const { scope, inspection, model, redactions } = await store.read(async (reader) => {
+    const scope = await resolveScope(reader, global);
+    const inspection = (await reader.inspection(scope))!;
+    const asOf = options.asOf ?? today(io, inspection.utcOffset);
+    return { scope, inspection, ...(await modelOf(reader, scope, asOf, { internal: format.internal, calendar: global.calendar, redact: options.redact })) };
+  });
   if (options.redact) {
     const counts = Object.entries(countRedactions(redactions)).map(([kind, n]) => `${kind} ${n}`);
     io.err(`redacted: ${counts.length === 0 ? 'nothing' : counts.join(', ')}`);

@@ -56,7 +56,7 @@ export async function serveCommand(store: Store, global: GlobalOptions, options:
           res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(req.method === 'HEAD' ? undefined : feedOf(due, io, global.lang));
           return;
         }
-        const { model } = await modelOf(store, scope, asOf, { internal: true, calendar: global.calendar, redact: options.redact ?? false });
+        const { model } = await store.read((reader) => modelOf(reader, scope, asOf, { internal: true, calendar: global.calendar, redact: options.redact ?? false }));
         const html = dashboardHtml(model, { locale: global.lang });
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(req.method === 'HEAD' ? undefined : html);
       } catch (error) {

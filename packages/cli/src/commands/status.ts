@@ -31,11 +31,13 @@ const T = {
  * one lead unit; `--json` prints the analysis for programs.
  */
 export async function statusCommand(store: Store, global: GlobalOptions, options: StatusOptions, io: Io): Promise<void> {
-  const scope = await resolveScope(store, global);
-  const inspection = (await store.inspection(scope))!;
-  const organisation = (await store.organisation(scope.organisationId))!;
-  const asOf = options.asOf ?? today(io, inspection.utcOffset);
-  const all = await store.findingsAsOf(scope, asOf);
+  // One read-only snapshot: the scope, its inspection and organisation, the events once.
+  const { scope, inspection, organisation, asOf, all } = await store.read(async (reader) => {
+    const scope = await resolveScope(reader, global);
+    const inspection = (await reader.inspection(scope))!;
+    const asOf = options.asOf ?? today(io, inspection.utcOffset);
+    return { scope, inspection, asOf, organisation: (await reader.organisation(scope.organisationId))!, all: await reader.findingsAsOf(scope, asOf) };
+  });
   // A unit by id or name, as `due --unit` takes it; a typo is refused rather than shown as a unit with no findings.
   const unitId = options.unit === undefined ? undefined : organisation.units.find((u) => u.id === options.unit || u.name === options.unit)?.id;
   if (options.unit !== undefined && unitId === undefined) throw new UsageError(`No unit "${options.unit}" in ${organisation.name}: give a unit's id or name`);

@@ -53,9 +53,23 @@ export function sampleDays(from: CalendarDay, to: CalendarDay, maxPoints = 60): 
  * ```
  */
 export function statusSeries(histories: Iterable<readonly FindingEvent[]>, days: readonly CalendarDay[], options: { calendar?: Calendar } = {}): SeriesPoint[] {
+  return replaySeries(histories, days, options).points;
+}
+
+/**
+ * {@link statusSeries} with the findings' states at the end of the last day: one replay
+ * of each history gives both, so that a report needs no second replay for its states.
+ * A finding with no event by the last day has no state.
+ */
+export function replaySeries(
+  histories: Iterable<readonly FindingEvent[]>,
+  days: readonly CalendarDay[],
+  options: { calendar?: Calendar } = {},
+): { points: SeriesPoint[]; states: FindingState[] } {
   const points: SeriesPoint[] = days.map((day) => ({ day, byStatus: emptyStatusCounts(), open: 0, overdue: 0 }));
   // One calendar lookup per day, not per finding and day.
   const cutoffs = days.map((day) => overdueCutoff(day, options.calendar ?? EVERY_DAY));
+  const states: FindingState[] = [];
   for (const events of histories) {
     let state: FindingState | undefined;
     let next = 0;
@@ -70,6 +84,7 @@ export function statusSeries(histories: Iterable<readonly FindingEvent[]>, days:
         if (state.assignment !== undefined && state.assignment.deadline < cutoffs[d]!) point.overdue++;
       }
     }
+    if (state !== undefined) states.push(state);
   }
-  return points;
+  return { points, states };
 }

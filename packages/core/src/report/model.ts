@@ -1,6 +1,6 @@
 import { EVERY_DAY, type Calendar } from '../calendar/calendar.js';
 import { analyze, type Analysis, type AnalyzeOptions } from '../analytics/analyze.js';
-import { sampleDays, statusSeries, type SeriesPoint } from '../analytics/series.js';
+import { replaySeries, sampleDays, statusSeries, type SeriesPoint } from '../analytics/series.js';
 import { totals, type Totals } from '../analytics/totals.js';
 import { daysBetween, minDay, type CalendarDay } from '../dates/calendar-day.js';
 import { STATUS_LABELS } from '../i18n/labels.js';
@@ -189,10 +189,68 @@ export function buildReportModel(
   options: ReportModelOptions = {},
 ): ReportModel {
   const calendar = options.calendar ?? EVERY_DAY;
-  const analysis = analyze(findings, inspection, asOf, { calendar });
+  const reported = new Set(findings.map((f) => f.finding.id));
+  const histories = groupHistories(options.events ?? [], asOf, (id) => reported.has(id));
+  const { timelineDays, burnDownDays } = seriesDays(inspection, histories, asOf, options.timelinePoints ?? 60);
+  const points = histories.size === 0 ? [] : statusSeries(histories.values(), union(timelineDays, burnDownDays), { calendar });
+  return assemble(findings, inspection, organisation, asOf, options, histories, seriesOf(points, timelineDays, burnDownDays));
+}
+
+/**
+ * The {@link ReportModel} of an inspection from its events alone, for a report that
+ * reads the store once (`store.read` and `reader.events`): the findings' states as of
+ * the day, the timeline and the burn-down all come from one replay of each history,
+ * where {@link buildReportModel}, given states already replayed, replays the events
+ * again for its series. Returns the states too, for what else needs them (the
+ * redaction rules).
+ *
+ * @param events - the inspection's events, in (finding, version) order (`reader.events({ organisationId, inspectionId })`); later ones than `asOf` are left out
+ *
+ * @example
+ * ```ts
+ * const { model } = await store.read(async (r) =>
+ *   reportModelFromEvents(await r.events(scope), (await r.inspection(scope))!, (await r.organisation(scope.organisationId))!, asOf));
+ * ```
+ */
+export function reportModelFromEvents(
+  events: readonly FindingEvent[],
+  inspection: Inspection,
+  organisation: Organisation,
+  asOf: CalendarDay,
+  options: Omit<ReportModelOptions, 'events'> = {},
+): { model: ReportModel; findings: FindingState[] } {
+  const calendar = options.calendar ?? EVERY_DAY;
+  const histories = groupHistories(events, asOf, () => true);
+  // Events of the organisation's other inspections are not this report's.
+  for (const [id, history] of histories) {
+    const created = history[0];
+    if (created?.type === 'created' && created.payload.finding.inspectionId !== inspection.id) histories.delete(id);
+  }
+  const { timelineDays, burnDownDays } = seriesDays(inspection, histories, asOf, options.timelinePoints ?? 60);
+  // The day itself is a point, so that the replay ends with the states as of the day.
+  const { points, states } = replaySeries(histories.values(), union(timelineDays, burnDownDays, [asOf]), { calendar });
+  const findings = states.filter((s) => s.finding.inspectionId === inspection.id);
+  const model = assemble(findings, inspection, organisation, asOf, { ...options, events }, histories, seriesOf(points, timelineDays, burnDownDays));
+  return { model, findings };
+}
+
+function union(...lists: readonly CalendarDay[][]): CalendarDay[] {
+  return [...new Set(lists.flat())].sort();
+}
+
+/** The model from the states, their histories and the series already replayed. */
+function assemble(
+  findings: readonly FindingState[],
+  inspection: Inspection,
+  organisation: Organisation,
+  asOf: CalendarDay,
+  options: ReportModelOptions,
+  histories: Map<string, FindingEvent[]>,
+  series: { timeline: SeriesPoint[]; burnDown: SeriesPoint[] },
+): ReportModel {
+  const analysis = analyze(findings, inspection, asOf, { calendar: options.calendar ?? EVERY_DAY });
   // Each finding's days overdue as the analysis counts them (the deadline in force, the calendar).
   const overdueDays = new Map(analysis.overdue.map((o) => [o.findingId, o.daysOverdue]));
-  const histories = groupHistories(options.events ?? [], asOf, new Set(findings.map((f) => f.finding.id)));
   const ordered = [...inspection.categories].sort((a, b) => a.ordinal - b.ordinal);
   const known = new Set(ordered.map((c) => c.id));
   const byCategory = new Map<string | null, FindingState[]>();
@@ -220,7 +278,7 @@ export function buildReportModel(
       units: organisation.units.map((u) => ({ id: u.id, name: u.name })),
       people: (options.people ?? []).map((p) => ({ id: p.id, name: p.name })).sort((a, b) => a.id.localeCompare(b.id)),
     },
-    ...seriesOf(inspection, histories, asOf, options.timelinePoints ?? 60, calendar),
+    ...series,
     contacts: inspection.disclosure?.contacts ?? [],
     signer: inspection.disclosure?.signer,
     publishedOn: inspection.disclosure?.publishedOn,
@@ -260,10 +318,10 @@ export function reportFindings(model: ReportModel): ReportFinding[] {
 }
 
 /** The events of the reported findings up to the day, by finding (a bundle may hold other inspections'). */
-function groupHistories(events: readonly FindingEvent[], asOf: CalendarDay, reported: ReadonlySet<string>): Map<string, FindingEvent[]> {
+function groupHistories(events: readonly FindingEvent[], asOf: CalendarDay, reported: (findingId: string) => boolean): Map<string, FindingEvent[]> {
   const histories = new Map<string, FindingEvent[]>();
   for (const e of events) {
-    if (e.on > asOf || !reported.has(e.findingId)) continue;
+    if (e.on > asOf || !reported(e.findingId)) continue;
     const list = histories.get(e.findingId);
     if (list) list.push(e);
     else histories.set(e.findingId, [e]);
@@ -279,27 +337,23 @@ function timelineStart(inspection: Inspection, histories: Map<string, FindingEve
 }
 
 /**
- * The timeline (sampled from the first event to the day) and the burn-down (every day of
- * the concentrated period up to the day), from one replay of each history over the days
- * of both.
+ * The days of the timeline (sampled from the first event to the day) and of the burn-down
+ * (every day of the concentrated period up to the day): one replay covers both.
  */
-function seriesOf(
-  inspection: Inspection,
-  histories: Map<string, FindingEvent[]>,
-  asOf: CalendarDay,
-  timelinePoints: number,
-  calendar: Calendar,
-): { timeline: SeriesPoint[]; burnDown: SeriesPoint[] } {
-  if (histories.size === 0) return { timeline: [], burnDown: [] };
+function seriesDays(inspection: Inspection, histories: Map<string, FindingEvent[]>, asOf: CalendarDay, timelinePoints: number): { timelineDays: CalendarDay[]; burnDownDays: CalendarDay[] } {
+  if (histories.size === 0) return { timelineDays: [], burnDownDays: [] };
   const timelineDays = sampleDays(timelineStart(inspection, histories, asOf), asOf, timelinePoints);
   const period = inspection.concentratedPeriod;
-  const end = period === undefined ? undefined : minDay(period.end, asOf);
-  const burnDownDays = period === undefined || end === undefined || period.start > asOf ? [] : sampleDays(period.start, end, daysBetween(period.start, end) + 1);
-  const days = [...new Set([...timelineDays, ...burnDownDays])].sort();
-  const points = new Map(statusSeries(histories.values(), days, { calendar }).map((p) => [p.day, p]));
-  // A day in both series gets a point of its own in each, so that neither aliases the other.
+  if (period === undefined || period.start > asOf) return { timelineDays, burnDownDays: [] };
+  const end = minDay(period.end, asOf);
+  return { timelineDays, burnDownDays: sampleDays(period.start, end, daysBetween(period.start, end) + 1) };
+}
+
+/** The timeline and the burn-down out of the points of their days, a point of its own in each, so that neither aliases the other. */
+function seriesOf(points: readonly SeriesPoint[], timelineDays: readonly CalendarDay[], burnDownDays: readonly CalendarDay[]): { timeline: SeriesPoint[]; burnDown: SeriesPoint[] } {
+  const byDay = new Map(points.map((p) => [p.day, p]));
   const point = (d: CalendarDay): SeriesPoint => {
-    const p = points.get(d)!;
+    const p = byDay.get(d)!;
     return { ...p, byStatus: { ...p.byStatus } };
   };
   return { timeline: timelineDays.map(point), burnDown: burnDownDays.map(point) };

@@ -76,6 +76,17 @@ export interface DriverTransaction {
   groupCounts?(scope: Scope): Promise<StatusCount[]>;
 }
 
+/** How a transaction is run. */
+export interface TransactionOptions {
+  /**
+   * The work only reads: the driver should give it one consistent snapshot without taking
+   * a write lock (SQLite `BEGIN DEFERRED` under WAL, PostgreSQL `REPEATABLE READ READ
+   * ONLY`), so that a report or a served dashboard never holds up a writer. A driver that
+   * ignores it runs the work in an ordinary transaction, which is correct, only slower.
+   */
+  readOnly?: boolean;
+}
+
 /**
  * A storage driver: the small contract a database adapter implements. The store
  * (`createStore`) does validation, permissions, rules, idempotency and history on top,
@@ -90,7 +101,7 @@ export interface StorageDriver {
   /** Brings the schema from `from` (null: empty) up to `to`, in one transaction. */
   migrate(from: number | null, to: number): Promise<void>;
   /** Runs `work` in one transaction; commits if it resolves, rolls back if it throws. */
-  transaction<T>(work: (tx: DriverTransaction) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: DriverTransaction) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Releases connections and files. */
   close(): Promise<void>;
 }

@@ -48,12 +48,13 @@ export function memoryDriver(): StorageDriver {
     migrate: async (_from, to) => {
       data.schemaVersion = to;
     },
-    transaction: (work) =>
+    transaction: (work, options) =>
       lock.run(async () => {
         if (closed) throw new Error('The memory store is closed');
         const undo: (() => void)[] = [];
         try {
-          return await work(transactionOver(data, undo));
+          const tx = transactionOver(data, undo);
+          return await work(options?.readOnly ? readOnly(tx) : tx);
         } catch (error) {
           for (const step of undo.reverse()) step();
           throw error;
@@ -63,6 +64,17 @@ export function memoryDriver(): StorageDriver {
       closed = true;
     },
   };
+}
+
+/**
+ * A transaction whose writes throw, as a database's read-only transaction does: a store
+ * that wrote inside a read would be caught here, in the kit, not in production.
+ */
+function readOnly(tx: DriverTransaction): DriverTransaction {
+  const refuse = async (): Promise<never> => {
+    throw new Error('A write inside a read-only transaction');
+  };
+  return { ...tx, putRecord: refuse, addRecord: refuse, putFinding: refuse, appendEvent: refuse, putCommand: refuse, appendHistories: refuse };
 }
 
 /** Puts `value` at `k` in `map`, recording how to put back what was there. */

@@ -1,5 +1,4 @@
-import { totals as pureTotals, totalsFromCounts, type Totals } from '../analytics/totals.js';
-import { EVERY_DAY, type Calendar } from '../calendar/calendar.js';
+import type { Totals } from '../analytics/totals.js';
 import { compareInstants, dayOfInstant } from '../dates/instant.js';
 import { NotFoundError, PermissionDeniedError } from '../errors/domain-errors.js';
 import { RectifyError } from '../errors/rectify-error.js';
@@ -26,11 +25,12 @@ import type { SignOffRule } from '../rules/rule.js';
 import { BundleSchema, type Bundle } from './bundle.js';
 import { checkHistory, NEEDS_DIRECTORY, type HistoryContext } from './check-history.js';
 import { SCHEMA_VERSION, type DriverTransaction, type StorageDriver } from './driver.js';
-import { deadlineFiltersIn, FindingQuerySchema, ScopeSchema, type FindingQueryInput, type Page, type Scope } from './query.js';
+import type { FindingQueryInput, Page, Scope } from './query.js';
 import { IMPORT_BATCH, ImportBatch, writeHistories } from './import-batch.js';
 import { mergeInspection, mergeOrganisation, mergePerson } from './merge.js';
 import { findingRow } from './row.js';
-import { chainHistories, historyDigest, verifyChain, type ChainBreak } from '../integrity/chain.js';
+import { publishedVersions, TransactionReader, type FindingsOptions, type IntegrityReport, type Restoration, type StoreReader } from './reader.js';
+import { chainHistories, verifyChain, type ChainBreak } from '../integrity/chain.js';
 import { publicationId, PublishInputSchema, type PublishedVersion, type PublishInput } from '../publication/published.js';
 
 /** Options of {@link openStore}. */
@@ -48,15 +48,6 @@ export interface StoreOptions {
   now?: () => string;
   /** How far ahead of `now` an instant may be, for clocks that disagree; default 60 minutes. */
   clockAllowanceMinutes?: number;
-}
-
-/** Options of {@link Store.findings}. */
-export interface FindingsOptions {
-  /**
-   * Which days are working days, for `overdueAsOf` and `dueWithin` (default every day): the
-   * same overdue and due soon as the analysis with that calendar.
-   */
-  calendar?: Calendar;
 }
 
 /** What {@link Store.apply} returns. */
@@ -106,59 +97,18 @@ export interface ImportBundleOptions {
   trusted?: boolean;
 }
 
-/** A trusted restore recorded by the store: history written without the rule checks. */
-export interface Restoration {
-  /** `restoration-1`, `restoration-2`… within the organisation. */
-  id: string;
-  /** The caller's clock (`StoreOptions.now`) when given, else the latest instant of the history restored. */
-  at: string;
-  findings: number;
-  events: number;
-  /** Always false: what a restore wrote was not held to the rules. */
-  checked: false;
-}
-
-/** What {@link Store.verify} found. */
-export interface IntegrityReport {
-  findings: number;
-  events: number;
-  /** Findings whose stored state differs from the replay of their events. */
-  mismatches: string[];
-  /**
-   * Every event edited, removed or inserted since it was written, found by the hash chain
-   * of each finding's events and the head its stored state records (`verifyChain`).
-   * Events written before the chain are listed as `unchained`.
-   */
-  breaks: ChainBreak[];
-  /**
-   * A digest of the whole organisation's history: SHA-256 over the head of every
-   * finding's chain, by finding id. Kept somewhere the store's writers cannot reach (a
-   * published report carries it), it shows a history rewritten whole, hashes and all.
-   */
-  digest: string;
-}
-
 /**
  * A store of organisations, inspections and findings over any {@link StorageDriver}.
- * Every write is one transaction; every read is scoped to one organisation.
+ * Every write is one transaction; every read is scoped to one organisation and is one
+ * read-only transaction, or part of one with {@link Store.read}.
  */
-export interface Store {
+export interface Store extends StoreReader {
   /** Creates or replaces an organisation (the tenant) and its units. */
   saveOrganisation(input: OrganisationInput): Promise<Organisation>;
   /** Creates or replaces people who act in an organisation's process. */
   savePeople(organisationId: string, people: readonly PersonInput[]): Promise<Person[]>;
   /** Creates or replaces an inspection; its tenant is its inspected organisation, which must exist. */
   saveInspection(input: InspectionInput): Promise<Inspection>;
-  /** An organisation, if stored. */
-  organisation(organisationId: string): Promise<Organisation | undefined>;
-  /** Every organisation of the store (each a tenant), by id. */
-  organisations(): Promise<Organisation[]>;
-  /** An inspection of an organisation, if stored. */
-  inspection(scope: { organisationId: string; inspectionId: string }): Promise<Inspection | undefined>;
-  /** Every inspection of an organisation, every round and source, by id: for questions across rounds (`recurringProblems`). */
-  inspections(organisationId: string): Promise<Inspection[]>;
-  /** The people of an organisation, by id. */
-  people(organisationId: string): Promise<Person[]>;
   /**
    * Applies one command atomically: validates it, checks lifecycle, permission and
    * rules, appends the event and updates the finding, or writes nothing and throws the
@@ -173,16 +123,6 @@ export interface Store {
    * status) that must land together.
    */
   applyAll(commands: readonly unknown[]): Promise<Applied[]>;
-  /** A finding's current state. */
-  finding(scope: Scope, findingId: string): Promise<FindingState | undefined>;
-  /** A finding's events, oldest first. */
-  history(scope: Scope, findingId: string): Promise<FindingEvent[]>;
-  /** One page of findings matching a query, run in the database. */
-  findings(query: FindingQueryInput, options?: FindingsOptions): Promise<Page<FindingState>>;
-  /** The core's {@link totals}, counted by the database where it can. */
-  totals(scope: Scope): Promise<Totals>;
-  /** Every finding of the scope as it was at the end of a day, rebuilt from events. */
-  findingsAsOf(scope: Scope, day: string): Promise<FindingState[]>;
   /**
    * Imports a bundle in one transaction: all of it, or nothing. Every event is held to
    * the rules a live command meets (its command is decided again: lifecycle, the
@@ -191,12 +131,6 @@ export interface Store {
    * finding and the unmet rule.
    */
   importBundle(bundle: unknown, options?: ImportBundleOptions): Promise<ImportReport>;
-  /** The trusted restores into an organisation, oldest first: history that was not held to the rules. */
-  restorations(organisationId: string): Promise<Restoration[]>;
-  /** Exports organisations (all, or one) with their people, inspections and histories. */
-  exportBundle(scope?: { organisationId: string }): Promise<Bundle>;
-  /** Replays every finding of an organisation and compares with what is stored. */
-  verify(organisationId: string): Promise<IntegrityReport>;
   /**
    * Records that a notice (or another report) was published: the text as it went out,
    * when, by whom, and what the redaction step masked. Versions of one inspection and
@@ -204,8 +138,23 @@ export interface Store {
    * writes nothing and answers that version.
    */
   publish(input: PublishInput): Promise<PublishedVersion>;
-  /** Every published version of an inspection, oldest first; of one format when given. */
-  publications(scope: { organisationId: string; inspectionId: string }, format?: string): Promise<PublishedVersion[]>;
+  /**
+   * Runs `work` over one consistent, read-only snapshot of the store (one read-only
+   * transaction): every read through `reader` sees the store as of the same moment, and
+   * no write lock is held, so writers go on meanwhile. A report reads its organisation,
+   * inspection, people and events this way, once each. Do not call the store's own
+   * methods from inside `work`: on a driver whose transactions take turns (SQLite, PGlite,
+   * memory) they would wait for this one to end.
+   *
+   * @example
+   * ```ts
+   * const { inspection, events } = await store.read(async (r) => ({
+   *   inspection: await r.inspection(scope),
+   *   events: await r.events(scope, { upTo: asOf }),
+   * }));
+   * ```
+   */
+  read<T>(work: (reader: StoreReader) => Promise<T>): Promise<T>;
   /** Closes the driver. */
   close(): Promise<void>;
 }
@@ -262,31 +211,29 @@ class DriverStore implements Store {
     return inspection;
   }
 
+  read<T>(work: (reader: StoreReader) => Promise<T>): Promise<T> {
+    return this.driver.transaction((tx) => work(new TransactionReader(tx, this.driver.capabilities)), { readOnly: true });
+  }
+
+  // Each read on its own is one read-only transaction of its own.
   organisation(organisationId: string): Promise<Organisation | undefined> {
-    return this.driver.transaction(async (tx) => (await tx.getRecord('organisation', organisationId, organisationId)) as Organisation | undefined);
+    return this.read((r) => r.organisation(organisationId));
   }
 
   organisations(): Promise<Organisation[]> {
-    return this.driver.transaction(async (tx) => {
-      const out: Organisation[] = [];
-      for (const id of await tx.listTenants()) {
-        const org = (await tx.getRecord('organisation', id, id)) as Organisation | undefined;
-        if (org !== undefined) out.push(org);
-      }
-      return out;
-    });
+    return this.read((r) => r.organisations());
   }
 
   inspection(scope: { organisationId: string; inspectionId: string }): Promise<Inspection | undefined> {
-    return this.driver.transaction(async (tx) => (await tx.getRecord('inspection', scope.organisationId, scope.inspectionId)) as Inspection | undefined);
+    return this.read((r) => r.inspection(scope));
   }
 
   inspections(organisationId: string): Promise<Inspection[]> {
-    return this.driver.transaction(async (tx) => ((await tx.listRecords('inspection', organisationId)) as Inspection[]).sort((a, b) => a.id.localeCompare(b.id)));
+    return this.read((r) => r.inspections(organisationId));
   }
 
   people(organisationId: string): Promise<Person[]> {
-    return this.driver.transaction(async (tx) => (await tx.listRecords('person', organisationId)) as Person[]);
+    return this.read((r) => r.people(organisationId));
   }
 
   async apply(input: unknown): Promise<Applied> {
@@ -376,44 +323,28 @@ class DriverStore implements Store {
     return { event, state, duplicate: true };
   }
 
-  async finding(scope: Scope, findingId: string): Promise<FindingState | undefined> {
-    const s = parseWith(ScopeSchema, scope, 'scope');
-    const row = await this.driver.transaction((tx) => tx.getFinding(findingId));
-    return row && inScope(row, s) ? row.state : undefined;
+  finding(scope: Scope, findingId: string): Promise<FindingState | undefined> {
+    return this.read((r) => r.finding(scope, findingId));
   }
 
-  async history(scope: Scope, findingId: string): Promise<FindingEvent[]> {
-    const s = parseWith(ScopeSchema, scope, 'scope');
-    return this.driver.transaction(async (tx) => {
-      const row = await tx.getFinding(findingId);
-      if (!row || !inScope(row, s)) return [];
-      return tx.listEvents(s.organisationId, { findingId });
-    });
+  history(scope: Scope, findingId: string): Promise<FindingEvent[]> {
+    return this.read((r) => r.history(scope, findingId));
   }
 
-  async findings(input: FindingQueryInput, options: FindingsOptions = {}): Promise<Page<FindingState>> {
-    const query = deadlineFiltersIn(parseWith(FindingQuerySchema, input, 'query'), options.calendar ?? EVERY_DAY);
-    if (query === undefined) return { items: [] };
-    const page = await this.driver.transaction((tx) => tx.queryFindings(query));
-    return { items: page.items.map((r) => r.state), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  events(scope: Scope, options?: { upTo?: string }): Promise<FindingEvent[]> {
+    return this.read((r) => r.events(scope, options));
   }
 
-  async totals(scope: Scope): Promise<Totals> {
-    const s = parseWith(ScopeSchema, scope, 'scope');
-    return this.driver.transaction(async (tx) => {
-      const categories = await categoriesOf(tx, s);
-      if (this.driver.capabilities.groupCounts && tx.groupCounts) return totalsFromCounts(await tx.groupCounts(s), { categories });
-      // The driver cannot count: page through the findings and count here.
-      return pureTotals(await allFindings(tx, s), { categories });
-    });
+  findings(query: FindingQueryInput, options?: FindingsOptions): Promise<Page<FindingState>> {
+    return this.read((r) => r.findings(query, options));
   }
 
-  async findingsAsOf(scope: Scope, day: string): Promise<FindingState[]> {
-    const s = parseWith(ScopeSchema, scope, 'scope');
-    const events = await this.driver.transaction((tx) =>
-      tx.listEvents(s.organisationId, { ...(s.inspectionId ? { inspectionId: s.inspectionId } : {}), upTo: day }),
-    );
-    return replayGrouped(events);
+  totals(scope: Scope): Promise<Totals> {
+    return this.read((r) => r.totals(scope));
+  }
+
+  findingsAsOf(scope: Scope, day: string): Promise<FindingState[]> {
+    return this.read((r) => r.findingsAsOf(scope, day));
   }
 
   async importBundle(input: unknown, options: ImportBundleOptions = {}): Promise<ImportReport> {
@@ -573,50 +504,16 @@ class DriverStore implements Store {
     });
   }
 
-  async exportBundle(scope?: { organisationId: string }): Promise<Bundle> {
-    return this.driver.transaction(async (tx) => {
-      const tenantIds = scope ? [scope.organisationId] : await tx.listTenants();
-      const bundle: Bundle = { format: 'rectify.bundle', version: 1, organisations: [], people: [], inspections: [], events: [] };
-      for (const tenantId of [...tenantIds].sort()) {
-        const org = (await tx.getRecord('organisation', tenantId, tenantId)) as Organisation | undefined;
-        if (!org) continue;
-        bundle.organisations.push(org);
-        for (const person of (await tx.listRecords('person', tenantId)) as Person[]) bundle.people.push({ tenantId, person });
-        // One at a time: spreading a long history into push() overflows the stack (~120,000 events).
-        for (const ins of (await tx.listRecords('inspection', tenantId)) as Inspection[]) bundle.inspections.push(ins);
-        for (const event of await tx.listEvents(tenantId, {})) bundle.events.push(event);
-      }
-      return bundle;
-    });
+  exportBundle(scope?: { organisationId: string }): Promise<Bundle> {
+    return this.read((r) => r.exportBundle(scope));
   }
 
-  async restorations(organisationId: string): Promise<Restoration[]> {
-    const found = await this.driver.transaction((tx) => tx.listRecords('restoration', organisationId));
-    // Numbered, not named: restoration-10 comes after restoration-9.
-    return (found as Restoration[]).sort((a, b) => Number(a.id.split('-')[1]) - Number(b.id.split('-')[1]));
+  restorations(organisationId: string): Promise<Restoration[]> {
+    return this.read((r) => r.restorations(organisationId));
   }
 
-  async verify(organisationId: string): Promise<IntegrityReport> {
-    return this.driver.transaction(async (tx) => {
-      const events = await tx.listEvents(organisationId, {});
-      // One read of the events and one of the findings, compared by id.
-      const replayed = new Map(replayGrouped(events).map((s) => [s.finding.id, s]));
-      const stored = new Map((await allFindings(tx, { organisationId })).map((s) => [s.finding.id, s]));
-      const mismatches = [...new Set([...replayed.keys(), ...stored.keys()])].filter((id) => {
-        const a = replayed.get(id);
-        const b = stored.get(id);
-        return a === undefined || b === undefined || a.version !== b.version || JSON.stringify(a) !== JSON.stringify(b);
-      });
-      const breaks: ChainBreak[] = [];
-      for (const [id, history] of groupByFinding(events)) {
-        const state = stored.get(id);
-        for (const b of verifyChain(history, state && { version: state.version, head: state.head })) breaks.push(b);
-      }
-      for (const [id, state] of stored) {
-        if (!replayed.has(id)) for (let v = 1; v <= state.version; v++) breaks.push({ findingId: id, version: v, kind: 'removed', message: `finding ${id}, event ${v}: missing from the history` });
-      }
-      return { findings: stored.size, events: events.length, mismatches: mismatches.sort(), breaks, digest: historyDigest(stored.values()) };
-    });
+  verify(organisationId: string): Promise<IntegrityReport> {
+    return this.read((r) => r.verify(organisationId));
   }
 
   async publish(input: PublishInput): Promise<PublishedVersion> {
@@ -632,7 +529,7 @@ class DriverStore implements Store {
             ? `${p.publishedBy} is not a person of organisation ${p.organisationId}`
             : `needs one of the roles ${PUBLISHERS.join(', ')} (the coordinating office or the principal leader publishes)`);
         }
-        const earlier = await this.versionsIn(tx, p.organisationId, p.inspectionId, p.format);
+        const earlier = await publishedVersions(tx, p.organisationId, p.inspectionId, p.format);
         const latest = earlier.reduce<PublishedVersion | undefined>((max, v) => (max === undefined || v.version > max.version ? v : max), undefined);
         if (latest !== undefined && latest.text === p.text) return latest;
         // A version cannot have gone out before the one it follows: a back-dated one would rewrite what was public when.
@@ -654,14 +551,7 @@ class DriverStore implements Store {
   }
 
   publications(scope: { organisationId: string; inspectionId: string }, format?: string): Promise<PublishedVersion[]> {
-    return this.driver.transaction((tx) => this.versionsIn(tx, scope.organisationId, scope.inspectionId, format));
-  }
-
-  private async versionsIn(tx: DriverTransaction, organisationId: string, inspectionId: string, format: string | undefined): Promise<PublishedVersion[]> {
-    const all = (await tx.listRecords('publication', organisationId)) as PublishedVersion[];
-    return all
-      .filter((v) => v.inspectionId === inspectionId && (format === undefined || v.format === format))
-      .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt) || a.format.localeCompare(b.format) || a.version - b.version);
+    return this.read((r) => r.publications(scope, format));
   }
 
   close(): Promise<void> {
@@ -704,45 +594,6 @@ async function danglingLinks(tx: DriverTransaction, tenant: string, findingId: s
 async function storedInspection(tx: DriverTransaction, inspectionId: string): Promise<Inspection | undefined> {
   const tenant = await tx.getInspectionTenant(inspectionId);
   return tenant === undefined ? undefined : ((await tx.getRecord('inspection', tenant, inspectionId)) as Inspection);
-}
-
-async function categoriesOf(tx: DriverTransaction, scope: Scope) {
-  const inspections = (await tx.listRecords('inspection', scope.organisationId)) as Inspection[];
-  return inspections.filter((i) => scope.inspectionId === undefined || i.id === scope.inspectionId).flatMap((i) => i.categories);
-}
-
-/** Every finding of a scope, paging through the driver's query. */
-async function allFindings(tx: DriverTransaction, scope: Scope): Promise<FindingState[]> {
-  const out: FindingState[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await tx.queryFindings(parseWith(FindingQuerySchema, { ...scope, limit: 1000, ...(cursor ? { cursor } : {}) }, 'query'));
-    out.push(...page.items.map((r) => r.state));
-    cursor = page.nextCursor;
-  } while (cursor !== undefined);
-  return out;
-}
-
-function inScope(row: { tenantId: string; inspectionId: string }, scope: Scope): boolean {
-  return row.tenantId === scope.organisationId && (scope.inspectionId === undefined || row.inspectionId === scope.inspectionId);
-}
-
-/** Events already in (finding, version) order, by finding. */
-function groupByFinding(events: readonly FindingEvent[]): Map<string, FindingEvent[]> {
-  const out = new Map<string, FindingEvent[]>();
-  for (const event of events) {
-    const list = out.get(event.findingId);
-    if (list === undefined) out.set(event.findingId, [event]);
-    else list.push(event);
-  }
-  return out;
-}
-
-/** Replays events already in (finding, version) order into one state per finding. */
-function replayGrouped(events: readonly FindingEvent[]): FindingState[] {
-  const states = new Map<string, FindingState>();
-  for (const event of events) states.set(event.findingId, evolve(states.get(event.findingId), event));
-  return [...states.values()];
 }
 
 interface History {

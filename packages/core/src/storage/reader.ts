@@ -1,0 +1,255 @@
+import { totals as pureTotals, totalsFromCounts, type Totals } from '../analytics/totals.js';
+import { EVERY_DAY, type Calendar } from '../calendar/calendar.js';
+import { parseWith } from '../errors/validation-error.js';
+import { historyDigest, verifyChain, type ChainBreak } from '../integrity/chain.js';
+import type { FindingEvent } from '../lifecycle/events.js';
+import { evolve } from '../lifecycle/evolve.js';
+import type { FindingState } from '../lifecycle/state.js';
+import type { Inspection } from '../model/inspection.js';
+import type { Organisation, Person } from '../model/organisation.js';
+import type { PublishedVersion } from '../publication/published.js';
+import type { Bundle } from './bundle.js';
+import type { DriverCapabilities, DriverTransaction } from './driver.js';
+import { deadlineFiltersIn, FindingQuerySchema, ScopeSchema, type FindingQueryInput, type Page, type Scope } from './query.js';
+
+/** Options of {@link StoreReader.findings}. */
+export interface FindingsOptions {
+  /**
+   * Which days are working days, for `overdueAsOf` and `dueWithin` (default every day): the
+   * same overdue and due soon as the analysis with that calendar.
+   */
+  calendar?: Calendar;
+}
+
+/** A trusted restore recorded by the store: history written without the rule checks. */
+export interface Restoration {
+  /** `restoration-1`, `restoration-2`… within the organisation. */
+  id: string;
+  /** The caller's clock (`StoreOptions.now`) when given, else the latest instant of the history restored. */
+  at: string;
+  findings: number;
+  events: number;
+  /** Always false: what a restore wrote was not held to the rules. */
+  checked: false;
+}
+
+/** What {@link StoreReader.verify} found. */
+export interface IntegrityReport {
+  findings: number;
+  events: number;
+  /** Findings whose stored state differs from the replay of their events. */
+  mismatches: string[];
+  /**
+   * Every event edited, removed or inserted since it was written, found by the hash chain
+   * of each finding's events and the head its stored state records (`verifyChain`).
+   * Events written before the chain are listed as `unchained`.
+   */
+  breaks: ChainBreak[];
+  /**
+   * A digest of the whole organisation's history: SHA-256 over the head of every
+   * finding's chain, by finding id. Kept somewhere the store's writers cannot reach (a
+   * published report carries it), it shows a history rewritten whole, hashes and all.
+   */
+  digest: string;
+}
+
+/**
+ * Everything a store answers, without writing. {@link Store.read} gives one over a single
+ * read-only snapshot, so that a report, a status or a dashboard reads every part of
+ * itself as of the same moment; each read method of the store is also one on its own.
+ */
+export interface StoreReader {
+  /** An organisation, if stored. */
+  organisation(organisationId: string): Promise<Organisation | undefined>;
+  /** Every organisation of the store (each a tenant), by id. */
+  organisations(): Promise<Organisation[]>;
+  /** An inspection of an organisation, if stored. */
+  inspection(scope: { organisationId: string; inspectionId: string }): Promise<Inspection | undefined>;
+  /** Every inspection of an organisation, every round and source, by id: for questions across rounds (`recurringProblems`). */
+  inspections(organisationId: string): Promise<Inspection[]>;
+  /** The people of an organisation, by id. */
+  people(organisationId: string): Promise<Person[]>;
+  /** A finding's current state. */
+  finding(scope: Scope, findingId: string): Promise<FindingState | undefined>;
+  /** A finding's events, oldest first. */
+  history(scope: Scope, findingId: string): Promise<FindingEvent[]>;
+  /**
+   * The events of a scope (an organisation, or one of its inspections) in (finding,
+   * version) order, each finding's history whole; only those on or before `upTo` when
+   * given. What a report replays, read once.
+   */
+  events(scope: Scope, options?: { upTo?: string }): Promise<FindingEvent[]>;
+  /** One page of findings matching a query, run in the database. */
+  findings(query: FindingQueryInput, options?: FindingsOptions): Promise<Page<FindingState>>;
+  /** The core's `totals`, counted by the database where it can. */
+  totals(scope: Scope): Promise<Totals>;
+  /** Every finding of the scope as it was at the end of a day, rebuilt from events. */
+  findingsAsOf(scope: Scope, day: string): Promise<FindingState[]>;
+  /** The trusted restores into an organisation, oldest first: history that was not held to the rules. */
+  restorations(organisationId: string): Promise<Restoration[]>;
+  /** Exports organisations (all, or one) with their people, inspections and histories. */
+  exportBundle(scope?: { organisationId: string }): Promise<Bundle>;
+  /** Replays every finding of an organisation and compares with what is stored. */
+  verify(organisationId: string): Promise<IntegrityReport>;
+  /** Every published version of an inspection, oldest first; of one format when given. */
+  publications(scope: { organisationId: string; inspectionId: string }, format?: string): Promise<PublishedVersion[]>;
+}
+
+/** The reads of a store inside one driver transaction: what {@link Store.read} hands out, and what every read method runs. */
+export class TransactionReader implements StoreReader {
+  constructor(
+    private readonly tx: DriverTransaction,
+    private readonly capabilities: DriverCapabilities,
+  ) {}
+
+  async organisation(organisationId: string): Promise<Organisation | undefined> {
+    return (await this.tx.getRecord('organisation', organisationId, organisationId)) as Organisation | undefined;
+  }
+
+  async organisations(): Promise<Organisation[]> {
+    const out: Organisation[] = [];
+    for (const id of await this.tx.listTenants()) {
+      const org = await this.organisation(id);
+      if (org !== undefined) out.push(org);
+    }
+    return out;
+  }
+
+  async inspection(scope: { organisationId: string; inspectionId: string }): Promise<Inspection | undefined> {
+    return (await this.tx.getRecord('inspection', scope.organisationId, scope.inspectionId)) as Inspection | undefined;
+  }
+
+  async inspections(organisationId: string): Promise<Inspection[]> {
+    return ((await this.tx.listRecords('inspection', organisationId)) as Inspection[]).sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  async people(organisationId: string): Promise<Person[]> {
+    return (await this.tx.listRecords('person', organisationId)) as Person[];
+  }
+
+  async finding(scope: Scope, findingId: string): Promise<FindingState | undefined> {
+    const s = parseWith(ScopeSchema, scope, 'scope');
+    const row = await this.tx.getFinding(findingId);
+    return row && inScope(row, s) ? row.state : undefined;
+  }
+
+  async history(scope: Scope, findingId: string): Promise<FindingEvent[]> {
+    const s = parseWith(ScopeSchema, scope, 'scope');
+    const row = await this.tx.getFinding(findingId);
+    if (!row || !inScope(row, s)) return [];
+    return this.tx.listEvents(s.organisationId, { findingId });
+  }
+
+  async events(scope: Scope, options: { upTo?: string } = {}): Promise<FindingEvent[]> {
+    const s = parseWith(ScopeSchema, scope, 'scope');
+    return this.tx.listEvents(s.organisationId, { ...(s.inspectionId ? { inspectionId: s.inspectionId } : {}), ...(options.upTo === undefined ? {} : { upTo: options.upTo }) });
+  }
+
+  async findings(input: FindingQueryInput, options: FindingsOptions = {}): Promise<Page<FindingState>> {
+    const query = deadlineFiltersIn(parseWith(FindingQuerySchema, input, 'query'), options.calendar ?? EVERY_DAY);
+    if (query === undefined) return { items: [] };
+    const page = await this.tx.queryFindings(query);
+    return { items: page.items.map((r) => r.state), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  }
+
+  async totals(scope: Scope): Promise<Totals> {
+    const s = parseWith(ScopeSchema, scope, 'scope');
+    const inspections = (await this.tx.listRecords('inspection', s.organisationId)) as Inspection[];
+    const categories = inspections.filter((i) => s.inspectionId === undefined || i.id === s.inspectionId).flatMap((i) => i.categories);
+    if (this.capabilities.groupCounts && this.tx.groupCounts) return totalsFromCounts(await this.tx.groupCounts(s), { categories });
+    // The driver cannot count: page through the findings and count here.
+    return pureTotals(await allFindings(this.tx, s), { categories });
+  }
+
+  async findingsAsOf(scope: Scope, day: string): Promise<FindingState[]> {
+    return replayGrouped(await this.events(scope, { upTo: day }));
+  }
+
+  async restorations(organisationId: string): Promise<Restoration[]> {
+    const found = (await this.tx.listRecords('restoration', organisationId)) as Restoration[];
+    // Numbered, not named: restoration-10 comes after restoration-9.
+    return found.sort((a, b) => Number(a.id.split('-')[1]) - Number(b.id.split('-')[1]));
+  }
+
+  async exportBundle(scope?: { organisationId: string }): Promise<Bundle> {
+    const tenantIds = scope ? [scope.organisationId] : await this.tx.listTenants();
+    const bundle: Bundle = { format: 'rectify.bundle', version: 1, organisations: [], people: [], inspections: [], events: [] };
+    for (const tenantId of [...tenantIds].sort()) {
+      const org = await this.organisation(tenantId);
+      if (!org) continue;
+      bundle.organisations.push(org);
+      for (const person of await this.people(tenantId)) bundle.people.push({ tenantId, person });
+      // One at a time: spreading a long history into push() overflows the stack (~120,000 events).
+      for (const ins of (await this.tx.listRecords('inspection', tenantId)) as Inspection[]) bundle.inspections.push(ins);
+      for (const event of await this.tx.listEvents(tenantId, {})) bundle.events.push(event);
+    }
+    return bundle;
+  }
+
+  async verify(organisationId: string): Promise<IntegrityReport> {
+    const events = await this.tx.listEvents(organisationId, {});
+    // One read of the events and one of the findings, compared by id.
+    const replayed = new Map(replayGrouped(events).map((s) => [s.finding.id, s]));
+    const stored = new Map((await allFindings(this.tx, { organisationId })).map((s) => [s.finding.id, s]));
+    const mismatches = [...new Set([...replayed.keys(), ...stored.keys()])].filter((id) => {
+      const a = replayed.get(id);
+      const b = stored.get(id);
+      return a === undefined || b === undefined || a.version !== b.version || JSON.stringify(a) !== JSON.stringify(b);
+    });
+    const breaks: ChainBreak[] = [];
+    for (const [id, history] of groupByFinding(events)) {
+      const state = stored.get(id);
+      for (const b of verifyChain(history, state && { version: state.version, head: state.head })) breaks.push(b);
+    }
+    for (const [id, state] of stored) {
+      if (!replayed.has(id)) for (let v = 1; v <= state.version; v++) breaks.push({ findingId: id, version: v, kind: 'removed', message: `finding ${id}, event ${v}: missing from the history` });
+    }
+    return { findings: stored.size, events: events.length, mismatches: mismatches.sort(), breaks, digest: historyDigest(stored.values()) };
+  }
+
+  publications(scope: { organisationId: string; inspectionId: string }, format?: string): Promise<PublishedVersion[]> {
+    return publishedVersions(this.tx, scope.organisationId, scope.inspectionId, format);
+  }
+}
+
+/** The published versions of an inspection (of one format when given), oldest first. */
+export async function publishedVersions(tx: DriverTransaction, organisationId: string, inspectionId: string, format: string | undefined): Promise<PublishedVersion[]> {
+  const all = (await tx.listRecords('publication', organisationId)) as PublishedVersion[];
+  return all
+    .filter((v) => v.inspectionId === inspectionId && (format === undefined || v.format === format))
+    .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt) || a.format.localeCompare(b.format) || a.version - b.version);
+}
+
+/** Every finding of a scope, paging through the driver's query. */
+export async function allFindings(tx: DriverTransaction, scope: Scope): Promise<FindingState[]> {
+  const out: FindingState[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await tx.queryFindings(parseWith(FindingQuerySchema, { ...scope, limit: 1000, ...(cursor ? { cursor } : {}) }, 'query'));
+    out.push(...page.items.map((r) => r.state));
+    cursor = page.nextCursor;
+  } while (cursor !== undefined);
+  return out;
+}
+
+function inScope(row: { tenantId: string; inspectionId: string }, scope: Scope): boolean {
+  return row.tenantId === scope.organisationId && (scope.inspectionId === undefined || row.inspectionId === scope.inspectionId);
+}
+
+/** Events already in (finding, version) order, by finding. */
+export function groupByFinding(events: readonly FindingEvent[]): Map<string, FindingEvent[]> {
+  const out = new Map<string, FindingEvent[]>();
+  for (const event of events) {
+    const list = out.get(event.findingId);
+    if (list === undefined) out.set(event.findingId, [event]);
+    else list.push(event);
+  }
+  return out;
+}
+
+/** Replays events already in (finding, version) order into one state per finding. */
+export function replayGrouped(events: readonly FindingEvent[]): FindingState[] {
+  const states = new Map<string, FindingState>();
+  for (const event of events) states.set(event.findingId, evolve(states.get(event.findingId), event));
+  return [...states.values()];
+}
