@@ -3,18 +3,9 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chinaCalendar, type YearArrangement } from '@rectify/calendar-cn';
 import { EVERY_DAY, INSPECTION_KIND_LABELS, inspectionKindOf, UtcOffsetSchema, type Calendar, type InspectionKind, type Locale, type Store } from '@rectify/core';
-import { WorkbookValidationError } from '@rectify/report-xlsx';
 import { FIRST_DAY, isSupportedDay, LAST_DAY } from './context.js';
 import { applyCommand, APPLY_COMMANDS } from './commands/apply.js';
-import { dueCommand } from './commands/due.js';
-import { publicationsCommand } from './commands/publications.js';
-import { recurringCommand } from './commands/recurring.js';
-import { importCommand } from './commands/import.js';
-import { FORMATS, reportCommand } from './commands/report.js';
-import { serveCommand } from './commands/serve.js';
-import { statusCommand } from './commands/status.js';
-import { templateCommand } from './commands/template.js';
-import { verifyCommand } from './commands/verify.js';
+import { FORMATS } from './commands/formats.js';
 import { CALENDARS, openCliStore, type GlobalOptions, type Io } from './context.js';
 import { EXIT, exitCodeOf, UsageError } from './exit.js';
 
@@ -145,6 +136,11 @@ const OPTIONS = {
   inspector: { type: 'string' },
 } as const;
 
+/** An error that can say itself in the user's language, as `WorkbookValidationError` of `@rectify/report-xlsx` does. */
+function describable(error: unknown): error is Error & { describe(locale: Locale): string } {
+  return error instanceof Error && typeof (error as { describe?: unknown }).describe === 'function';
+}
+
 /**
  * `--calendar cn` with the years of a file added (`--calendar-years`): for a year this
  * package does not know yet, as soon as the State Council publishes it.
@@ -225,14 +221,14 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
     if (command === 'import' && (v['dry-run'] || v['infer-map'])) {
       // A preview writes nothing, so it creates no store either: it reads one only if it is there.
       store = !global.postgres && !existsSync(resolve(io.cwd, global.db)) ? undefined : await openCliStore(global, io);
-      await importCommand(store, global, importOptions(), io);
+      await (await import('./commands/import.js')).importCommand(store, global, importOptions(), io);
       return EXIT.ok;
     }
     // Every day given is checked before the store is opened, whatever the command.
     for (const name of ['as-of', 'to', 'on', 'deadline'] as const) day(name, v[name]);
     if (command === 'template') {
       // A blank ledger needs no store, and creates none.
-      await templateCommand(global, { file: rest[0], title: v.title, asOf: v['as-of'], force: v.force ?? false }, io);
+      await (await import('./commands/template.js')).templateCommand(global, { file: rest[0], title: v.title, asOf: v['as-of'], force: v.force ?? false }, io);
       return EXIT.ok;
     }
     const file = global.postgres ? undefined : resolve(io.cwd, global.db);
@@ -245,31 +241,31 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
         io.out(global.postgres ? 'store ready (PostgreSQL)' : `store ready: ${global.db}`);
         break;
       case 'import':
-        await importCommand(store, global, importOptions(), io);
+        await (await import('./commands/import.js')).importCommand(store, global, importOptions(), io);
         break;
       case 'status':
-        await statusCommand(store, global, { asOf: day('as-of', v['as-of']), unit: v.unit, json: v.json ?? false }, io);
+        await (await import('./commands/status.js')).statusCommand(store, global, { asOf: day('as-of', v['as-of']), unit: v.unit, json: v.json ?? false }, io);
         break;
       case 'due': {
         const days = v.days === undefined ? undefined : Number(v.days);
         if (days !== undefined && !(Number.isInteger(days) && days >= 0 && days <= 366)) throw new UsageError(`--days must be a whole number of days from 0 to 366, not "${v.days}"`);
-        await dueCommand(store, global, { asOf: day('as-of', v['as-of']), person: v.person, unit: v.unit, days, json: v.json ?? false, ics: v.ics }, io);
+        await (await import('./commands/due.js')).dueCommand(store, global, { asOf: day('as-of', v['as-of']), person: v.person, unit: v.unit, days, json: v.json ?? false, ics: v.ics }, io);
         break;
       }
       case 'recurring':
-        await recurringCommand(store, global, { json: v.json ?? false }, io);
+        await (await import('./commands/recurring.js')).recurringCommand(store, global, { json: v.json ?? false }, io);
         break;
       case 'verify':
-        await verifyCommand(store, global, { json: v.json ?? false }, io);
+        await (await import('./commands/verify.js')).verifyCommand(store, global, { json: v.json ?? false }, io);
         break;
       case 'report':
         if (!v.format) throw new UsageError(`--format is required: one of ${Object.keys(FORMATS).join(', ')}`);
-        await reportCommand(store, global, { format: v.format, asOf: day('as-of', v['as-of']), output: v.output, redact: v.redact ?? false, publish: v.publish ?? false, publishedBy: v.as, force: v.force ?? false }, io);
+        await (await import('./commands/report.js')).reportCommand(store, global, { format: v.format, asOf: day('as-of', v['as-of']), output: v.output, redact: v.redact ?? false, publish: v.publish ?? false, publishedBy: v.as, force: v.force ?? false }, io);
         break;
       case 'publications': {
         const diff = v.diff === undefined ? undefined : Number(v.diff);
         if (diff !== undefined && !(Number.isInteger(diff) && diff >= 1)) throw new UsageError(`--diff must be a version number, not "${v.diff}"`);
-        await publicationsCommand(store, global, { format: v.format, diff, json: v.json ?? false }, io);
+        await (await import('./commands/publications.js')).publicationsCommand(store, global, { format: v.format, diff, json: v.json ?? false }, io);
         break;
       }
       case 'apply':
@@ -283,7 +279,7 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
       case 'serve': {
         const port = Number(v.port ?? 8080);
         if (v.port?.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a port number, not "${v.port}"`);
-        const server = await serveCommand(store, global, { port, host: v.host ?? '127.0.0.1', redact: v.redact ?? false }, io);
+        const server = await (await import('./commands/serve.js')).serveCommand(store, global, { port, host: v.host ?? '127.0.0.1', redact: v.redact ?? false }, io);
         const open = store;
         store = undefined; // it stays open while serving
         return { stop: async () => { await new Promise<void>((r) => server.close(() => r())); await open.close(); } };
@@ -292,8 +288,10 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
     created = undefined;
     return EXIT.ok;
   } catch (error) {
-    // A refused workbook says what each cell needs in the user's language.
-    io.err(error instanceof WorkbookValidationError ? error.describe(lang) : error instanceof Error ? error.message : String(error));
+    // A refused workbook (WorkbookValidationError) says what each cell needs in the user's
+    // language; asked of the error rather than by its class, so that the workbook reader is
+    // loaded only by the commands that read workbooks.
+    io.err(describable(error) ? error.describe(lang) : error instanceof Error ? error.message : String(error));
     return exitCodeOf(error);
   } finally {
     await store?.close();

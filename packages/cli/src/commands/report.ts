@@ -9,31 +9,15 @@ import {
   type CalendarDay,
   type Redaction,
   type ReportModel,
-  type ReportRenderer,
   type Store,
   type StoreReader,
 } from '@rectify/core';
-import { csvLedgerRenderer, jsonReportRenderer } from '@rectify/report-data';
-import { docxNoticeRenderer } from '@rectify/report-docx';
-import { htmlDashboardRenderer } from '@rectify/report-html';
-import { noticeMarkdownRenderer, noticeTextRenderer } from '@rectify/report-notice';
-import { xlsxLedgerRenderer } from '@rectify/report-xlsx';
+import { noticeTextRenderer } from '@rectify/report-notice';
 import { instantAt, resolveScope, today, writeNewFile, type GlobalOptions, type Io, type Scope } from '../context.js';
 import { UsageError } from '../exit.js';
+import { FORMATS } from './formats.js';
 
-/**
- * The formats of `rectify report --format`, with whether the report may show people's
- * names: the internal ones (ledger, dashboard) do, the public notice never does.
- */
-export const FORMATS: Record<string, { renderer: ReportRenderer; internal: boolean }> = {
-  notice: { renderer: noticeTextRenderer, internal: false },
-  md: { renderer: noticeMarkdownRenderer, internal: false },
-  docx: { renderer: docxNoticeRenderer, internal: false },
-  html: { renderer: htmlDashboardRenderer, internal: true },
-  xlsx: { renderer: xlsxLedgerRenderer, internal: true },
-  csv: { renderer: csvLedgerRenderer, internal: true },
-  json: { renderer: jsonReportRenderer, internal: false },
-};
+export { FORMATS, type ReportFormat } from './formats.js';
 
 /** What goes into a report model beyond the scope and the day. */
 export interface ModelOptions {
@@ -105,7 +89,7 @@ export async function reportCommand(store: Store, global: GlobalOptions, options
   } else if (h !== undefined) {
     io.err(global.lang === 'en' ? `history: ${h.events} events, digest ${h.digest}${h.unchained > 0 ? ` (${h.unchained} without a hash)` : ', verified'}` : `历史记录：${h.events} 条，摘要 ${h.digest}${h.unchained > 0 ? `（${h.unchained} 条无哈希）` : '，校验通过'}`);
   }
-  const rendered = await format.renderer.render(model, { locale: global.lang });
+  const rendered = await (await format.load()).render(model, { locale: global.lang });
   io.out(writeNewFile(io, options.output ?? rendered.fileName, rendered.data, options.force ?? false, 'choose another file with -o'));
   if (options.publish) {
     // A binary format is kept as the notice text it carries, so versions can be compared.

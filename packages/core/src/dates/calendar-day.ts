@@ -1,11 +1,11 @@
 import { UTCDate } from '@date-fns/utc';
-import {
-  addDays,
-  addMonths,
-  differenceInCalendarDays,
-  getISODay,
-  isValid,
-} from 'date-fns';
+// One module per function, not the date-fns barrel: importing 'date-fns' loads all of it
+// (about 0.1 s at every start of a CLI command or a server).
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { getISODay } from 'date-fns/getISODay';
+import { isValid } from 'date-fns/isValid';
 import { z } from 'zod';
 
 /**
