@@ -94,7 +94,7 @@ for (const open of backends) {
   for (let i = 0; i < COMMANDS; i++) {
     const id = data.states[(i * 7919) % N]!.finding.id;
     let t = performance.now();
-    await store.apply({ type: 'record_progress', commandId: `bench-${i}`, findingId: id, actorId: 'p-coord', at: '2023-12-01T10:00:00+08:00', text: '本周继续推进整改' });
+    await store.apply({ organisationId: scope.organisationId, type: 'record_progress', commandId: `bench-${i}`, findingId: id, actorId: 'p-coord', at: '2023-12-01T10:00:00+08:00', text: '本周继续推进整改' });
     latencies.push(performance.now() - t);
     t = performance.now();
     await raw.recordProgress(id, `raw-${i}`);

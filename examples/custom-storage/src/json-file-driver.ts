@@ -49,36 +49,37 @@ export function jsonFileDriver(filename: string): StorageDriver {
 function over(d: Data): DriverTransaction {
   const keys = (prefix: string) => Object.keys(d).filter((k) => k.startsWith(prefix)).sort();
   const copy = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
-  const rows = (tenantId: string) => keys(`tenant/${tenantId}/`).map((k) => d[`finding/${k.split('/')[2]}`] as FindingRow);
+  // Findings, events and command ids are each tenant's own: every key names the tenant.
+  const rows = (tenantId: string) => keys(`tenant/${tenantId}/`).map((k) => d[`finding/${tenantId}/${k.split('/')[2]}`] as FindingRow);
+  const eventKey = (tenantId: string, findingId: string, version: number) => `event/${tenantId}/${findingId}/${String(version).padStart(9, '0')}`;
   return {
     getRecord: async (kind, tenantId, id) => copy(d[`record/${kind}/${tenantId}/${id}`]),
     listRecords: async (kind, tenantId) => keys(`record/${kind}/${tenantId}/`).map((k) => copy(d[k])),
     putRecord: async (kind, tenantId, id, value) => {
       d[`record/${kind}/${tenantId}/${id}`] = copy(value);
-      if (kind === 'inspection') d[`inspection/${id}`] = tenantId;
     },
     listTenants: async () => keys('record/organisation/').map((k) => k.split('/')[2]!),
-    getInspectionTenant: async (id) => d[`inspection/${id}`] as string | undefined,
-    getFinding: async (id) => copy(d[`finding/${id}`] as FindingRow | undefined),
+    getFinding: async (tenantId, id) => copy(d[`finding/${tenantId}/${id}`] as FindingRow | undefined),
     putFinding: async (row, expectedVersion) => {
-      const current = (d[`finding/${row.findingId}`] as FindingRow | undefined)?.version ?? 0;
+      const key = `finding/${row.tenantId}/${row.findingId}`;
+      const current = (d[key] as FindingRow | undefined)?.version ?? 0;
       if (current !== expectedVersion) throw new ConflictError(row.findingId, expectedVersion, current);
-      d[`finding/${row.findingId}`] = copy(row);
+      d[key] = copy(row);
       d[`tenant/${row.tenantId}/${row.findingId}`] = true;
     },
-    appendEvent: async (_tenantId, event) => {
-      const key = `event/${event.findingId}/${String(event.version).padStart(9, '0')}`;
+    appendEvent: async (tenantId, event) => {
+      const key = eventKey(tenantId, event.findingId, event.version);
       if (key in d) throw new ConflictError(event.findingId, event.version - 1, event.version);
       d[key] = copy(event);
     },
-    getCommand: async (id) => copy(d[`command/${id}`] as { findingId: string; version: number } | undefined),
-    putCommand: async (id, findingId, version) => {
-      d[`command/${id}`] = { findingId, version };
+    getCommand: async (tenantId, id) => copy(d[`command/${tenantId}/${id}`] as { findingId: string; version: number } | undefined),
+    putCommand: async (tenantId, id, findingId, version) => {
+      d[`command/${tenantId}/${id}`] = { findingId, version };
     },
     listEvents: async (tenantId, filter) =>
       rows(tenantId)
         .filter((r) => (filter.findingId === undefined || r.findingId === filter.findingId) && (filter.inspectionId === undefined || r.inspectionId === filter.inspectionId))
-        .flatMap((r) => keys(`event/${r.findingId}/`).map((k) => copy(d[k]) as FindingEvent))
+        .flatMap((r) => keys(`event/${tenantId}/${r.findingId}/`).map((k) => copy(d[k]) as FindingEvent))
         .filter((e) => filter.upTo === undefined || e.on <= filter.upTo),
     queryFindings: async (query) => copy(runQuery(rows(query.organisationId), query)),
   };

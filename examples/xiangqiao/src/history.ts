@@ -165,7 +165,7 @@ export async function buildSeedStore(store: Store): Promise<number> {
   await store.saveInspection(INSPECTION);
   const commands = [...SEED_FINDINGS.flatMap((f) => plan(f, SEED_INSPECTION)), ...interviews()];
   commands.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  for (const command of commands) await store.apply(command);
+  for (const command of commands) await store.apply({ organisationId: ORGANISATION.id, ...command });
   return commands.length;
 }
 

@@ -68,11 +68,11 @@ async function bundleWithPersonalData(): Promise<unknown> {
   for (const [i, variant] of texts.entries()) {
     const findingId = `f-${i + 1}`;
     const person = i % 2 === 0 ? 'p-int' : 'p-resp';
-    await store.apply({ type: 'create', commandId: `c-${++n}`, findingId, actorId: 'clerk', at: at(1), finding: { inspectionId: 'i', ordinal: i + 1, title: `问题${i + 1}：群众反映${variant}未回复` }, measures: [{ id: 'm1', ordinal: 1, text: `回访${variant}，公开监督电话${CONTACT}` }] });
-    await store.apply({ type: 'assign', commandId: `c-${++n}`, findingId, actorId: 'clerk', at: at(2), assignment: { responsibleLeaderId: 'p-lead', leadUnitId: 'u', responsiblePersonId: person, deadline: '2023-12-31' } });
-    await store.apply({ type: 'record_progress', commandId: `c-${++n}`, findingId, actorId: person, at: at(3), text: `已联系${variant}` });
+    await store.apply({ organisationId: 'o', type: 'create', commandId: `c-${++n}`, findingId, actorId: 'clerk', at: at(1), finding: { inspectionId: 'i', ordinal: i + 1, title: `问题${i + 1}：群众反映${variant}未回复` }, measures: [{ id: 'm1', ordinal: 1, text: `回访${variant}，公开监督电话${CONTACT}` }] });
+    await store.apply({ organisationId: 'o', type: 'assign', commandId: `c-${++n}`, findingId, actorId: 'clerk', at: at(2), assignment: { responsibleLeaderId: 'p-lead', leadUnitId: 'u', responsiblePersonId: person, deadline: '2023-12-31' } });
+    await store.apply({ organisationId: 'o', type: 'record_progress', commandId: `c-${++n}`, findingId, actorId: person, at: at(3), text: `已联系${variant}` });
   }
-  await store.apply({ type: 'supervise', commandId: `c-${++n}`, findingId: 'f-1', actorId: 'clerk', at: at(4), kind: 'interview', targetPersonIds: ['p-int'], note: '约谈责任人' });
+  await store.apply({ organisationId: 'o', type: 'supervise', commandId: `c-${++n}`, findingId: 'f-1', actorId: 'clerk', at: at(4), kind: 'interview', targetPersonIds: ['p-int'], note: '约谈责任人' });
   return store.exportBundle();
 }
 

@@ -10,7 +10,7 @@ function counted(): StorageDriver & { transactions: number } {
 }
 
 const at = (h: number) => `2023-09-01T${String(h).padStart(2, '0')}:00:00+08:00`;
-const cmd = (n: number, type: string, extra: Record<string, unknown> = {}) => ({ type, commandId: `c-${n}`, findingId: 'f-1', actorId: 'p-coord', at: at(n), ...extra });
+const cmd = (n: number, type: string, extra: Record<string, unknown> = {}) => ({ organisationId: 'org', type, commandId: `c-${n}`, findingId: 'f-1', actorId: 'p-coord', at: at(n), ...extra });
 
 describe('applyAll', () => {
   it('applies several commands in one transaction, each seeing the ones before it', async () => {

@@ -130,7 +130,7 @@ describe('a store and the chain', () => {
     await store.importBundle(bundle(chained()));
     const before = await store.verify('org');
     expect(before).toMatchObject({ findings: 1, events: 5, mismatches: [], breaks: [] });
-    await store.apply({ type: 'record_progress', commandId: 'c-more', findingId: 'f-1', actorId: 'p-resp', at: '2023-09-30T09:00:00+08:00', kind: 'update', text: '再推进' });
+    await store.apply({ organisationId: 'org', type: 'record_progress', commandId: 'c-more', findingId: 'f-1', actorId: 'p-resp', at: '2023-09-30T09:00:00+08:00', kind: 'update', text: '再推进' });
     const after = await store.verify('org');
     expect(after.breaks).toEqual([]);
     expect(after.digest).not.toBe(before.digest);

@@ -14,7 +14,7 @@ async function storeWithOrg(): Promise<Store> {
 }
 
 const create = (findingId: string, relatedFindingIds: string[], inspectionId = 'ins-1', actorId = 'p-coord') => ({
-  type: 'create', commandId: `c-${findingId}`, findingId, actorId, at: '2023-08-30T09:00:00+08:00',
+  organisationId: inspectionId === 'ins-2' ? 'org-2' : 'org', type: 'create', commandId: `c-${findingId}`, findingId, actorId, at: '2023-08-30T09:00:00+08:00',
   finding: { inspectionId, ordinal: 1, title: '问题', relatedFindingIds },
 });
 

@@ -63,7 +63,7 @@ describe.skipIf(!url)('postgres: a connection killed mid-transaction', () => {
     const store = await openStore(driver);
     const { findingIds } = await buildRaceTrack(store, 2);
     const before = await events();
-    const urge = { type: 'supervise', kind: 'urge', note: '督办', commandId: 'urge-1', findingId: findingIds[0]!, actorId: 'race-coord', at: '2023-09-01T10:00:00+08:00' };
+    const urge = { organisationId: 'org-race', type: 'supervise', kind: 'urge', note: '督办', commandId: 'urge-1', findingId: findingIds[0]!, actorId: 'race-coord', at: '2023-09-01T10:00:00+08:00' };
 
     // Another session holds the finding's row, so the command waits inside its transaction.
     const blocker = new pg.Client({ connectionString: url });

@@ -6,8 +6,18 @@
  * Portable SQL only (TEXT, INTEGER, composite keys, no JSONB): it runs on SQLite,
  * PostgreSQL and PostgreSQL-compatible databases. JSON is stored as TEXT so that what
  * comes back is byte-for-byte what went in.
+ *
+ * @param table - a table's name as statements write it (with the schema, quoted)
+ * @param index - a bare quoted name in the table's schema: of an index, or of a table being renamed to it
  */
 export function migrations(table: (name: string) => string, index: (name: string) => string): string[][] {
+  const findingsTable = (name: string) => `CREATE TABLE ${table(name)} (
+        tenant_id TEXT NOT NULL, finding_id TEXT NOT NULL, inspection_id TEXT NOT NULL,
+        category_id TEXT, category_ordinal INTEGER NOT NULL, ordinal INTEGER NOT NULL, title TEXT NOT NULL,
+        status TEXT NOT NULL, lead_unit_id TEXT, responsible_person_id TEXT, deadline TEXT,
+        last_progress_on TEXT, updated_at TEXT NOT NULL, version INTEGER NOT NULL, state TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, finding_id))`;
+  const findingColumns = 'tenant_id, finding_id, inspection_id, category_id, category_ordinal, ordinal, title, status, lead_unit_id, responsible_person_id, deadline, last_progress_on, updated_at, version, state';
   return [
     // Version 1.
     [
@@ -30,6 +40,35 @@ export function migrations(table: (name: string) => string, index: (name: string
         on_day TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (finding_id, version))`,
       `CREATE INDEX ${index('events_by_tenant')} ON ${table('events')} (tenant_id, finding_id, version)`,
       `CREATE TABLE ${table('commands')} (command_id TEXT PRIMARY KEY, finding_id TEXT NOT NULL, version INTEGER NOT NULL)`,
+    ],
+    // Version 2: ids are each tenant's own. Every primary key starts with the tenant (the
+    // distribution column of a sharded PostgreSQL); the tables are built anew and filled
+    // from version 1's, since SQLite cannot change a primary key in place. The inspections
+    // table (inspection id → tenant) goes: the records table keys inspections by tenant.
+    [
+      findingsTable('findings_v2'),
+      `INSERT INTO ${table('findings_v2')} (${findingColumns}) SELECT ${findingColumns} FROM ${table('findings')}`,
+      `CREATE TABLE ${table('events_v2')} (
+        tenant_id TEXT NOT NULL, finding_id TEXT NOT NULL, version INTEGER NOT NULL,
+        on_day TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (tenant_id, finding_id, version))`,
+      `INSERT INTO ${table('events_v2')} (tenant_id, finding_id, version, on_day, body) SELECT tenant_id, finding_id, version, on_day, body FROM ${table('events')}`,
+      `CREATE TABLE ${table('commands_v2')} (
+        tenant_id TEXT NOT NULL, command_id TEXT NOT NULL, finding_id TEXT NOT NULL, version INTEGER NOT NULL,
+        PRIMARY KEY (tenant_id, command_id))`,
+      // A version-1 command names its finding only; the finding names its tenant.
+      `INSERT INTO ${table('commands_v2')} (tenant_id, command_id, finding_id, version)
+        SELECT f.tenant_id, c.command_id, c.finding_id, c.version FROM ${table('commands')} c JOIN ${table('findings')} f ON f.finding_id = c.finding_id`,
+      `DROP TABLE ${table('findings')}`,
+      `DROP TABLE ${table('events')}`,
+      `DROP TABLE ${table('commands')}`,
+      `DROP TABLE ${table('inspections')}`,
+      `ALTER TABLE ${table('findings_v2')} RENAME TO ${index('findings')}`,
+      `ALTER TABLE ${table('events_v2')} RENAME TO ${index('events')}`,
+      `ALTER TABLE ${table('commands_v2')} RENAME TO ${index('commands')}`,
+      `CREATE INDEX ${index('findings_by_order')} ON ${table('findings')} (tenant_id, inspection_id, category_ordinal, ordinal, finding_id)`,
+      `CREATE INDEX ${index('findings_by_deadline')} ON ${table('findings')} (tenant_id, deadline, finding_id)`,
+      `CREATE INDEX ${index('findings_by_status')} ON ${table('findings')} (tenant_id, status)`,
+      `CREATE INDEX ${index('findings_by_unit')} ON ${table('findings')} (tenant_id, lead_unit_id)`,
     ],
   ];
 }

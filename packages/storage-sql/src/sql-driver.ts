@@ -75,7 +75,6 @@ export function createSqlDriver(options: SqlDriverOptions): StorageDriver {
   const T = {
     meta: table('meta'),
     records: table('records'),
-    inspections: table('inspections'),
     findings: table('findings'),
     events: table('events'),
     commands: table('commands'),
@@ -128,7 +127,7 @@ function rowValues(row: FindingRow): unknown[] {
   return [row.tenantId, row.inspectionId, row.categoryId, row.categoryOrdinal, row.ordinal, row.title, row.status, row.leadUnitId, row.responsiblePersonId, row.deadline, row.lastProgressOn, row.updatedAt, row.version, JSON.stringify(row.state)];
 }
 
-type Tables = Record<'meta' | 'records' | 'inspections' | 'findings' | 'events' | 'commands', string>;
+type Tables = Record<'meta' | 'records' | 'findings' | 'events' | 'commands', string>;
 
 function sqlTransaction(session: SqlSession, dialect: SqlDialect, T: Tables, readOnly: boolean): DriverTransaction {
   // A read locks nothing: the row lock is for a writer about to change the finding.
@@ -176,9 +175,6 @@ function sqlTransaction(session: SqlSession, dialect: SqlDialect, T: Tables, rea
         `INSERT INTO ${T.records} (kind, tenant_id, id, body) VALUES (?, ?, ?, ?) ON CONFLICT (kind, tenant_id, id) DO UPDATE SET body = excluded.body`,
         [kind, tenantId, id, JSON.stringify(value)],
       );
-      if (kind === 'inspection') {
-        await run(`INSERT INTO ${T.inspections} (id, tenant_id) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET tenant_id = excluded.tenant_id`, [id, tenantId]);
-      }
     },
     async addRecord(kind, tenantId, id, value) {
       const { changes } = await run(
@@ -191,12 +187,8 @@ function sqlTransaction(session: SqlSession, dialect: SqlDialect, T: Tables, rea
       const rows = await q<{ tenant_id: string }>(`SELECT tenant_id FROM ${T.records} WHERE kind = 'organisation' ORDER BY tenant_id${c}`);
       return rows.map((r) => r.tenant_id);
     },
-    async getInspectionTenant(inspectionId) {
-      const rows = await q<{ tenant_id: string }>(`SELECT tenant_id FROM ${T.inspections} WHERE id = ?`, [inspectionId]);
-      return rows[0]?.tenant_id;
-    },
-    async getFinding(findingId) {
-      const rows = await q<FindingColumns>(`SELECT ${COLUMNS} FROM ${T.findings} WHERE finding_id = ?${forUpdate}`, [findingId]);
+    async getFinding(tenantId, findingId) {
+      const rows = await q<FindingColumns>(`SELECT ${COLUMNS} FROM ${T.findings} WHERE tenant_id = ? AND finding_id = ?${forUpdate}`, [tenantId, findingId]);
       return rows[0] ? fromColumns(rows[0]) : undefined;
     },
     async putFinding(row, expectedVersion) {
@@ -206,8 +198,8 @@ function sqlTransaction(session: SqlSession, dialect: SqlDialect, T: Tables, rea
         return;
       }
       const { changes } = await run(
-        `UPDATE ${T.findings} SET tenant_id = ?, inspection_id = ?, category_id = ?, category_ordinal = ?, ordinal = ?, title = ?, status = ?, lead_unit_id = ?, responsible_person_id = ?, deadline = ?, last_progress_on = ?, updated_at = ?, version = ?, state = ? WHERE finding_id = ? AND version = ?`,
-        [...values, row.findingId, expectedVersion],
+        `UPDATE ${T.findings} SET inspection_id = ?, category_id = ?, category_ordinal = ?, ordinal = ?, title = ?, status = ?, lead_unit_id = ?, responsible_person_id = ?, deadline = ?, last_progress_on = ?, updated_at = ?, version = ?, state = ? WHERE tenant_id = ? AND finding_id = ? AND version = ?`,
+        [...values.slice(1), row.tenantId, row.findingId, expectedVersion],
       );
       if (changes !== 1) throw new ConflictError(row.findingId, expectedVersion, -1);
     },
@@ -222,15 +214,15 @@ function sqlTransaction(session: SqlSession, dialect: SqlDialect, T: Tables, rea
       const events = histories.flatMap((h) => h.events);
       const conflict = () => new ConflictError(histories[0]?.row.findingId ?? '', 0, -1);
       await insertMany(`${T.events} (finding_id, version, tenant_id, on_day, body)`, events.map((e) => [e.findingId, e.version, tenantId, e.on, JSON.stringify(e)]), conflict);
-      await insertMany(`${T.commands} (command_id, finding_id, version)`, events.map((e) => [e.commandId, e.findingId, e.version]), conflict);
+      await insertMany(`${T.commands} (tenant_id, command_id, finding_id, version)`, events.map((e) => [tenantId, e.commandId, e.findingId, e.version]), conflict);
       await insertMany(`${T.findings} (${COLUMNS})`, histories.map(({ row }) => [row.findingId, ...rowValues(row)]), conflict);
     },
-    async getCommand(commandId) {
-      const rows = await q<{ finding_id: string; version: number | string }>(`SELECT finding_id, version FROM ${T.commands} WHERE command_id = ?`, [commandId]);
+    async getCommand(tenantId, commandId) {
+      const rows = await q<{ finding_id: string; version: number | string }>(`SELECT finding_id, version FROM ${T.commands} WHERE tenant_id = ? AND command_id = ?`, [tenantId, commandId]);
       return rows[0] ? { findingId: rows[0].finding_id, version: Number(rows[0].version) } : undefined;
     },
-    async putCommand(commandId, findingId, version) {
-      await insert(`INSERT INTO ${T.commands} (command_id, finding_id, version) VALUES (?, ?, ?)`, [commandId, findingId, version], () => new ConflictError(findingId, version - 1, version));
+    async putCommand(tenantId, commandId, findingId, version) {
+      await insert(`INSERT INTO ${T.commands} (tenant_id, command_id, finding_id, version) VALUES (?, ?, ?, ?)`, [tenantId, commandId, findingId, version], () => new ConflictError(findingId, version - 1, version));
     },
     async listEvents(tenantId, filter) {
       const where = ['e.tenant_id = ?'];

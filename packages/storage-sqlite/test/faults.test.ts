@@ -29,7 +29,7 @@ async function refusal(work: Promise<unknown>) {
 }
 
 describe('sqlite: faults', () => {
-  const progress = (findingId: string, commandId: string) => ({ type: 'supervise', kind: 'urge', note: '督办', commandId, findingId, actorId: 'race-coord', at: '2023-09-01T10:00:00+08:00' });
+  const progress = (findingId: string, commandId: string) => ({ organisationId: 'org-race', type: 'supervise', kind: 'urge', note: '督办', commandId, findingId, actorId: 'race-coord', at: '2023-09-01T10:00:00+08:00' });
 
   async function setUp(name: string): Promise<{ store: Store; filename: string; findingIds: string[]; events: () => number }> {
     const filename = join(dir, `${name}.db`);

@@ -6,8 +6,8 @@ export interface World {
   a: { organisationId: string; inspectionId: string; findingIds: string[] };
   /** Tenant B: `org-b`, inspection `ins-b`. */
   b: { organisationId: string; inspectionId: string; findingIds: string[] };
-  /** Every command applied, in order. */
-  commands: CommandInput[];
+  /** Every command applied, in order, each with the organisation it acted in. */
+  commands: (CommandInput & { organisationId: string })[];
   /**
    * Each finding's state as its last command produced it (what `apply` answered, not
    * read back from the store), by tenant: the ground truth the kit's oracle counts and
@@ -50,11 +50,13 @@ export function instant(n: number): string {
  */
 export async function buildWorld(store: Store, perTenant = 24, seed = 7): Promise<World> {
   const random = sequence(seed);
-  const commands: CommandInput[] = [];
+  const commands: World['commands'] = [];
   let n = 0;
   const latest = new Map<string, FindingState>();
   const apply = async (command: Record<string, unknown>): Promise<FindingState> => {
-    const c = { commandId: `w-${++n}`, at: instant(n), ...command } as CommandInput;
+    // The tenant is the one the acting coordinator, leader… belongs to: `org-a-coord` acts in `org-a`.
+    const organisationId = String(command['actorId']).startsWith('org-b-') ? 'org-b' : 'org-a';
+    const c = { organisationId, commandId: `w-${++n}`, at: instant(n), ...command } as World['commands'][number];
     commands.push(c);
     const { state } = await store.apply(c);
     latest.set(state.finding.id, state);
@@ -125,7 +127,7 @@ export async function buildRaceTrack(store: Store, count = 50): Promise<{ organi
   const findingIds: string[] = [];
   for (let i = 0; i < count; i++) {
     const findingId = `race-${String(i).padStart(3, '0')}`;
-    await store.apply({ type: 'create', commandId: `race-create-${i}`, findingId, actorId: 'race-coord', at: instant(i), finding: { inspectionId: 'ins-race', ordinal: i + 1, title: `问题${i}` } });
+    await store.apply({ organisationId, type: 'create', commandId: `race-create-${i}`, findingId, actorId: 'race-coord', at: instant(i), finding: { inspectionId: 'ins-race', ordinal: i + 1, title: `问题${i}` } });
     findingIds.push(findingId);
   }
   return { organisationId, actorId: 'race-coord', findingIds };

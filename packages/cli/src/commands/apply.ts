@@ -113,7 +113,7 @@ export async function applyCommand(store: Store, global: GlobalOptions, options:
     // finding is "before the finding's last event" only because its clock was read first.
     const at = instantAt(io.now(), inspection.utcOffset);
     try {
-      const { state } = await store.apply({ ...command, at } as CommandInput);
+      const { state } = await store.apply({ organisationId: scope.organisationId, ...command, at } as CommandInput);
       io.out(`${state.finding.id}: ${state.status} (version ${state.version})`);
       return;
     } catch (error) {

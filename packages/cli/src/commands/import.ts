@@ -135,7 +135,9 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
   for (const note of notes) io.err(`note: ${note}`);
   if (changes !== undefined) {
     // The changes of the findings the store held, all in one transaction, after the new ones.
-    await store.applyAll(changes.commands);
+    // A ledger's bundle is one organisation's (ledgerBundle): the commands act in it.
+    const organisationId = (bundle as Bundle).organisations[0]!.id;
+    await store.applyAll(changes.commands.map((c) => ({ organisationId, ...c })));
     printChanges(changes, global.lang, io);
     if (report.findings === 0 && changes.commands.length === 0) {
       const said = changes.notes.length === 0 ? '' : global.lang === 'en' ? `; ${changes.notes.length} things it says are left to the notes above` : `；另有 ${changes.notes.length} 处见上方说明`;

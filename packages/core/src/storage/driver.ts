@@ -30,8 +30,6 @@ export interface DriverTransaction {
   getRecord(kind: RecordKind, tenantId: string, id: string): Promise<unknown>;
   /** Every tenant (organisation id) that has an organisation record, sorted. */
   listTenants(): Promise<string[]>;
-  /** The tenant an inspection belongs to (inspection ids are unique in a store). */
-  getInspectionTenant(inspectionId: string): Promise<string | undefined>;
   /** Every record of a kind of a tenant, ordered by id. */
   listRecords(kind: RecordKind, tenantId: string): Promise<unknown[]>;
   /** Creates or replaces a record. */
@@ -44,20 +42,24 @@ export interface DriverTransaction {
    * none: without it, the store reads and then puts.
    */
   addRecord?(kind: RecordKind, tenantId: string, id: string, value: unknown): Promise<boolean>;
-  /** A finding's row, whatever its tenant (finding ids are unique in a store). */
-  getFinding(findingId: string): Promise<FindingRow | undefined>;
+  /**
+   * A finding's row in a tenant. Ids are the tenant's own: another organisation may have
+   * a finding of the same id, which this never returns.
+   */
+  getFinding(tenantId: string, findingId: string): Promise<FindingRow | undefined>;
   /**
    * Creates or replaces a finding's row. `expectedVersion` is the version the row had
    * when read (0 when new): a driver that sees another version must throw
-   * `ConflictError`, so that two writers can never both win.
+   * `ConflictError`, so that two writers can never both win. The row's key is its
+   * tenant and finding id.
    */
   putFinding(row: FindingRow, expectedVersion: number): Promise<void>;
-  /** Appends an event; a second event with the same finding and version must throw `ConflictError`. */
+  /** Appends an event; a second event with the same tenant, finding and version must throw `ConflictError`. */
   appendEvent(tenantId: string, event: FindingEvent): Promise<void>;
-  /** Where a command id was applied: its finding and the version its event got. */
-  getCommand(commandId: string): Promise<{ findingId: string; version: number } | undefined>;
-  /** Remembers that a command id was applied (idempotency key). */
-  putCommand(commandId: string, findingId: string, version: number): Promise<void>;
+  /** Where a tenant's command id was applied: its finding and the version its event got. */
+  getCommand(tenantId: string, commandId: string): Promise<{ findingId: string; version: number } | undefined>;
+  /** Remembers that a tenant's command id was applied (idempotency key, unique in the tenant). */
+  putCommand(tenantId: string, commandId: string, findingId: string, version: number): Promise<void>;
   /**
    * Events of a tenant in (finding id, version) order: of one finding, or of one
    * inspection, optionally only those on or before a day (`event.on <= upTo`).
@@ -106,5 +108,9 @@ export interface StorageDriver {
   close(): Promise<void>;
 }
 
-/** The schema version this library writes; a store at a higher version is refused. */
-export const SCHEMA_VERSION = 1;
+/**
+ * The schema version this library writes; a store at a higher version is refused.
+ * Version 2 (December 2026): finding, command and inspection ids are each tenant's own,
+ * every key starting with the tenant. Version 1 kept them unique in the whole store.
+ */
+export const SCHEMA_VERSION = 2;

@@ -35,7 +35,7 @@ export async function writeHistories(tx: DriverTransaction, tenantId: string, hi
   for (const { events, row } of histories) {
     for (const event of events) {
       await tx.appendEvent(tenantId, event);
-      await tx.putCommand(event.commandId, event.findingId, event.version);
+      await tx.putCommand(tenantId, event.commandId, event.findingId, event.version);
     }
     await tx.putFinding(row, 0);
   }

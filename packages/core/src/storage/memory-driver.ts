@@ -9,7 +9,7 @@ import type { FindingRow } from './row.js';
 interface MemoryData {
   schemaVersion: number | null;
   records: Map<string, unknown>;
-  inspectionTenants: Map<string, string>;
+  /** Findings, their events and command ids, each by tenant and id ({@link own}). */
   findings: Map<string, FindingRow>;
   tenantFindings: Map<string, Set<string>>;
   events: Map<string, FindingEvent[]>;
@@ -17,6 +17,8 @@ interface MemoryData {
 }
 
 const key = (kind: RecordKind, tenantId: string, id: string) => `${kind}\u0000${tenantId}\u0000${id}`;
+/** A tenant's own id: ids of findings and commands are unique within a tenant, not across them. */
+const own = (tenantId: string, id: string) => `${tenantId}\u0000${id}`;
 
 /**
  * The reference storage driver: everything in memory, no dependencies. Transactions
@@ -32,7 +34,6 @@ export function memoryDriver(): StorageDriver {
   const data: MemoryData = {
     schemaVersion: null,
     records: new Map(),
-    inspectionTenants: new Map(),
     findings: new Map(),
     tenantFindings: new Map(),
     events: new Map(),
@@ -100,7 +101,6 @@ function transactionOver(data: MemoryData, undo: (() => void)[]): DriverTransact
     },
     async putRecord(kind, tenantId, id, value) {
       setWithUndo(data.records, key(kind, tenantId, id), copy(value), undo);
-      if (kind === 'inspection') setWithUndo(data.inspectionTenants, id, tenantId, undo);
     },
     async listTenants() {
       return [...data.records.keys()]
@@ -109,16 +109,14 @@ function transactionOver(data: MemoryData, undo: (() => void)[]): DriverTransact
         .map(([, tenantId]) => tenantId!)
         .sort();
     },
-    async getInspectionTenant(inspectionId) {
-      return data.inspectionTenants.get(inspectionId);
-    },
-    async getFinding(findingId) {
-      return copy(data.findings.get(findingId));
+    async getFinding(tenantId, findingId) {
+      return copy(data.findings.get(own(tenantId, findingId)));
     },
     async putFinding(row, expectedVersion) {
-      const current = data.findings.get(row.findingId)?.version ?? 0;
+      const k = own(row.tenantId, row.findingId);
+      const current = data.findings.get(k)?.version ?? 0;
       if (current !== expectedVersion) throw new ConflictError(row.findingId, expectedVersion, current);
-      setWithUndo(data.findings, row.findingId, copy(row), undo);
+      setWithUndo(data.findings, k, copy(row), undo);
       const set = data.tenantFindings.get(row.tenantId) ?? new Set<string>();
       if (!set.has(row.findingId)) {
         set.add(row.findingId);
@@ -126,36 +124,37 @@ function transactionOver(data: MemoryData, undo: (() => void)[]): DriverTransact
         undo.push(() => set.delete(row.findingId));
       }
     },
-    async appendEvent(_tenantId, event) {
-      const list = data.events.get(event.findingId) ?? [];
+    async appendEvent(tenantId, event) {
+      const k = own(tenantId, event.findingId);
+      const list = data.events.get(k) ?? [];
       if (list.length + 1 !== event.version) throw new ConflictError(event.findingId, event.version - 1, list.length);
-      setWithUndo(data.events, event.findingId, [...list, copy(event)], undo);
+      setWithUndo(data.events, k, [...list, copy(event)], undo);
     },
-    async getCommand(commandId) {
-      return copy(data.commands.get(commandId));
+    async getCommand(tenantId, commandId) {
+      return copy(data.commands.get(own(tenantId, commandId)));
     },
-    async putCommand(commandId, findingId, version) {
-      setWithUndo(data.commands, commandId, { findingId, version }, undo);
+    async putCommand(tenantId, commandId, findingId, version) {
+      setWithUndo(data.commands, own(tenantId, commandId), { findingId, version }, undo);
     },
     async listEvents(tenantId, filter) {
       const ids = [...(data.tenantFindings.get(tenantId) ?? [])].sort();
       const out: FindingEvent[] = [];
       for (const id of ids) {
         if (filter.findingId !== undefined && id !== filter.findingId) continue;
-        if (filter.inspectionId !== undefined && data.findings.get(id)?.inspectionId !== filter.inspectionId) continue;
-        for (const e of data.events.get(id) ?? []) if (filter.upTo === undefined || e.on <= filter.upTo) out.push(copy(e));
+        if (filter.inspectionId !== undefined && data.findings.get(own(tenantId, id))?.inspectionId !== filter.inspectionId) continue;
+        for (const e of data.events.get(own(tenantId, id)) ?? []) if (filter.upTo === undefined || e.on <= filter.upTo) out.push(copy(e));
       }
       return out;
     },
     async queryFindings(query) {
       const ids = data.tenantFindings.get(query.organisationId) ?? new Set<string>();
-      const page = runQuery([...ids].map((id) => data.findings.get(id)!), query);
+      const page = runQuery([...ids].map((id) => data.findings.get(own(query.organisationId, id))!), query);
       return copy(page);
     },
     async groupCounts(scope) {
       const ids = data.tenantFindings.get(scope.organisationId) ?? new Set<string>();
       const states = [...ids]
-        .map((id) => data.findings.get(id)!)
+        .map((id) => data.findings.get(own(scope.organisationId, id))!)
         .filter((r) => scope.inspectionId === undefined || r.inspectionId === scope.inspectionId)
         .map((r) => r.state);
       return countByGroup(states);

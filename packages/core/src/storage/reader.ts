@@ -1,5 +1,6 @@
 import { totals as pureTotals, totalsFromCounts, type Totals } from '../analytics/totals.js';
 import { EVERY_DAY, type Calendar } from '../calendar/calendar.js';
+import { RectifyError } from '../errors/rectify-error.js';
 import { parseWith } from '../errors/validation-error.js';
 import { historyDigest, verifyChain, type ChainBreak } from '../integrity/chain.js';
 import type { FindingEvent } from '../lifecycle/events.js';
@@ -129,13 +130,13 @@ export class TransactionReader implements StoreReader {
 
   async finding(scope: Scope, findingId: string): Promise<FindingState | undefined> {
     const s = parseWith(ScopeSchema, scope, 'scope');
-    const row = await this.tx.getFinding(findingId);
+    const row = await this.tx.getFinding(s.organisationId, findingId);
     return row && inScope(row, s) ? row.state : undefined;
   }
 
   async history(scope: Scope, findingId: string): Promise<FindingEvent[]> {
     const s = parseWith(ScopeSchema, scope, 'scope');
-    const row = await this.tx.getFinding(findingId);
+    const row = await this.tx.getFinding(s.organisationId, findingId);
     if (!row || !inScope(row, s)) return [];
     return this.tx.listEvents(s.organisationId, { findingId });
   }
@@ -183,6 +184,12 @@ export class TransactionReader implements StoreReader {
       for (const ins of (await this.tx.listRecords('inspection', tenantId)) as Inspection[]) bundle.inspections.push(ins);
       for (const event of await this.tx.listEvents(tenantId, {})) bundle.events.push(event);
     }
+    // Ids are each organisation's own, and a bundle's events name findings and inspections
+    // by id alone: organisations that share one are exported one at a time.
+    const shared = sharedIds(bundle);
+    if (shared !== undefined) {
+      throw new RectifyError('bundle.ambiguous', `Organisations ${shared.tenants.join(' and ')} both have ${shared.what} ${shared.id}: export them one at a time (exportBundle({ organisationId }))`, { details: shared });
+    }
     return bundle;
   }
 
@@ -210,6 +217,25 @@ export class TransactionReader implements StoreReader {
   publications(scope: { organisationId: string; inspectionId: string }, format?: string): Promise<PublishedVersion[]> {
     return publishedVersions(this.tx, scope.organisationId, scope.inspectionId, format);
   }
+}
+
+/** An id of a finding or an inspection that two organisations of a bundle both use, if one is. */
+function sharedIds(bundle: Bundle): { what: 'finding' | 'inspection'; id: string; tenants: string[] } | undefined {
+  const inspectionTenant = new Map<string, string>();
+  for (const ins of bundle.inspections) {
+    const other = inspectionTenant.get(ins.id);
+    if (other !== undefined && other !== ins.subjectOrganisationId) return { what: 'inspection', id: ins.id, tenants: [other, ins.subjectOrganisationId] };
+    inspectionTenant.set(ins.id, ins.subjectOrganisationId);
+  }
+  const findingTenant = new Map<string, string>();
+  for (const e of bundle.events) {
+    if (e.type !== 'created') continue;
+    const tenant = inspectionTenant.get(e.payload.finding.inspectionId) ?? '';
+    const other = findingTenant.get(e.findingId);
+    if (other !== undefined && other !== tenant) return { what: 'finding', id: e.findingId, tenants: [other, tenant] };
+    findingTenant.set(e.findingId, tenant);
+  }
+  return undefined;
 }
 
 /** The published versions of an inspection (of one format when given), oldest first. */

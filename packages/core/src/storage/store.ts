@@ -18,6 +18,7 @@ import {
   type Person,
   type PersonInput,
 } from '../model/organisation.js';
+import { IdSchema } from '../model/common.js';
 import { actorOf } from '../model/parse.js';
 import { Roles } from '../model/roles.js';
 import type { PermissionPolicy } from '../permissions/policy.js';
@@ -202,10 +203,7 @@ class DriverStore implements Store {
     await this.driver.transaction(async (tx) => {
       const tenant = inspection.subjectOrganisationId;
       await requireOrganisation(tx, tenant);
-      const owner = await tx.getInspectionTenant(inspection.id);
-      if (owner !== undefined && owner !== tenant) {
-        throw new ValidationError('inspection', [{ path: 'id', message: `Inspection ${inspection.id} belongs to another organisation`, code: 'custom' }]);
-      }
+      // Inspection ids are the organisation's own: another's of the same id is another inspection.
       await tx.putRecord('inspection', tenant, inspection.id, inspection);
     });
     return inspection;
@@ -238,8 +236,8 @@ class DriverStore implements Store {
 
   async apply(input: unknown): Promise<Applied> {
     // Validate before touching the database: a malformed command costs no transaction.
-    const command = this.parsed(input, 'command');
-    return this.driver.transaction((tx) => this.applyIn(tx, command));
+    const parsed = this.parsed(input, 'command');
+    return this.driver.transaction((tx) => this.applyIn(tx, parsed));
   }
 
   async applyAll(inputs: readonly unknown[]): Promise<Applied[]> {
@@ -247,12 +245,12 @@ class DriverStore implements Store {
     if (commands.length === 0) return [];
     return this.driver.transaction(async (tx) => {
       const out: Applied[] = [];
-      for (const [i, command] of commands.entries()) {
+      for (const [i, parsed] of commands.entries()) {
         try {
-          out.push(await this.applyIn(tx, command));
+          out.push(await this.applyIn(tx, parsed));
         } catch (error) {
           // Which command of the batch was refused; throwing rolls every one back.
-          if (error instanceof RectifyError) Object.assign(error.details, { index: i, commandId: command.commandId });
+          if (error instanceof RectifyError) Object.assign(error.details, { index: i, commandId: parsed.command.commandId });
           throw error;
         }
       }
@@ -260,25 +258,36 @@ class DriverStore implements Store {
     });
   }
 
-  /** A command validated, and not dated past the caller's clock. */
-  private parsed(input: unknown, what: string): Command {
-    const command = parseWith(CommandSchema, input, what);
+  /**
+   * A command validated, with the organisation it acts in, and not dated past the caller's
+   * clock. The organisation is the store's, not the core's: `decide` knows none.
+   */
+  private parsed(input: unknown, what: string): { tenant: string; command: Command } {
+    const { organisationId, ...rest } = (typeof input === 'object' && input !== null ? input : {}) as { organisationId?: unknown };
+    const tenant = IdSchema.safeParse(organisationId);
+    const command = parseWith(CommandSchema, typeof input === 'object' && input !== null ? rest : input, what);
+    if (!tenant.success) {
+      throw new ValidationError(what, [{ path: 'organisationId', message: 'The organisation the command acts in (organisationId) is required: finding and command ids are each organisation\'s own', code: 'custom' }]);
+    }
     const future = this.future(command.at);
     if (future) throw new ValidationError(what, [{ path: 'at', message: future, code: 'custom' }]);
-    return command;
+    return { tenant: tenant.data, command };
   }
 
-  /** One command inside a transaction: the whole of `apply`, once the command is parsed. */
-  private async applyIn(tx: DriverTransaction, command: Command): Promise<Applied> {
-    const prior = await tx.getCommand(command.commandId);
-    if (prior !== undefined) return this.replayed(tx, prior, command.findingId);
+  /**
+   * One command inside a transaction: the whole of `apply`, once the command is parsed.
+   * Everything is looked up in the command's organisation only, so that what it answers
+   * is what a store holding that organisation alone would answer.
+   */
+  private async applyIn(tx: DriverTransaction, { tenant, command }: { tenant: string; command: Command }): Promise<Applied> {
+    const prior = await tx.getCommand(tenant, command.commandId);
+    if (prior !== undefined) return this.replayed(tx, tenant, prior, command.findingId);
 
-    const row = await tx.getFinding(command.findingId);
+    const row = await tx.getFinding(tenant, command.findingId);
     const inspectionId = row?.inspectionId ?? (command.type === 'create' ? command.finding.inspectionId : undefined);
     if (inspectionId === undefined) throw new NotFoundError('finding', command.findingId);
-    const tenant = row?.tenantId ?? (await tx.getInspectionTenant(inspectionId));
-    if (tenant === undefined) throw new NotFoundError('inspection', inspectionId);
-    const inspection = (await tx.getRecord('inspection', tenant, inspectionId)) as Inspection;
+    const inspection = (await tx.getRecord('inspection', tenant, inspectionId)) as Inspection | undefined;
+    if (inspection === undefined) throw new NotFoundError('inspection', inspectionId);
     const person = (await tx.getRecord('person', tenant, command.actorId)) as Person | undefined;
     if (person === undefined) {
       throw new PermissionDeniedError(command.type, command.actorId, [], `${command.actorId} is not a person of organisation ${tenant}`);
@@ -297,7 +306,7 @@ class DriverStore implements Store {
     if (!decision.ok) throw decision.error;
     await tx.appendEvent(tenant, decision.event);
     await tx.putFinding(findingRow(tenant, decision.state, inspection), row?.version ?? 0);
-    await tx.putCommand(command.commandId, command.findingId, decision.event.version);
+    await tx.putCommand(tenant, command.commandId, command.findingId, decision.event.version);
     return { event: decision.event, state: decision.state, duplicate: false };
   }
 
@@ -310,13 +319,13 @@ class DriverStore implements Store {
   }
 
   /** The first result of a command applied before, rebuilt from the history. */
-  private async replayed(tx: DriverTransaction, prior: { findingId: string; version: number }, findingId: string): Promise<Applied> {
+  private async replayed(tx: DriverTransaction, tenant: string, prior: { findingId: string; version: number }, findingId: string): Promise<Applied> {
     if (prior.findingId !== findingId) {
       throw new ValidationError('command', [{ path: 'commandId', message: `This command id was already used for finding ${prior.findingId}`, code: 'custom' }]);
     }
-    const row = await tx.getFinding(findingId);
+    const row = await tx.getFinding(tenant, findingId);
     if (row === undefined) throw new IntegrityError(`Command applied to finding ${findingId}, which is missing`);
-    const events = (await tx.listEvents(row.tenantId, { findingId })).filter((e) => e.version <= prior.version);
+    const events = (await tx.listEvents(tenant, { findingId })).filter((e) => e.version <= prior.version);
     const event = events.at(-1);
     const state = replay(events);
     if (event === undefined || state === undefined) throw new IntegrityError(`Finding ${findingId} lost its event ${prior.version}`);
@@ -376,12 +385,16 @@ class DriverStore implements Store {
       }
       const inspections = new Map<string, Inspection>();
       for (const [i, ins] of bundle.inspections.entries()) {
+        // An event names its finding's inspection by id alone: in one bundle an id must name one inspection.
+        const twice = bundle.inspections.findIndex((other) => other.id === ins.id);
+        if (twice !== i) {
+          issues.push({ path: `inspections[${i}].id`, message: `Inspection ${ins.id} is also inspections[${twice}]: a bundle of several organisations whose inspection ids repeat is written one organisation at a time`, code: 'custom' });
+          continue;
+        }
         const tenant = ins.subjectOrganisationId;
-        const owner = await tx.getInspectionTenant(ins.id);
         if (!(await knownTenant(tenant))) issues.push({ path: `inspections[${i}].subjectOrganisationId`, message: `Unknown organisation ${tenant}`, code: 'custom' });
-        else if (owner !== undefined && owner !== tenant) issues.push({ path: `inspections[${i}].id`, message: `Inspection ${ins.id} belongs to another organisation`, code: 'custom' });
         else {
-          const stored = owner === undefined ? undefined : ((await tx.getRecord('inspection', tenant, ins.id)) as Inspection | undefined);
+          const stored = (await tx.getRecord('inspection', tenant, ins.id)) as Inspection | undefined;
           const kept = stored === undefined ? ins : mergeInspection(stored, ins);
           await tx.putRecord('inspection', tenant, ins.id, kept);
           inspections.set(ins.id, kept);
@@ -427,7 +440,7 @@ class DriverStore implements Store {
         if (chain === 'sealed') sealed += 1;
         const state = replayChecked(history, issues);
         if (state === undefined) continue;
-        const ins = inspections.get(state.finding.inspectionId) ?? (await storedInspection(tx, state.finding.inspectionId));
+        const ins = inspections.get(state.finding.inspectionId) ?? (await storedInspection(tx, tenants, state.finding.inspectionId));
         const first = history.indexes[0]!;
         if (ins === undefined) {
           issues.push({ path: `events[${first}].payload.finding.inspectionId`, message: `Unknown inspection ${state.finding.inspectionId}`, code: 'custom' });
@@ -438,7 +451,7 @@ class DriverStore implements Store {
           const day = dayOfInstant(e.at, ins.utcOffset);
           if (e.on !== day) issues.push({ path: `events[${history.indexes[k]}].on`, message: `${e.on} is not the day of ${e.at} (${day}, at ${ins.utcOffset})`, code: 'custom' });
         });
-        const stored = await tx.getFinding(state.finding.id);
+        const stored = await tx.getFinding(ins.subjectOrganisationId, state.finding.id);
         if (stored !== undefined) {
           // The same history again (the same file imported twice) changes nothing; another one is refused.
           if (stored.tenantId === ins.subjectOrganisationId && sameEvents(await tx.listEvents(stored.tenantId, { findingId: stored.findingId }), history.events)) {
@@ -585,15 +598,22 @@ async function danglingLinks(tx: DriverTransaction, tenant: string, findingId: s
       issues.push({ path: at, message: `Finding ${findingId} is linked to itself`, code: 'custom' });
       continue;
     }
-    const row = await tx.getFinding(id);
-    if (row === undefined || row.tenantId !== tenant) issues.push({ path: at, message: `No finding ${id} in organisation ${tenant}: a repeated problem links to a finding the store holds`, code: 'custom' });
+    if ((await tx.getFinding(tenant, id)) === undefined) issues.push({ path: at, message: `No finding ${id} in organisation ${tenant}: a repeated problem links to a finding the store holds`, code: 'custom' });
   }
   return issues;
 }
 
-async function storedInspection(tx: DriverTransaction, inspectionId: string): Promise<Inspection | undefined> {
-  const tenant = await tx.getInspectionTenant(inspectionId);
-  return tenant === undefined ? undefined : ((await tx.getRecord('inspection', tenant, inspectionId)) as Inspection);
+/**
+ * An inspection already in the store that a bundle's events name: looked for in the
+ * bundle's organisations (inspection ids are each organisation's own), found in one.
+ */
+async function storedInspection(tx: DriverTransaction, tenants: ReadonlySet<string>, inspectionId: string): Promise<Inspection | undefined> {
+  const found: Inspection[] = [];
+  for (const tenant of [...tenants].sort()) {
+    const ins = (await tx.getRecord('inspection', tenant, inspectionId)) as Inspection | undefined;
+    if (ins !== undefined) found.push(ins);
+  }
+  return found.length === 1 ? found[0] : undefined;
 }
 
 interface History {

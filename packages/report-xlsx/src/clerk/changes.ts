@@ -73,7 +73,7 @@ const linesOf = (s: string) => s.split(/\r?\n/).filter((l) => l.trim() !== '');
  * @example
  * ```ts
  * const diff = clerkLedgerChanges(ledger, { inspection, states, findingIds, importer: { id: 'p-zg' }, at });
- * await store.applyAll(diff.commands);
+ * await store.applyAll(diff.commands.map((c) => ({ organisationId, ...c })));
  * ```
  */
 export function clerkLedgerChanges(ledger: ClerkLedger, options: ClerkLedgerChangesOptions): LedgerChanges {

@@ -40,7 +40,7 @@ if (args.mode === 'write') {
     const current = await store.finding({ organisationId: args.organisationId! }, findingId);
     try {
       await store.apply({
-        type: 'supervise', kind: 'urge', note: commandId, commandId, findingId, actorId: args.actorId,
+        organisationId: args.organisationId, type: 'supervise', kind: 'urge', note: commandId, commandId, findingId, actorId: args.actorId,
         at: '2030-01-01T00:00:00Z', expectedVersion: current?.version ?? 0,
       });
       accepted.push(commandId);

@@ -13,7 +13,7 @@ async function tenant(store: Store, id = 'org-a') {
 }
 
 const create = (findingId: string, commandId: string, actorId = 'clerk', inspectionId = 'ins-org-a') => ({
-  type: 'create', commandId, findingId, actorId, at: instant(1),
+  organisationId: 'org-a', type: 'create', commandId, findingId, actorId, at: instant(1),
   finding: { inspectionId, ordinal: 1, title: '问题' }, measures: [{ id: 'm1', ordinal: 1, text: '措施' }],
 });
 
@@ -39,14 +39,16 @@ export function recordsSuite(ctx: SuiteContext): void {
     expect(await store.organisation('org-x')).toBeUndefined();
   });
 
-  it('refuses people or an inspection of an organisation it does not hold', async () => {
+  it('refuses people or an inspection of an organisation it does not hold, and keeps inspection ids per organisation', async () => {
     const { store } = await ctx.open();
     expect((await rejection(store.savePeople('org-x', []))).code).toBe('not_found');
     expect((await rejection(store.saveInspection({ id: 'i', kind: 'xuncha', title: 't', inspector: { name: 'n' }, subjectOrganisationId: 'org-x' }))).code).toBe('not_found');
     await tenant(store, 'org-a');
     await tenant(store, 'org-b');
-    const moved = store.saveInspection({ id: 'ins-org-a', kind: 'xuncha', title: 't', inspector: { name: 'n' }, subjectOrganisationId: 'org-b' });
-    expect((await rejection(moved)).code).toBe('validation');
+    // Inspection ids are each organisation's own: org-b's ins-org-a is another inspection.
+    await store.saveInspection({ id: 'ins-org-a', kind: 'xuncha', title: '另一单位的同号巡察', inspector: { name: 'n' }, subjectOrganisationId: 'org-b' });
+    expect((await store.inspection({ organisationId: 'org-b', inspectionId: 'ins-org-a' }))?.title).toBe('另一单位的同号巡察');
+    expect((await store.inspection({ organisationId: 'org-a', inspectionId: 'ins-org-a' }))?.title).toBe('巡察');
   });
 
   publicationsTest(ctx);
@@ -109,9 +111,9 @@ export function commandsSuite(ctx: SuiteContext): void {
     expect((await rejection(store.apply({ ...create('f2', 'c2'), at: 'yesterday' }))).code).toBe('validation');
     expect((await rejection(store.apply(create('f3', 'c3', 'nobody')))).code).toBe('permission.denied');
     expect((await rejection(store.apply(create('f4', 'c4', 'viewer')))).code).toBe('permission.denied');
-    expect((await rejection(store.apply({ type: 'start', commandId: 'c5', findingId: 'f1', actorId: 'clerk', at: instant(2) }))).code).toBe('rule.unmet');
+    expect((await rejection(store.apply({ organisationId: 'org-a', type: 'start', commandId: 'c5', findingId: 'f1', actorId: 'clerk', at: instant(2) }))).code).toBe('rule.unmet');
     expect((await rejection(store.apply(create('f6', 'c6', 'clerk', 'ins-unknown')))).code).toBe('not_found');
-    expect((await rejection(store.apply({ type: 'start', commandId: 'c7', findingId: 'f-none', actorId: 'clerk', at: instant(2) }))).code).toBe('not_found');
+    expect((await rejection(store.apply({ organisationId: 'org-a', type: 'start', commandId: 'c7', findingId: 'f-none', actorId: 'clerk', at: instant(2) }))).code).toBe('not_found');
     expect(await ctx.countEvents(store, driver, 'org-a')).toBe(before);
     expect(await ctx.countFindings(store, driver, 'org-a')).toBe(1);
   });
@@ -119,12 +121,12 @@ export function commandsSuite(ctx: SuiteContext): void {
   it('applies a batch of commands all together, or none of them when one is refused (counted by raw reads)', async () => {
     const { store, driver } = await ctx.open();
     await tenant(store);
-    const urge = (n: number) => ({ type: 'supervise', kind: 'urge', note: `督办${n}`, commandId: `b${n}`, findingId: 'f1', actorId: 'clerk', at: instant(2 + n) });
+    const urge = (n: number) => ({ organisationId: 'org-a', type: 'supervise', kind: 'urge', note: `督办${n}`, commandId: `b${n}`, findingId: 'f1', actorId: 'clerk', at: instant(2 + n) });
     const applied = await store.applyAll([create('f1', 'c1'), urge(1), urge(2)]);
     expect(applied.map((a) => a.event.version)).toEqual([1, 2, 3]);
     expect(await ctx.countEvents(store, driver, 'org-a')).toBe(3);
     // The third is refused (a sign-off from not started): the two before it are rolled back with it.
-    const refused = await store.applyAll([urge(3), urge(4), { type: 'sign_off', commandId: 'b5', findingId: 'f1', actorId: 'clerk', at: instant(8) }]).then(() => undefined, (e: unknown) => e);
+    const refused = await store.applyAll([urge(3), urge(4), { organisationId: 'org-a', type: 'sign_off', commandId: 'b5', findingId: 'f1', actorId: 'clerk', at: instant(8) }]).then(() => undefined, (e: unknown) => e);
     expect(refused).toMatchObject({ details: expect.objectContaining({ index: 2, commandId: 'b5' }) });
     expect(await ctx.countEvents(store, driver, 'org-a')).toBe(3);
     expect((await store.finding({ organisationId: 'org-a' }, 'f1'))!.version).toBe(3);
@@ -134,7 +136,7 @@ export function commandsSuite(ctx: SuiteContext): void {
     const { store, driver } = await ctx.open();
     await tenant(store);
     await store.apply(create('f1', 'c1'));
-    const e = await rejection(store.apply({ type: 'supervise', kind: 'urge', note: '督办', commandId: 'c2', findingId: 'f1', actorId: 'clerk', at: instant(2), expectedVersion: 0 }));
+    const e = await rejection(store.apply({ organisationId: 'org-a', type: 'supervise', kind: 'urge', note: '督办', commandId: 'c2', findingId: 'f1', actorId: 'clerk', at: instant(2), expectedVersion: 0 }));
     expect(e.code).toBe('concurrency.conflict');
     expect(await ctx.countEvents(store, driver, 'org-a')).toBe(1);
   });
@@ -146,7 +148,7 @@ export function idempotencySuite(ctx: SuiteContext): void {
     const { store, driver } = await ctx.open();
     await tenant(store);
     const first = await store.apply(create('f1', 'c1'));
-    const urge = { type: 'supervise', kind: 'urge', note: '督办', commandId: 'c2', findingId: 'f1', actorId: 'clerk', at: instant(2) };
+    const urge = { organisationId: 'org-a', type: 'supervise', kind: 'urge', note: '督办', commandId: 'c2', findingId: 'f1', actorId: 'clerk', at: instant(2) };
     const applied = await store.apply(urge);
     const again = await store.apply(urge);
     expect(again.duplicate).toBe(true);

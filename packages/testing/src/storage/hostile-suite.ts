@@ -33,9 +33,9 @@ export function hostileSuite(ctx: SuiteContext): void {
     const scope = { organisationId: 'org-h', inspectionId: 'ins-h' };
     for (const [i, title] of HOLDABLE.entries()) {
       const id = `f-${i}`;
-      await store.apply({ type: 'create', commandId: `c-${i}`, findingId: id, actorId: 'clerk', at: instant(1), finding: { inspectionId: 'ins-h', ordinal: i + 1, title }, measures: [{ id: 'm1', ordinal: 1, text: title }] });
-      await store.apply({ type: 'assign', commandId: `a-${i}`, findingId: id, actorId: 'clerk', at: instant(2), assignment: { responsibleLeaderId: "p'--", leadUnitId: i % 2 === 0 ? EVIL_UNIT : 'u-plain', responsiblePersonId: 'clerk', deadline: '2023-10-31' } });
-      await store.apply({ type: 'record_progress', commandId: `p-${i}`, findingId: id, actorId: 'clerk', at: instant(3), text: title });
+      await store.apply({ organisationId: 'org-h', type: 'create', commandId: `c-${i}`, findingId: id, actorId: 'clerk', at: instant(1), finding: { inspectionId: 'ins-h', ordinal: i + 1, title }, measures: [{ id: 'm1', ordinal: 1, text: title }] });
+      await store.apply({ organisationId: 'org-h', type: 'assign', commandId: `a-${i}`, findingId: id, actorId: 'clerk', at: instant(2), assignment: { responsibleLeaderId: "p'--", leadUnitId: i % 2 === 0 ? EVIL_UNIT : 'u-plain', responsiblePersonId: 'clerk', deadline: '2023-10-31' } });
+      await store.apply({ organisationId: 'org-h', type: 'record_progress', commandId: `p-${i}`, findingId: id, actorId: 'clerk', at: instant(3), text: title });
     }
     for (const [i, title] of HOLDABLE.entries()) {
       const state = await store.finding(scope, `f-${i}`);
@@ -59,8 +59,8 @@ export function hostileSuite(ctx: SuiteContext): void {
   it('applies or refuses fuzzed commands with a typed error, a refusal writing nothing', async () => {
     const { store, driver } = await ctx.open();
     await hostileTenant(store);
-    await store.apply({ type: 'create', commandId: 'c-0', findingId: 'f-0', actorId: 'clerk', at: instant(1), finding: { inspectionId: 'ins-h', ordinal: 1, title: '问题' }, measures: [{ id: 'm1', ordinal: 1, text: '措施' }] });
-    const base = { commandId: 'FUZZ', findingId: 'f-0', actorId: 'clerk', at: instant(5) };
+    await store.apply({ organisationId: 'org-h', type: 'create', commandId: 'c-0', findingId: 'f-0', actorId: 'clerk', at: instant(1), finding: { inspectionId: 'ins-h', ordinal: 1, title: '问题' }, measures: [{ id: 'm1', ordinal: 1, text: '措施' }] });
+    const base = { organisationId: 'org-h', commandId: 'FUZZ', findingId: 'f-0', actorId: 'clerk', at: instant(5) };
     // In an order in which each is accepted as written (assign before the extension past its deadline).
     const templates = [
       { ...base, type: 'create', findingId: 'f-new', finding: { inspectionId: 'ins-h', ordinal: 2, title: '新问题' }, measures: [{ id: 'm1', ordinal: 1, text: '一是' }] },
@@ -98,7 +98,7 @@ export function hostileSuite(ctx: SuiteContext): void {
   it('imports or refuses fuzzed bundles whole, a refusal writing nothing', async () => {
     const { store, driver } = await ctx.open();
     await hostileTenant(store);
-    await store.apply({ type: 'create', commandId: 'c-0', findingId: 'f-0', actorId: 'clerk', at: instant(1), finding: { inspectionId: 'ins-h', ordinal: 1, title: '问题' } });
+    await store.apply({ organisationId: 'org-h', type: 'create', commandId: 'c-0', findingId: 'f-0', actorId: 'clerk', at: instant(1), finding: { inspectionId: 'ins-h', ordinal: 1, title: '问题' } });
     const valid = await store.exportBundle({ organisationId: 'org-h' });
     // The bundle re-labelled as another organisation's, so that it could import cleanly.
     const renamed = JSON.parse(JSON.stringify(valid).replaceAll('org-h', 'org-x').replaceAll('ins-h', 'ins-x').replaceAll('"f-0"', '"f-x"').replaceAll('"c-0"', '"c-x"')) as Bundle;

@@ -178,10 +178,53 @@ export function tenancySuite(ctx: SuiteContext): void {
     expect(JSON.stringify(exported)).not.toContain('org-a-f');
   });
 
-  it('refuses a person of one organisation acting on another\'s finding', async () => {
-    const { store, world } = get();
-    const attempt = store.apply({ type: 'supervise', kind: 'urge', note: 'x', commandId: 'cross-1', findingId: world.a.findingIds[0], actorId: 'org-b-coord', at: '2030-01-01T00:00:00Z' });
-    await expect(attempt).rejects.toMatchObject({ code: 'permission.denied' });
+  it('answers every command across organisations as a store of that organisation alone would', async () => {
+    // One store with both organisations, one with org-b alone (its export imported): every
+    // answer must be the same, so that no refusal, id or count tells org-b of org-a.
+    const { store: both } = await ctx.open();
+    const world = await buildWorld(both, 4);
+    const { store: alone } = await ctx.open();
+    await alone.importBundle(await both.exportBundle({ organisationId: 'org-b' }));
+    const aFinding = world.a.findingIds[0]!;
+    const aCommand = world.commands.find((c) => c.organisationId === 'org-a' && c.findingId === aFinding)!.commandId;
+    const at = '2030-01-01T00:00:00Z';
+    const urge = { type: 'supervise', kind: 'urge', note: '督办', at };
+    const tries = [
+      // org-b acting on an id only org-a has: no such finding.
+      { ...urge, organisationId: 'org-b', commandId: 'x-1', findingId: aFinding, actorId: 'org-b-coord' },
+      // org-a's coordinator acting in org-b: no such person there.
+      { ...urge, organisationId: 'org-b', commandId: 'x-2', findingId: world.b.findingIds[0], actorId: 'org-a-coord' },
+      // An org-a command id used again in org-b: a new command there, not a duplicate.
+      { ...urge, organisationId: 'org-b', commandId: aCommand, findingId: world.b.findingIds[1], actorId: 'org-b-coord' },
+      // A finding created in org-b with the id and the command id of one of org-a's: a new finding.
+      { type: 'create', organisationId: 'org-b', commandId: `${aCommand}-c`, findingId: aFinding, actorId: 'org-b-coord', at, finding: { inspectionId: 'ins-b', ordinal: 99, title: '同号的问题' } },
+      // org-a's inspection named in org-b: no such inspection there.
+      { type: 'create', organisationId: 'org-b', commandId: 'x-5', findingId: 'x-new', actorId: 'org-b-coord', at, finding: { inspectionId: 'ins-a', ordinal: 1, title: '问题' } },
+    ];
+    const answer = async (store: Store, command: object) => {
+      try {
+        const applied = await store.apply(command);
+        return { ok: true, duplicate: applied.duplicate, state: applied.state };
+      } catch (error) {
+        return { ok: false, code: (error as { code?: string }).code, message: (error as Error).message };
+      }
+    };
+    const answers: unknown[] = [];
+    for (const command of tries) {
+      const got = await answer(both, command);
+      expect(got, JSON.stringify(command)).toEqual(await answer(alone, command));
+      answers.push(got);
+    }
+    expect(answers.map((a) => (a as { ok: boolean; code?: string }).ok ? 'ok' : (a as { code: string }).code)).toEqual(['not_found', 'permission.denied', 'ok', 'ok', 'not_found']);
+    // (The world's ids contain their tenant's name: what must not appear is org-a as an organisation.)
+    for (const a of answers) expect(JSON.stringify(a)).not.toMatch(/organisation org-a\b/);
+    // org-a's finding of that id is untouched, and each organisation reads its own.
+    expect((await both.finding({ organisationId: 'org-b' }, aFinding))?.finding.title).toBe('同号的问题');
+    expect((await both.finding({ organisationId: 'org-a' }, aFinding))?.finding.title).not.toBe('同号的问题');
+    expect(await both.verify('org-a')).toMatchObject({ mismatches: [], breaks: [] });
+    expect(await both.verify('org-b')).toMatchObject({ mismatches: [], breaks: [] });
+    // Ids shared by two organisations cannot go into one bundle: each is exported alone.
+    await expect(both.exportBundle()).rejects.toMatchObject({ code: 'bundle.ambiguous' });
   });
 }
 
@@ -284,7 +327,7 @@ export function concurrencySuite(ctx: SuiteContext): void {
     const id = 'org-a-f000';
     const version = (await store.finding({ organisationId: 'org-a' }, id))!.version;
     const attempts = Array.from({ length: 24 }, (_, i) =>
-      (i % 2 ? other : store).apply({ type: 'supervise', kind: 'urge', note: `督办${i}`, commandId: `race-${i}`, findingId: id, actorId: 'org-a-coord', at: '2030-01-01T00:00:00Z', expectedVersion: version }),
+      (i % 2 ? other : store).apply({ organisationId: 'org-a', type: 'supervise', kind: 'urge', note: `督办${i}`, commandId: `race-${i}`, findingId: id, actorId: 'org-a-coord', at: '2030-01-01T00:00:00Z', expectedVersion: version }),
     );
     const results = await Promise.allSettled(attempts);
     const won = results.filter((r) => r.status === 'fulfilled');
@@ -302,14 +345,14 @@ export function concurrencySuite(ctx: SuiteContext): void {
     const before = await ctx.countEvents(store, driver, 'org-a');
     const ids = ['org-a-f000', 'org-a-f001', 'org-a-f002'];
     const attempts = Array.from({ length: 30 }, (_, i) =>
-      (i % 2 ? other : store).apply({ type: 'supervise', kind: 'urge', note: `督办${i}`, commandId: `all-${i}`, findingId: ids[i % 3], actorId: 'org-a-coord', at: '2030-01-01T00:00:00Z' }),
+      (i % 2 ? other : store).apply({ organisationId: 'org-a', type: 'supervise', kind: 'urge', note: `督办${i}`, commandId: `all-${i}`, findingId: ids[i % 3], actorId: 'org-a-coord', at: '2030-01-01T00:00:00Z' }),
     );
     const results = await Promise.allSettled(attempts);
     // A writer may still lose a race on a brand-new version (a typed, retryable conflict): retry those.
     for (const [i, r] of results.entries()) {
       if (r.status === 'rejected') {
         expect(r.reason).toMatchObject({ code: 'concurrency.conflict' });
-        await store.apply({ type: 'supervise', kind: 'urge', note: `督办${i}`, commandId: `all-${i}`, findingId: ids[i % 3], actorId: 'org-a-coord', at: '2030-01-01T00:00:00Z' });
+        await store.apply({ organisationId: 'org-a', type: 'supervise', kind: 'urge', note: `督办${i}`, commandId: `all-${i}`, findingId: ids[i % 3], actorId: 'org-a-coord', at: '2030-01-01T00:00:00Z' });
       }
     }
     expect(await ctx.countEvents(store, driver, 'org-a')).toBe(before + 30);
