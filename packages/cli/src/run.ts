@@ -33,6 +33,7 @@ Usage: rectify <command> [options]
   import FILE             a ledger (.xlsx, .csv: rectify's or a clerk's layout), a published notice (.txt, .md, .html) or a bundle (.json)
   template [FILE]         a blank 整改台账 (.xlsx) to fill in and import
   status                  the at-a-glance view: totals, overdue, due soon, stale ledgers, lagging units
+                          (--all: every organisation of the store, ranked, for a supervising office)
   report --format F       write a report: ${Object.keys(FORMATS).join(', ')}
   due                     reminders: what is due or overdue, for a person or unit; --ics FILE for a calendar app
   publications            what was published when (report --publish), and what changed (--diff N)
@@ -76,7 +77,7 @@ them and a list of status words. FILE defaults to 整改台账.xlsx (findings-tr
   --as-of DATE  the 填报时间 (left blank for the clerk otherwise)
   --force       replace FILE if it exists
 ${GLOBAL_HELP}`,
-  status: `Usage: rectify status [--as-of DATE] [--unit UNIT] [--json]\n\n  --as-of DATE  the day to report on (default today, where the inspection is)\n  --unit UNIT   one lead unit (its id or name)\n  --json        the analysis as JSON\n${GLOBAL_HELP}`,
+  status: `Usage: rectify status [--as-of DATE] [--unit UNIT] [--json]\n       rectify status --all --as-of DATE [--json]\n\n  --as-of DATE  the day to report on (default today, where the inspection is)\n  --unit UNIT   one lead unit (its id or name)\n  --all         every organisation of the store, ranked, each round apart: a supervising office's overview\n  --json        the analysis (with --all, the roll-up) as JSON\n${GLOBAL_HELP}`,
   report: `Usage: rectify report --format ${Object.keys(FORMATS).join('|')} [--as-of DATE] [-o FILE] [--force] [--redact] [--publish --as PERSON]\n\n  notice, md, docx: the public notice (no one named); html, xlsx, csv: the internal ledger and dashboard; json: the report model.\n  --force       replace the output file if it exists (else it is refused)\n  --redact      mask personal data first: people's names, phone numbers and e-mail addresses but the\n                declared contacts, ID numbers, however written; what was masked is printed\n  --publish     record this report as a published version (rectify publications)\n${GLOBAL_HELP}`,
   publications: `Usage: rectify publications [--format F] [--diff N] [--json]\n\nThe published versions of the inspection's reports, oldest first; --diff N prints the lines version N\nchanged against the version before it.\n${GLOBAL_HELP}`,
   due: `Usage: rectify due [--person P] [--unit U] [--as-of DATE] [--days N] [--json] [--ics FILE]\n\nDeadlines, measure deadlines, look-backs (回头看), ledger updates and monthly reports due\nwithin N working days (default: the inspection's due-soon days) or overdue, oldest first.\n  --person P    one person (id or name)   --unit U   one lead unit (id or name)\n  --ics FILE    an iCalendar feed (.ics) instead of the list\n${GLOBAL_HELP}`,
@@ -134,6 +135,7 @@ const OPTIONS = {
   ordinal: { type: 'string' },
   kind: { type: 'string' },
   inspector: { type: 'string' },
+  all: { type: 'boolean' },
 } as const;
 
 /** An error that can say itself in the user's language, as `WorkbookValidationError` of `@rectify/report-xlsx` does. */
@@ -244,7 +246,12 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
         await (await import('./commands/import.js')).importCommand(store, global, importOptions(), io);
         break;
       case 'status':
-        await (await import('./commands/status.js')).statusCommand(store, global, { asOf: day('as-of', v['as-of']), unit: v.unit, json: v.json ?? false }, io);
+        if (v.all) {
+          if (v.unit !== undefined || global.org !== undefined || global.inspection !== undefined) throw new UsageError('--all is every organisation: it takes no --org, --inspection or --unit');
+          const asOf = day('as-of', v['as-of']);
+          if (asOf === undefined) throw new UsageError('--all needs --as-of DATE: organisations may be in different time zones, so "today" is not one day');
+          await (await import('./commands/rollup.js')).rollupCommand(store, global, { asOf, json: v.json ?? false }, io);
+        } else await (await import('./commands/status.js')).statusCommand(store, global, { asOf: day('as-of', v['as-of']), unit: v.unit, json: v.json ?? false }, io);
         break;
       case 'due': {
         const days = v.days === undefined ? undefined : Number(v.days);

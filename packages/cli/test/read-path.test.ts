@@ -7,6 +7,7 @@ import { EVERY_DAY, memoryDriver, openStore, type DriverTransaction, type Storag
 import { postgresDriver } from '@rectify/storage-postgres';
 import { sqliteDriver } from '@rectify/storage-sqlite';
 import { buildWorld } from '@rectify/testing';
+import { rollupCommand } from '../src/commands/rollup.js';
 import { reportCommand, statusCommand, type GlobalOptions } from '../src/index.js';
 import { io } from './in-process.js';
 
@@ -100,6 +101,18 @@ describe.each(DRIVERS)('the read path on %s', (_name, create) => {
     expect(out.lines.join('\n')).toContain('问题总数');
     expect(c.counts).toEqual({ transactions: 1, readOnly: 1, eventReads: 1, eventsRead: events });
     expect(replayed.events).toBe(events);
+  });
+
+  it('rectify status --all: one read-only transaction over every organisation, each event read once and replayed once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rectify-all-'));
+    const everyEvent = (await store.events({ organisationId: 'org-a' }, { upTo: AS_OF })).length + (await store.events({ organisationId: 'org-b' }, { upTo: AS_OF })).length;
+    c.reset();
+    replayed.events = 0;
+    const out = io(dir, '2023-11-20T10:00:00+08:00');
+    await rollupCommand(store, { ...GLOBAL, org: undefined }, { asOf: AS_OF, json: true }, out);
+    expect(JSON.parse(out.lines.join('\n')).organisations.map((o: { organisationId: string }) => o.organisationId).sort()).toEqual(['org-a', 'org-b']);
+    expect(c.counts).toEqual({ transactions: 1, readOnly: 1, eventReads: 2, eventsRead: everyEvent });
+    expect(replayed.events).toBe(everyEvent);
   });
 });
 

@@ -64,6 +64,7 @@ export * from './analytics/lagging.js';
 export * from './analytics/reconcile.js';
 export * from './analytics/analyze.js';
 export * from './analytics/series.js';
+export * from './analytics/rollup.js';
 export * from './publication/index.js';
 
 export * from './storage/index.js';

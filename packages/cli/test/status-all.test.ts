@@ -1,0 +1,49 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openStore, rollup } from '@rectify/core';
+import { sqliteDriver } from '@rectify/storage-sqlite';
+import { buildWorld } from '@rectify/testing';
+import { say } from './in-process.js';
+
+const NOW = '2023-11-20T10:00:00+08:00';
+
+describe('rectify status --all', () => {
+  it('ranks every organisation of the store, as the core rollup does, in either language', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rectify-status-all-'));
+    const store = await openStore(sqliteDriver({ filename: join(dir, 'rectify.db') }));
+    await buildWorld(store, 10);
+    const inputs = [];
+    for (const organisation of await store.organisations()) {
+      inputs.push({ organisation, inspections: await store.inspections(organisation.id), findings: await store.findingsAsOf({ organisationId: organisation.id }, '2023-11-20') });
+    }
+    await store.close();
+    const expected = rollup(inputs, '2023-11-20');
+
+    const json = await say(dir, ['status', '--all', '--as-of', '2023-11-20', '--json'], NOW);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out)).toEqual(expected);
+
+    const zh = await say(dir, ['status', '--all', '--as-of', '2023-11-20'], NOW);
+    expect(zh.code).toBe(0);
+    const lines = zh.out.split('\n');
+    expect(lines[0]).toBe('各单位整改情况 · 截至 2023年11月20日');
+    expect(lines[1]).toMatch(new RegExp(`^1\\. 组织${expected.organisations[0]!.organisationId} \\(${expected.organisations[0]!.organisationId}\\) · 问题 10 · 整改率 \\d+\\.\\d% · 销号率 \\d+\\.\\d% · 逾期 ${expected.organisations[0]!.overdue} · `));
+    expect(lines[2]).toMatch(/^2\. /);
+    expect(lines.at(-1)).toMatch(new RegExp(`^合计 · 问题 20 · .* · 逾期 ${expected.all.overdue} · `));
+    const en = await say(dir, ['status', '--all', '--as-of', '2023-11-20', '--lang', 'en'], NOW);
+    expect(en.out.split('\n')[0]).toBe('Rectification by organisation · as of 20 November 2023');
+  });
+
+  it('needs a day, and takes no single organisation, inspection or unit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rectify-status-all-'));
+    expect((await say(dir, ['init'], NOW)).code).toBe(0);
+    const noDay = await say(dir, ['status', '--all'], NOW);
+    expect(noDay.code).toBe(2);
+    expect(noDay.err).toContain('--all needs --as-of DATE');
+    const withOrg = await say(dir, ['status', '--all', '--as-of', '2023-11-20', '--org', 'org-a'], NOW);
+    expect(withOrg.code).toBe(2);
+    expect(withOrg.err).toContain('--all is every organisation');
+  });
+});
