@@ -78,7 +78,7 @@ them and a list of status words. FILE defaults to 整改台账.xlsx (findings-tr
   --force       replace FILE if it exists
 ${GLOBAL_HELP}`,
   status: `Usage: rectify status [--as-of DATE] [--unit UNIT] [--json]\n       rectify status --all --as-of DATE [--json]\n\n  --as-of DATE  the day to report on (default today, where the inspection is)\n  --unit UNIT   one lead unit (its id or name)\n  --all         every organisation of the store, ranked, each round apart: a supervising office's overview\n  --json        the analysis (with --all, the roll-up) as JSON\n${GLOBAL_HELP}`,
-  report: `Usage: rectify report --format ${Object.keys(FORMATS).join('|')} [--as-of DATE] [-o FILE] [--force] [--redact] [--publish --as PERSON]\n\n  notice, md, docx: the public notice (no one named); html, xlsx, csv: the internal ledger and dashboard; json: the report model.\n  --force       replace the output file if it exists (else it is refused)\n  --redact      mask personal data first: people's names, phone numbers and e-mail addresses but the\n                declared contacts, ID numbers, however written; what was masked is printed\n  --publish     record this report as a published version (rectify publications)\n${GLOBAL_HELP}`,
+  report: `Usage: rectify report --format ${Object.keys(FORMATS).join('|')} [--as-of DATE] [-o FILE] [--force] [--redact] [--publish --as PERSON]\n       rectify report --format html --all --as-of DATE [-o DIR] [--force]\n\n  notice, md, docx: the public notice (no one named); html, xlsx, csv: the internal ledger and dashboard; json: the report model.\n  --all         a supervising office's pages: DIR/index.html ranks every organisation, each round linked to its dashboard\n  --force       replace the output file if it exists (else it is refused)\n  --redact      mask personal data first: people's names, phone numbers and e-mail addresses but the\n                declared contacts, ID numbers, however written; what was masked is printed\n  --publish     record this report as a published version (rectify publications)\n${GLOBAL_HELP}`,
   publications: `Usage: rectify publications [--format F] [--diff N] [--json]\n\nThe published versions of the inspection's reports, oldest first; --diff N prints the lines version N\nchanged against the version before it.\n${GLOBAL_HELP}`,
   due: `Usage: rectify due [--person P] [--unit U] [--as-of DATE] [--days N] [--json] [--ics FILE]\n\nDeadlines, measure deadlines, look-backs (回头看), ledger updates and monthly reports due\nwithin N working days (default: the inspection's due-soon days) or overdue, oldest first.\n  --person P    one person (id or name)   --unit U   one lead unit (id or name)\n  --ics FILE    an iCalendar feed (.ics) instead of the list\n${GLOBAL_HELP}`,
   verify: `Usage: rectify verify [--org ID] [--json]\n\nReplays every finding of the organisation and checks the hash chain of its events: prints each event\nedited, removed or inserted behind the store's back, each finding whose state its history does not give,\nand the digest of the whole history (keep it with what you publish). Exit 3 when anything does not verify.\n${GLOBAL_HELP}`,
@@ -267,6 +267,14 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
         break;
       case 'report':
         if (!v.format) throw new UsageError(`--format is required: one of ${Object.keys(FORMATS).join(', ')}`);
+        if (v.all) {
+          if (v.format !== 'html') throw new UsageError(`--all writes the dashboards of every organisation: --format html, not ${v.format}`);
+          if (global.org !== undefined || global.inspection !== undefined || v.publish || v.redact) throw new UsageError('--all is every organisation: it takes no --org, --inspection, --publish or --redact');
+          const asOf = day('as-of', v['as-of']);
+          if (asOf === undefined) throw new UsageError('--all needs --as-of DATE: organisations may be in different time zones, so "today" is not one day');
+          await (await import('./commands/report-all.js')).reportAllCommand(store, global, { asOf, output: v.output, force: v.force ?? false }, io);
+          break;
+        }
         await (await import('./commands/report.js')).reportCommand(store, global, { format: v.format, asOf: day('as-of', v['as-of']), output: v.output, redact: v.redact ?? false, publish: v.publish ?? false, publishedBy: v.as, force: v.force ?? false }, io);
         break;
       case 'publications': {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,5 +45,29 @@ describe('rectify status --all', () => {
     const withOrg = await say(dir, ['status', '--all', '--as-of', '2023-11-20', '--org', 'org-a'], NOW);
     expect(withOrg.code).toBe(2);
     expect(withOrg.err).toContain('--all is every organisation');
+  });
+
+  it('writes a supervising office\'s pages with --format html --all: a ranked index, each round linked to the dashboard report writes for it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rectify-report-all-'));
+    const store = await openStore(sqliteDriver({ filename: join(dir, 'rectify.db') }));
+    await buildWorld(store, 8);
+    await store.close();
+    const all = await say(dir, ['report', '--format', 'html', '--all', '--as-of', '2023-11-20', '-o', 'office'], NOW);
+    expect(all.code, all.err).toBe(0);
+    expect(all.out.split('\n')).toEqual(['office/index.html', 'office/org-a/ins-a.html', 'office/org-b/ins-b.html']);
+    const index = readFileSync(join(dir, 'office', 'index.html'), 'utf8');
+    expect(index).toContain('<title>各单位整改情况</title>');
+    const links = [...index.matchAll(/<a href="([^"]+)">/g)].map((m) => m[1]!);
+    expect(links).toHaveLength(2);
+    for (const link of links) expect(existsSync(join(dir, 'office', link))).toBe(true);
+    // Each round's page is the dashboard rectify report writes for that organisation.
+    const one = await say(dir, ['report', '--format', 'html', '--org', 'org-a', '--as-of', '2023-11-20', '-o', 'a.html'], NOW);
+    expect(one.code, one.err).toBe(0);
+    expect(readFileSync(join(dir, 'office', 'org-a', 'ins-a.html'), 'utf8')).toBe(readFileSync(join(dir, 'a.html'), 'utf8'));
+    // Written again, nothing is replaced without --force.
+    const again = await say(dir, ['report', '--format', 'html', '--all', '--as-of', '2023-11-20', '-o', 'office'], NOW);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain('exists: add --force');
+    expect((await say(dir, ['report', '--format', 'xlsx', '--all', '--as-of', '2023-11-20'], NOW)).err).toContain('--format html, not xlsx');
   });
 });

@@ -10,6 +10,8 @@ import {
   type FindingStatus,
   type Locale,
   type ReportModel,
+  type Rollup,
+  type RollupFigures,
   type SeriesPoint,
   type StatusCounts,
 } from '@rectify/core';
@@ -73,8 +75,8 @@ function seriesCount(option: echarts.EChartsCoreOption): unknown[] {
 }
 
 const T = {
-  'zh-CN': { findings: '问题数', open: '未完成', overdue: '逾期', ideal: '计划进度', done: '已完成', sustaining: '阶段性完成', unassigned: '未分配' },
-  en: { findings: 'findings', open: 'open', overdue: 'overdue', ideal: 'plan', done: 'done', sustaining: 'done for this phase', unassigned: 'unassigned' },
+  'zh-CN': { findings: '问题数', open: '未完成', overdue: '逾期', ideal: '计划进度', done: '已完成', sustaining: '阶段性完成', unassigned: '未分配', openNotOverdue: '未完成（未逾期）', rate: '整改率', completedInMonth: '当月完成' },
+  en: { findings: 'findings', open: 'open', overdue: 'overdue', ideal: 'plan', done: 'done', sustaining: 'done for this phase', unassigned: 'unassigned', openNotOverdue: 'open, not overdue', rate: 'done', completedInMonth: 'completed in the month' },
 } as const;
 
 const grid = { left: 12, right: 24, top: 40, bottom: 12, containLabel: true };
@@ -106,6 +108,38 @@ export function progressByUnitOption(model: ReportModel, locale: Locale): echart
       { type: 'bar', stack: 'u', name: t.done, itemStyle: { color: STATUS_COLOURS.signed_off }, data: rows.map(done) },
       { type: 'bar', stack: 'u', name: t.sustaining, itemStyle: { color: STATUS_COLOURS.sustaining }, data: rows.map((r) => r.byStatus.sustaining) },
       { type: 'bar', stack: 'u', name: t.open, itemStyle: { color: STATUS_COLOURS.in_progress }, data: rows.map((r) => r.total - done(r) - r.byStatus.sustaining) },
+    ],
+  };
+}
+
+/** A supervising office's overview: one stacked bar per organisation, in the roll-up's order. */
+export function organisationsOption(rollup: Rollup, locale: Locale): echarts.EChartsCoreOption {
+  const t = T[locale];
+  const rows = rollup.organisations;
+  const done = (o: RollupFigures) => doneCount(o.byStatus);
+  return {
+    grid, legend: legend(),
+    yAxis: { type: 'category', inverse: true, data: rows.map((o) => o.name), axisLabel: { width: 200, overflow: 'truncate' } },
+    xAxis: { type: 'value', minInterval: 1 },
+    series: [
+      { type: 'bar', stack: 'o', name: t.done, itemStyle: { color: STATUS_COLOURS.signed_off }, data: rows.map(done) },
+      { type: 'bar', stack: 'o', name: t.sustaining, itemStyle: { color: STATUS_COLOURS.sustaining }, data: rows.map((o) => o.byStatus.sustaining) },
+      { type: 'bar', stack: 'o', name: t.openNotOverdue, itemStyle: { color: STATUS_COLOURS.in_progress }, data: rows.map((o) => o.total - done(o) - o.byStatus.sustaining - o.overdue) },
+      { type: 'bar', stack: 'o', name: t.overdue, itemStyle: { color: STATUS_COLOURS.reopened }, data: rows.map((o) => o.overdue) },
+    ],
+  };
+}
+
+/** The completion rate of every organisation together, month by month. */
+export function trendOption(rollup: Rollup, locale: Locale): echarts.EChartsCoreOption {
+  const t = T[locale];
+  return {
+    grid, legend: legend(),
+    xAxis: { type: 'category', data: rollup.all.trend.map((m) => m.month) },
+    yAxis: [{ type: 'value', max: 100, axisLabel: { formatter: '{value}%' } }, { type: 'value', minInterval: 1 }],
+    series: [
+      { type: 'line', name: t.rate, itemStyle: { color: STATUS_COLOURS.signed_off }, data: rollup.all.trend.map((m) => Math.round(m.rate * 1000) / 10) },
+      { type: 'bar', name: t.completedInMonth, yAxisIndex: 1, itemStyle: { color: STATUS_COLOURS.completed }, data: rollup.all.trend.map((m) => m.completed) },
     ],
   };
 }

@@ -28,6 +28,11 @@ th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: lef
 th.num { text-align: right; }
 th { background: var(--bg); font-weight: 600; white-space: nowrap; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.bad { color: var(--bad); font-weight: 600; }
+tr.organisation th, tr.all th { background: none; text-align: left; }
+tr.organisation td, tr.organisation th { border-top: 2px solid var(--line); font-weight: 600; }
+tr.round td:nth-child(2) { padding-left: 24px; }
+tr.all th, tr.all td { border-top: 2px solid var(--ink); font-weight: 600; }
 .badge { display: inline-block; border-radius: 10px; padding: 0 8px; color: #fff; font-size: 12px; white-space: nowrap; }
 details { border-bottom: 1px solid var(--line); padding: 6px 0; }
 summary { cursor: pointer; }
