@@ -41,7 +41,7 @@ const TEXT = {
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /**
- * A supervising office's page (巡察办、纪委): every organisation of a {@link Rollup},
+ * A supervising office's page (巡察办、纪委): every organisation of a `Rollup` (`rollup` of `@rectify/core`),
  * ranked, with its rounds, the headline figures of all together, a chart of each
  * organisation's status and the completion rate month by month, and a link from each
  * round to its own dashboard. Self-contained, inert (no script), like `dashboardHtml`.
