@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { calendarCn } from '@rectify/calendar-cn';
-import { dayOfInstant, EVERY_DAY, isCalendarDay, openStore, WEEKDAYS, type Calendar, type FindingState, type Inspection, type Locale, type Store, type StoreReader } from '@rectify/core';
+import { dayOfInstant, EVERY_DAY, instantAt as coreInstantAt, isCalendarDay, openStore, WEEKDAYS, type Calendar, type FindingState, type Inspection, type Locale, type Store, type StoreReader } from '@rectify/core';
 import { postgresDriver } from '@rectify/storage-postgres';
 import { sqliteDriver } from '@rectify/storage-sqlite';
 import pg from 'pg';
@@ -136,13 +136,8 @@ export function today(io: Io, offset: string): string {
   return dayOfInstant(io.now().toISOString(), offset);
 }
 
-/** An instant as ISO 8601 with the given offset: `2024-04-17T09:30:00+08:00`. */
-export function instantAt(date: Date, offset: string): string {
-  const sign = offset.startsWith('-') ? -1 : 1;
-  const [h, m] = offset.slice(1).split(':').map(Number);
-  const shifted = new Date(date.getTime() + sign * ((h ?? 0) * 60 + (m ?? 0)) * 60_000);
-  return `${shifted.toISOString().slice(0, 19)}${offset}`;
-}
+/** An instant as ISO 8601 with the given offset (the core's `instantAt`, kept here for the CLI's users). */
+export const instantAt = coreInstantAt;
 
 /**
  * Writes a file the command makes (a report, a template) and answers its full path; an

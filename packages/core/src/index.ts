@@ -44,6 +44,7 @@ export * from './lifecycle/transitions.js';
 export * from './lifecycle/evolve.js';
 export * from './lifecycle/guards.js';
 export * from './lifecycle/decide.js';
+export * from './lifecycle/command-maker.js';
 
 export * from './integrity/canonical-json.js';
 export * from './integrity/chain.js';

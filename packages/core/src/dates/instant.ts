@@ -59,3 +59,19 @@ export function dayOfInstant(instant: Instant, offset: UtcOffset = '+08:00'): Ca
 export function compareInstants(a: Instant, b: Instant): number {
   return Date.parse(a) - Date.parse(b);
 }
+
+/**
+ * An instant written with a given offset: `2024-04-17T09:30:00+08:00` for a `Date` of
+ * 01:30 UTC at `+08:00`. Pure: the caller passes the clock's reading. Whole seconds.
+ *
+ * @example
+ * ```ts
+ * instantAt(new Date('2024-04-17T01:30:00Z'), '+08:00'); // '2024-04-17T09:30:00+08:00'
+ * ```
+ */
+export function instantAt(date: Date, offset: UtcOffset): Instant {
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const [h, m] = offset.slice(1).split(':').map(Number);
+  const shifted = new Date(date.getTime() + sign * ((h ?? 0) * 60 + (m ?? 0)) * 60_000);
+  return `${shifted.toISOString().slice(0, 19)}${offset}`;
+}
