@@ -68,6 +68,14 @@ export function decide(state: FindingState | undefined, input: unknown, context:
   } catch (error) {
     return { ok: false, error: error as RectifyError };
   }
+  return decideCommand(state, command, context);
+}
+
+/**
+ * {@link decide} for a command already parsed by `CommandSchema` (its output, not what a
+ * user sent): the store parses each command once, at its boundary, and decides it here.
+ */
+export function decideCommand(state: FindingState | undefined, command: Command, context: DecideContext): Decision {
   // The command's day where the inspection is: the event's `on`, and "today" for the rules.
   const today = dayOfInstant(command.at, context.inspection.utcOffset);
   const refused = check(state, command, context, today);

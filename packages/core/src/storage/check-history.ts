@@ -35,16 +35,17 @@ export interface HistoryContext {
  * the command.
  *
  * Pushes one issue (the event's place in the bundle, the finding, the event and the
- * unmet rule) for the first event that fails, and answers whether the whole history
- * passed. Roles are the ones the people hold now: a bundle does not carry their history.
+ * unmet rule) for the first event that fails, and answers the finding's state after the
+ * whole history (the replay an import needs, done here once), or `undefined` when an
+ * event failed. Roles are the ones the people hold now: a bundle does not carry their history.
  */
-export function checkHistory(events: readonly FindingEvent[], indexes: readonly number[], context: HistoryContext, issues: ValidationIssue[]): boolean {
+export function checkHistory(events: readonly FindingEvent[], indexes: readonly number[], context: HistoryContext, issues: ValidationIssue[]): FindingState | undefined {
   let state: FindingState | undefined;
   for (const [k, event] of events.entries()) {
     const path = `events[${indexes[k]}]`;
     const refuse = (code: string, why: string) => {
       issues.push({ path, message: `finding ${event.findingId}, event ${event.version} (${event.type} by ${event.actorId}): ${why}`, code });
-      return false;
+      return undefined;
     };
     const person = context.people.get(event.actorId);
     if (person === undefined) return refuse('permission.denied', `${event.actorId} is not a person of organisation ${context.inspection.subjectOrganisationId}`);
@@ -64,5 +65,5 @@ export function checkHistory(events: readonly FindingEvent[], indexes: readonly 
     }
     state = decision.state;
   }
-  return true;
+  return state;
 }

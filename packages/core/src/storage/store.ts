@@ -5,7 +5,7 @@ import { RectifyError } from '../errors/rectify-error.js';
 import { IntegrityError, SchemaVersionError } from '../errors/storage-errors.js';
 import { parseWith, ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import { CommandSchema, type Command } from '../lifecycle/commands.js';
-import { decide } from '../lifecycle/decide.js';
+import { decideCommand } from '../lifecycle/decide.js';
 import type { FindingEvent } from '../lifecycle/events.js';
 import { evolve, replay } from '../lifecycle/evolve.js';
 import type { FindingState } from '../lifecycle/state.js';
@@ -296,7 +296,8 @@ class DriverStore implements Store {
       const dangling = await danglingLinks(tx, tenant, command.findingId, command.finding.relatedFindingIds ?? [], 'finding.relatedFindingIds');
       if (dangling.length > 0) throw new ValidationError('command', dangling);
     }
-    const decision = decide(row?.state, command, {
+    // Parsed once, at the store's boundary (parsed()): decided as it is.
+    const decision = decideCommand(row?.state, command, {
       inspection,
       actor: actorOf(person),
       ...(this.options.policy ? { policy: this.options.policy } : {}),
@@ -438,12 +439,15 @@ class DriverStore implements Store {
         const chain = chainChecked(history, issues, !options.trusted);
         if (chain === 'broken') continue;
         if (chain === 'sealed') sealed += 1;
-        const state = replayChecked(history, issues);
-        if (state === undefined) continue;
-        const ins = inspections.get(state.finding.inspectionId) ?? (await storedInspection(tx, tenants, state.finding.inspectionId));
+        // A trusted restore replays each history here; a checked import replays it as it
+        // decides each command again (checkHistory), once, and needs only its identity first.
+        const replayed = options.trusted ? replayChecked(history, issues) : undefined;
+        const identity = options.trusted ? replayed?.finding : identityOf(history, issues);
+        if (identity === undefined) continue;
+        const ins = inspections.get(identity.inspectionId) ?? (await storedInspection(tx, tenants, identity.inspectionId));
         const first = history.indexes[0]!;
         if (ins === undefined) {
-          issues.push({ path: `events[${first}].payload.finding.inspectionId`, message: `Unknown inspection ${state.finding.inspectionId}`, code: 'custom' });
+          issues.push({ path: `events[${first}].payload.finding.inspectionId`, message: `Unknown inspection ${identity.inspectionId}`, code: 'custom' });
           continue;
         }
         // An event's day is its instant's day where the inspection is; a bundle that says otherwise is forged or broken.
@@ -451,14 +455,14 @@ class DriverStore implements Store {
           const day = dayOfInstant(e.at, ins.utcOffset);
           if (e.on !== day) issues.push({ path: `events[${history.indexes[k]}].on`, message: `${e.on} is not the day of ${e.at} (${day}, at ${ins.utcOffset})`, code: 'custom' });
         });
-        const stored = await tx.getFinding(ins.subjectOrganisationId, state.finding.id);
+        const stored = await tx.getFinding(ins.subjectOrganisationId, identity.id);
         if (stored !== undefined) {
           // The same history again (the same file imported twice) changes nothing; another one is refused.
           if (stored.tenantId === ins.subjectOrganisationId && sameEvents(await tx.listEvents(stored.tenantId, { findingId: stored.findingId }), history.events)) {
             unchanged += 1;
             continue;
           }
-          issues.push({ path: `events[${first}].findingId`, message: `Finding ${state.finding.id} already exists in the store, with another history`, code: 'custom' });
+          issues.push({ path: `events[${first}].findingId`, message: `Finding ${identity.id} already exists in the store, with another history`, code: 'custom' });
           continue;
         }
         const created = history.events[0]!;
@@ -473,9 +477,11 @@ class DriverStore implements Store {
             continue;
           }
         }
+        let state = replayed;
         if (!options.trusted) {
           const before = issues.length;
-          if (!checkHistory(history.events, history.indexes, await contextOf(ins), issues)) {
+          state = checkHistory(history.events, history.indexes, await contextOf(ins), issues);
+          if (state === undefined) {
             // The rules refused an event of a chained history; if its chain is broken too,
             // that is what to say first (the file was changed since it was written).
             const broken = chain === 'deferred' ? chainBreaks(history) : undefined;
@@ -483,6 +489,7 @@ class DriverStore implements Store {
             continue;
           }
         }
+        if (state === undefined) continue;
         if (options.trusted) {
           const r = restored.get(ins.subjectOrganisationId) ?? { findings: 0, events: 0, latest: state.updatedAt };
           restored.set(ins.subjectOrganisationId, { findings: r.findings + 1, events: r.events + history.events.length, latest: compareInstants(state.updatedAt, r.latest) > 0 ? state.updatedAt : r.latest });
@@ -673,6 +680,25 @@ function chainIssues(history: History, breaks: readonly ChainBreak[]): Validatio
 /** Whether two histories are the same events, field for field (both in the event schema's canonical shape). */
 function sameEvents(a: readonly FindingEvent[], b: readonly FindingEvent[]): boolean {
   return a.length === b.length && a.every((e, i) => JSON.stringify(e) === JSON.stringify(b[i]));
+}
+
+/**
+ * The finding a history is of, read from its first event, once its versions are 1, 2, 3…
+ * in order: what a checked import needs before it decides the history's commands again.
+ */
+function identityOf(history: History, issues: ValidationIssue[]): { id: string; inspectionId: string } | undefined {
+  for (const [k, event] of history.events.entries()) {
+    if (event.version !== k + 1) {
+      issues.push({ path: `events[${history.indexes[k]}].version`, message: `Expected version ${k + 1} of finding ${event.findingId}, found ${event.version}`, code: 'custom' });
+      return undefined;
+    }
+  }
+  const created = history.events[0]!;
+  if (created.type !== 'created') {
+    issues.push({ path: `events[${history.indexes[0]}].type`, message: `The first event of finding ${created.findingId} is ${created.type}: a history starts with its creation`, code: 'custom' });
+    return undefined;
+  }
+  return { id: created.findingId, inspectionId: created.payload.finding.inspectionId };
 }
 
 function replayChecked(history: History, issues: ValidationIssue[]): FindingState | undefined {
