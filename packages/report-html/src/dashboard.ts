@@ -18,7 +18,7 @@ import {
 import { burnDownOption, doneCount, overdueOverTimeOption, progressByUnitOption, renderSvg, STATUS_COLOURS, statusByCategoryOption } from './charts.js';
 import { escapeHtml as e } from './escape.js';
 import { DASHBOARD_TEXT } from './labels.js';
-import { DASHBOARD_CSS } from './style.js';
+import { htmlPage } from './page.js';
 
 /** Options of the HTML dashboard. */
 export interface DashboardOptions extends RenderOptions {
@@ -26,11 +26,6 @@ export interface DashboardOptions extends RenderOptions {
   findingDetails?: boolean;
 }
 
-/**
- * No script, no request: the page is inert by construction. Escaping keeps users'
- * text out of the markup; this policy would stop a script even if escaping failed.
- */
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 type Text = (typeof DASHBOARD_TEXT)[Locale];
 
@@ -51,29 +46,13 @@ export function dashboardHtml(model: ReportModel, options: DashboardOptions): st
   const t = DASHBOARD_TEXT[locale];
   const asOf = options.asOf ?? model.asOf;
   const title = model.inspection.title;
-  return [
-    '<!doctype html>',
-    `<html lang="${locale}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${e(title)}</title>`,
-    `<style>${DASHBOARD_CSS}</style>`,
-    '</head>',
-    '<body>',
-    `<header><h1 class="word-break">${e(title)}</h1><p class="meta">${e(model.organisation.name)} · ${t.asOf} ${e(formatDay(asOf, locale))}</p></header>`,
-    '<main>',
-    figures(model, t),
-    charts(model, locale, t),
-    tables(model, locale, t),
-    options.findingDetails === false ? '' : findingList(model, locale, t),
-    '</main>',
-    `<footer>rectify · ${e(model.inspection.id)} · ${e(asOf)}${historyLine(model, t)}</footer>`,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return htmlPage({
+    locale,
+    title,
+    meta: `${e(model.organisation.name)} · ${t.asOf} ${e(formatDay(asOf, locale))}`,
+    main: [figures(model, t), charts(model, locale, t), tables(model, locale, t), options.findingDetails === false ? '' : findingList(model, locale, t)],
+    footer: `rectify · ${e(model.inspection.id)} · ${e(asOf)}${historyLine(model, t)}`,
+  });
 }
 
 /** Whether the history under the figures verified: a warning that stands out when it did not. */

@@ -1,7 +1,7 @@
 import { formatDay, nameOf, type Locale, type Organisation, type Rollup, type RollupFigures } from '@rectify/core';
 import { organisationsOption, renderSvg, trendOption } from './charts.js';
 import { escapeHtml as e } from './escape.js';
-import { DASHBOARD_CSS } from './style.js';
+import { htmlPage } from './page.js';
 
 /** Options of {@link supervisionHtml}. */
 export interface SupervisionOptions {
@@ -16,8 +16,6 @@ export interface SupervisionOptions {
   /** The organisations' units, to name the lagging ones (their ids otherwise). */
   units?: ReadonlyMap<string, Organisation['units']>;
 }
-
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 const TEXT = {
   'zh-CN': {
@@ -57,41 +55,30 @@ export function supervisionHtml(rollup: Rollup, options: SupervisionOptions): st
   const a = rollup.all;
   const figure = (n: string, label: string, tone?: 'bad' | 'warn') => `<div class="figure${tone ? ` ${tone}` : ''}"><b>${n}</b><span>${label}</span></div>`;
   const rows = rollup.organisations.length;
-  return [
-    '<!doctype html>',
-    `<html lang="${options.locale}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${e(title)}</title>`,
-    `<style>${DASHBOARD_CSS}</style>`,
-    '</head>',
-    '<body>',
-    `<header><h1 class="word-break">${e(title)}</h1><p class="meta">${t.asOf} ${e(formatDay(rollup.asOf, options.locale))}</p></header>`,
-    '<main>',
-    `<section class="figures">${[
-      figure(String(rows), t.figures.organisations),
-      figure(String(a.total), t.figures.findings),
-      figure(percent(a.rates.completed), t.figures.rate),
-      figure(percent(a.rates.signedOff), t.figures.signedOff),
-      figure(String(a.overdue), t.figures.overdue, a.overdue > 0 ? 'bad' : undefined),
-      figure(String(a.dueSoon), t.figures.dueSoon, a.dueSoon > 0 ? 'warn' : undefined),
-      figure(percent(a.outcomes.onTimeRate), t.figures.onTime),
-    ].join('')}</section>`,
-    '<section class="charts">',
-    `<figure><figcaption>${t.charts.organisations}</figcaption>${renderSvg(organisationsOption(rollup, options.locale), { width: 560, height: 80 + 28 * Math.max(1, rows) }, 's1')}</figure>`,
-    `<figure><figcaption>${t.charts.trend}</figcaption>${renderSvg(trendOption(rollup, options.locale), { width: 560, height: 300 }, 's2')}</figure>`,
-    '</section>',
-    `<h2>${t.table}</h2>`,
-    table(rollup, options, t),
-    `<p class="meta">${t.rateNote}</p>`,
-    '</main>',
-    `<footer>rectify · ${e(rollup.asOf)}</footer>`,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return htmlPage({
+    locale: options.locale,
+    title,
+    meta: `${t.asOf} ${e(formatDay(rollup.asOf, options.locale))}`,
+    main: [
+      `<section class="figures">${[
+        figure(String(rows), t.figures.organisations),
+        figure(String(a.total), t.figures.findings),
+        figure(percent(a.rates.completed), t.figures.rate),
+        figure(percent(a.rates.signedOff), t.figures.signedOff),
+        figure(String(a.overdue), t.figures.overdue, a.overdue > 0 ? 'bad' : undefined),
+        figure(String(a.dueSoon), t.figures.dueSoon, a.dueSoon > 0 ? 'warn' : undefined),
+        figure(percent(a.outcomes.onTimeRate), t.figures.onTime),
+      ].join('')}</section>`,
+      '<section class="charts">',
+      `<figure><figcaption>${t.charts.organisations}</figcaption>${renderSvg(organisationsOption(rollup, options.locale), { width: 560, height: 80 + 28 * Math.max(1, rows) }, 's1')}</figure>`,
+      `<figure><figcaption>${t.charts.trend}</figcaption>${renderSvg(trendOption(rollup, options.locale), { width: 560, height: 300 }, 's2')}</figure>`,
+      '</section>',
+      `<h2>${t.table}</h2>`,
+      table(rollup, options, t),
+      `<p class="meta">${t.rateNote}</p>`,
+    ],
+    footer: `rectify · ${e(rollup.asOf)}`,
+  });
 }
 
 function table(rollup: Rollup, options: SupervisionOptions, t: (typeof TEXT)[Locale]): string {

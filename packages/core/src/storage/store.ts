@@ -5,6 +5,7 @@ import { RectifyError } from '../errors/rectify-error.js';
 import { IntegrityError, SchemaVersionError } from '../errors/storage-errors.js';
 import { parseWith, ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import { CommandSchema, type Command } from '../lifecycle/commands.js';
+import type { OrganisationCommand } from '../lifecycle/command-maker.js';
 import { decideCommand } from '../lifecycle/decide.js';
 import type { FindingEvent } from '../lifecycle/events.js';
 import { evolve, replay } from '../lifecycle/evolve.js';
@@ -114,6 +115,10 @@ export interface Store extends StoreReader {
    * Applies one command atomically: validates it, checks lifecycle, permission and
    * rules, appends the event and updates the finding, or writes nothing and throws the
    * typed error. A command id already applied returns its first result again.
+   *
+   * The command names the organisation it acts in (`organisationId`, an
+   * {@link OrganisationCommand}): its finding, command id, inspection and actor are looked
+   * up there only, as ids are each organisation's own. `commandMaker` stamps drafts so.
    */
   apply(command: unknown): Promise<Applied>;
   /**
