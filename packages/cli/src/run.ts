@@ -215,6 +215,12 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
       if (value !== undefined && !isSupportedDay(value)) throw new UsageError(`--${name} must be a real day from ${FIRST_DAY} to ${LAST_DAY} written YYYY-MM-DD, not "${value}"`);
       return value;
     };
+    /** The day of a command over every organisation (`--all`): given, since organisations may be in different time zones. */
+    const dayOfAll = () => {
+      const asOf = day('as-of', v['as-of']);
+      if (asOf === undefined) throw new UsageError('--all needs --as-of DATE: organisations may be in different time zones, so "today" is not one day');
+      return asOf;
+    };
     if (command === 'import' && rest[0] === undefined) throw new UsageError('Which file? rectify import FILE');
     const importOptions = () => ({
       file: rest[0]!, as: v.as ?? 'importer', name: v.name ?? '政工室', dryRun: v['dry-run'] ?? false, json: v.json ?? false, map: v.map, inferMap: v['infer-map'] ?? false,
@@ -248,9 +254,7 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
       case 'status':
         if (v.all) {
           if (v.unit !== undefined || global.org !== undefined || global.inspection !== undefined) throw new UsageError('--all is every organisation: it takes no --org, --inspection or --unit');
-          const asOf = day('as-of', v['as-of']);
-          if (asOf === undefined) throw new UsageError('--all needs --as-of DATE: organisations may be in different time zones, so "today" is not one day');
-          await (await import('./commands/rollup.js')).rollupCommand(store, global, { asOf, json: v.json ?? false }, io);
+          await (await import('./commands/rollup.js')).rollupCommand(store, global, { asOf: dayOfAll(), json: v.json ?? false }, io);
         } else await (await import('./commands/status.js')).statusCommand(store, global, { asOf: day('as-of', v['as-of']), unit: v.unit, json: v.json ?? false }, io);
         break;
       case 'due': {
@@ -270,9 +274,7 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
         if (v.all) {
           if (v.format !== 'html') throw new UsageError(`--all writes the dashboards of every organisation: --format html, not ${v.format}`);
           if (global.org !== undefined || global.inspection !== undefined || v.publish || v.redact) throw new UsageError('--all is every organisation: it takes no --org, --inspection, --publish or --redact');
-          const asOf = day('as-of', v['as-of']);
-          if (asOf === undefined) throw new UsageError('--all needs --as-of DATE: organisations may be in different time zones, so "today" is not one day');
-          await (await import('./commands/report-all.js')).reportAllCommand(store, global, { asOf, output: v.output, force: v.force ?? false }, io);
+          await (await import('./commands/report-all.js')).reportAllCommand(store, global, { asOf: dayOfAll(), output: v.output, force: v.force ?? false }, io);
           break;
         }
         await (await import('./commands/report.js')).reportCommand(store, global, { format: v.format, asOf: day('as-of', v['as-of']), output: v.output, redact: v.redact ?? false, publish: v.publish ?? false, publishedBy: v.as, force: v.force ?? false }, io);

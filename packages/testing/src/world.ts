@@ -53,9 +53,7 @@ export async function buildWorld(store: Store, perTenant = 24, seed = 7): Promis
   const commands: World['commands'] = [];
   let n = 0;
   const latest = new Map<string, FindingState>();
-  const apply = async (command: Record<string, unknown>): Promise<FindingState> => {
-    // The tenant is the one the acting coordinator, leader… belongs to: `org-a-coord` acts in `org-a`.
-    const organisationId = String(command['actorId']).startsWith('org-b-') ? 'org-b' : 'org-a';
+  const apply = async (organisationId: string, command: Record<string, unknown>): Promise<FindingState> => {
     const c = { organisationId, commandId: `w-${++n}`, at: instant(n), ...command } as World['commands'][number];
     commands.push(c);
     const { state } = await store.apply(c);
@@ -88,27 +86,27 @@ export async function buildWorld(store: Store, perTenant = 24, seed = 7): Promis
       const id = `${t.organisationId}-f${String(i).padStart(3, '0')}`;
       t.findingIds.push(id);
       const who = (role: string) => `${t.organisationId}-${role}`;
-      await apply({ type: 'create', findingId: id, actorId: who('coord'),
+      await apply(t.organisationId, { type: 'create', findingId: id, actorId: who('coord'),
         finding: { inspectionId: t.inspectionId, categoryId: i % 3 === 2 ? undefined : `c${(i % 2) + 1}`, ordinal: i + 1, title: HOSTILE_TITLES[i % HOSTILE_TITLES.length] },
         measures: [{ id: 'm1', ordinal: 1, text: '一是建立制度' }, { id: 'm2', ordinal: 2, text: '二是长期坚持', kind: 'long_term' }] });
       const stage = Math.floor(random() * 7);
       if (stage === 0) continue; // not assigned
-      await apply({ type: 'assign', findingId: id, actorId: who('coord'), assignment: {
+      await apply(t.organisationId, { type: 'assign', findingId: id, actorId: who('coord'), assignment: {
         responsibleLeaderId: who('leader'), leadUnitId: UNITS[Math.floor(random() * UNITS.length)], responsiblePersonId: who('resp'),
         deadline: DEADLINES[Math.floor(random() * DEADLINES.length)] } });
       if (stage === 1) continue; // not started
-      await apply({ type: 'record_progress', findingId: id, actorId: who('coord'), text: `进展 ${i}`, measureId: 'm2', evidence: [{ kind: 'note', text: '学习记录' }] });
+      await apply(t.organisationId, { type: 'record_progress', findingId: id, actorId: who('coord'), text: `进展 ${i}`, measureId: 'm2', evidence: [{ kind: 'note', text: '学习记录' }] });
       if (stage === 2) continue; // in progress
-      await apply({ type: 'complete_measure', findingId: id, actorId: who('coord'), measureId: 'm1', evidence: [{ kind: 'document', title: '制度文件', issuedOn: '2023-08-30' }] });
-      await apply({ type: 'mark_sustaining', findingId: id, actorId: who('coord') });
+      await apply(t.organisationId, { type: 'complete_measure', findingId: id, actorId: who('coord'), measureId: 'm1', evidence: [{ kind: 'document', title: '制度文件', issuedOn: '2023-08-30' }] });
+      await apply(t.organisationId, { type: 'mark_sustaining', findingId: id, actorId: who('coord') });
       if (stage === 3) continue; // sustaining
-      await apply({ type: 'request_signoff', findingId: id, actorId: who('coord') });
+      await apply(t.organisationId, { type: 'request_signoff', findingId: id, actorId: who('coord') });
       if (stage === 4) continue; // awaiting sign-off
-      await apply({ type: 'approve', findingId: id, actorId: who('leader'), stage: 'preliminary' });
-      await apply({ type: 'approve', findingId: id, actorId: who('principal'), stage: 'final' });
-      await apply({ type: 'sign_off', findingId: id, actorId: who('coord') });
+      await apply(t.organisationId, { type: 'approve', findingId: id, actorId: who('leader'), stage: 'preliminary' });
+      await apply(t.organisationId, { type: 'approve', findingId: id, actorId: who('principal'), stage: 'final' });
+      await apply(t.organisationId, { type: 'sign_off', findingId: id, actorId: who('coord') });
       if (stage === 5) continue; // signed off
-      await apply({ type: 'reopen', findingId: id, actorId: who('principal'), reason: '群众反映问题反弹' });
+      await apply(t.organisationId, { type: 'reopen', findingId: id, actorId: who('principal'), reason: '群众反映问题反弹' });
     }
   }
   world.states = { a: world.a.findingIds.map((id) => latest.get(id)!), b: world.b.findingIds.map((id) => latest.get(id)!) };

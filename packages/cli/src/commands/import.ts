@@ -135,9 +135,7 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
   for (const note of notes) io.err(`note: ${note}`);
   if (changes !== undefined) {
     // The changes of the findings the store held, all in one transaction, after the new ones.
-    // A ledger's bundle is one organisation's (ledgerBundle): the commands act in it.
-    const organisationId = (bundle as Bundle).organisations[0]!.id;
-    await store.applyAll(changes.commands.map((c) => ({ organisationId, ...c })));
+    await store.applyAll(changes.commands);
     printChanges(changes, global.lang, io);
     if (report.findings === 0 && changes.commands.length === 0) {
       const said = changes.notes.length === 0 ? '' : global.lang === 'en' ? `; ${changes.notes.length} things it says are left to the notes above` : `；另有 ${changes.notes.length} 处见上方说明`;
@@ -271,7 +269,9 @@ async function clerkBundle(store: Store | undefined, global: GlobalOptions, opti
   if (changes === undefined) return { bundle: made.bundle };
   // The findings the store holds leave the bundle: their changes come as commands.
   const known = new Set(changes.held);
-  return { bundle: { ...made.bundle, events: made.bundle.events.filter((e) => !known.has(e.findingId)) }, changes };
+  // The commands act in the organisation the ledger is imported into.
+  const commands = changes.commands.map((c) => ({ organisationId, ...c }));
+  return { bundle: { ...made.bundle, events: made.bundle.events.filter((e) => !known.has(e.findingId)) }, changes: { ...changes, commands } };
 }
 
 /** A title as two versions of one ledger would both write it: no spaces, no punctuation, half-width. */

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { reportModelFromEvents, rollup, type CalendarDay, type ReportModel, type RollupInput, type Store } from '@rectify/core';
+import { rollup, type CalendarDay, type ReportModel, type RollupInput, type Store } from '@rectify/core';
 import { dashboardHtml, supervisionHtml } from '@rectify/report-html';
 import { writeNewFile, type GlobalOptions, type Io } from '../context.js';
+import { modelOf } from './report.js';
 
 /** Options of `rectify report --format html --all`. */
 export interface ReportAllOptions {
@@ -34,12 +35,11 @@ export async function reportAllCommand(store: Store, global: GlobalOptions, opti
     const inputs: RollupInput[] = [];
     const dashboards: { organisationId: string; inspectionId: string; model: ReportModel }[] = [];
     for (const organisation of await reader.organisations()) {
-      const people = await reader.people(organisation.id);
       const inspections = await reader.inspections(organisation.id);
       const findings = [];
       for (const inspection of inspections) {
-        const events = await reader.events({ organisationId: organisation.id, inspectionId: inspection.id }, { upTo: options.asOf });
-        const built = reportModelFromEvents(events, inspection, organisation, options.asOf, { people, calendar: global.calendar });
+        // The dashboard `rectify report --format html` writes for this round, and its states for the roll-up.
+        const built = await modelOf(reader, { organisationId: organisation.id, inspectionId: inspection.id }, options.asOf, { internal: true, calendar: global.calendar });
         findings.push(...built.findings);
         dashboards.push({ organisationId: organisation.id, inspectionId: inspection.id, model: built.model });
       }

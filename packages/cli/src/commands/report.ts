@@ -7,6 +7,7 @@ import {
   reportModelFromEvents,
   type Calendar,
   type CalendarDay,
+  type FindingState,
   type Redaction,
   type ReportModel,
   type Store,
@@ -32,17 +33,17 @@ export interface ModelOptions {
  * The report model of a scope as of a day, with history (and names, for internal
  * reports), masked when asked, with what was masked. Reads through `reader` (one
  * snapshot, with `store.read`): the inspection's events once, replayed once for the
- * states and every series.
+ * states and every series, which come back too (`findings`, as of the day).
  */
-export async function modelOf(reader: StoreReader, scope: Scope, asOf: CalendarDay, options: ModelOptions): Promise<{ model: ReportModel; redactions: Redaction[] }> {
+export async function modelOf(reader: StoreReader, scope: Scope, asOf: CalendarDay, options: ModelOptions): Promise<{ model: ReportModel; redactions: Redaction[]; findings: FindingState[] }> {
   const inspection = (await reader.inspection(scope))!;
   const organisation = (await reader.organisation(scope.organisationId))!;
   const people = options.internal || options.redact ? await reader.people(scope.organisationId) : [];
   const events = await reader.events(scope, { upTo: asOf });
   const { model, findings } = reportModelFromEvents(events, inspection, organisation, asOf, { people: options.internal ? people : [], calendar: options.calendar ?? EVERY_DAY });
-  if (!options.redact) return { model, redactions: [] };
+  if (!options.redact) return { model, redactions: [], findings };
   const { value, redactions } = redactReportModel(model, publicRedactionRules(inspection, findings, people, organisation));
-  return { model: value, redactions };
+  return { model: value, redactions, findings };
 }
 
 /** Options of `rectify report`. */

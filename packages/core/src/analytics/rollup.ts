@@ -1,7 +1,7 @@
 import { EVERY_DAY, type Calendar } from '../calendar/calendar.js';
-import { addCalendarDays, type CalendarDay } from '../dates/calendar-day.js';
+import { addCalendarDays, addCalendarMonths, minDay, monthOf, monthsBetween, type CalendarDay } from '../dates/calendar-day.js';
 import { dayOfInstant } from '../dates/instant.js';
-import { DONE_STATUSES } from '../lifecycle/status.js';
+import { DONE_STATUSES, OPEN_STATUSES } from '../lifecycle/status.js';
 import type { FindingState } from '../lifecycle/state.js';
 import type { Inspection } from '../model/inspection.js';
 import type { Organisation } from '../model/organisation.js';
@@ -102,24 +102,33 @@ export interface Rollup {
  * ```
  */
 export function rollup(inputs: readonly RollupInput[], asOf: CalendarDay, options: RollupOptions = {}): Rollup {
-  const organisations = inputs.map((input): RollupOrganisation => {
-    const inspections = [...input.inspections].sort((a, b) => a.id.localeCompare(b.id));
-    const rounds = inspections.map((ins): RollupRound => ({
-      inspectionId: ins.id,
-      title: ins.title,
-      ...figures([{ inspection: ins, findings: input.findings.filter((f) => f.finding.inspectionId === ins.id) }], asOf, options),
-    }));
-    const groups = inspections.map((ins) => ({ inspection: ins, findings: input.findings.filter((f) => f.finding.inspectionId === ins.id) }));
-    return { organisationId: input.organisation.id, name: input.organisation.name, ...figures(groups, asOf, options), rounds };
-  });
+  // Each organisation's findings split by round once; every figure below reads these groups.
+  const grouped = inputs.map((input) => ({ input, groups: byInspection(input) }));
+  const organisations = grouped.map(({ input, groups }): RollupOrganisation => ({
+    organisationId: input.organisation.id,
+    name: input.organisation.name,
+    ...figures(groups, asOf, options),
+    rounds: groups.map((g): RollupRound => ({ inspectionId: g.inspection.id, title: g.inspection.title, ...figures([g], asOf, options) })),
+  }));
   const share = (o: RollupFigures) => (o.total === 0 ? 0 : o.overdue / o.total);
   organisations.sort((a, b) => share(b) - share(a) || a.rates.completed - b.rates.completed || a.organisationId.localeCompare(b.organisationId));
-  const every = inputs.flatMap((input) => input.inspections.map((ins) => ({ inspection: ins, findings: input.findings.filter((f) => f.finding.inspectionId === ins.id) })));
-  return { asOf, organisations, all: figures(every, asOf, { ...options, laggingTop: 0 }) };
+  return { asOf, organisations, all: figures(grouped.flatMap((g) => g.groups), asOf, { ...options, laggingTop: 0 }) };
+}
+
+interface Group {
+  inspection: Inspection;
+  findings: FindingState[];
+}
+
+/** An organisation's findings by round, the rounds in id order. */
+function byInspection(input: RollupInput): Group[] {
+  const groups = new Map<string, Group>([...input.inspections].sort((a, b) => a.id.localeCompare(b.id)).map((inspection) => [inspection.id, { inspection, findings: [] }]));
+  for (const f of input.findings) groups.get(f.finding.inspectionId)?.findings.push(f);
+  return [...groups.values()];
 }
 
 /** The figures of findings grouped by their inspection (whose cadence says what is due soon and stale). */
-function figures(groups: readonly { inspection: Inspection; findings: readonly FindingState[] }[], asOf: CalendarDay, options: RollupOptions): RollupFigures {
+function figures(groups: readonly Group[], asOf: CalendarDay, options: RollupOptions): RollupFigures {
   const calendar = options.calendar ?? EVERY_DAY;
   const findings = groups.flatMap((g) => g.findings);
   const byStatus = emptyStatusCounts();
@@ -134,7 +143,7 @@ function figures(groups: readonly { inspection: Inspection; findings: readonly F
     .map((u, i) => ({ ...u, rank: i + 1 }));
   return {
     ...counts,
-    open: byStatus.not_started + byStatus.in_progress + byStatus.reopened,
+    open: OPEN_STATUSES.reduce((n, status) => n + byStatus[status], 0),
     rates: completionRates(counts),
     overdue: overdue(findings, asOf, { calendar }).length,
     dueSoon: groups.reduce((n, g) => n + dueSoon(g.findings, asOf, g.inspection.workflow.cadence.dueSoonDays, { calendar }).length, 0),
@@ -144,17 +153,12 @@ function figures(groups: readonly { inspection: Inspection; findings: readonly F
   };
 }
 
-function trend(groups: readonly { inspection: Inspection; findings: readonly FindingState[] }[], asOf: CalendarDay, months: number): RollupMonth[] {
+function trend(groups: readonly Group[], asOf: CalendarDay, months: number): RollupMonth[] {
   // The day each finding was created, where its inspection is.
   const findings = groups.flatMap((g) => g.findings.map((f) => ({ f, createdOn: dayOfInstant(f.createdAt, g.inspection.utcOffset) })));
-  const out: RollupMonth[] = [];
-  const [year, month] = asOf.split('-').map(Number) as [number, number];
-  for (let back = months - 1; back >= 0; back--) {
-    const index = year * 12 + (month - 1) - back;
-    const key = `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
-    // The month's last day (the first of the next, less one), or the day itself for its own month.
-    const next = `${String(Math.floor((index + 1) / 12)).padStart(4, '0')}-${String(((index + 1) % 12) + 1).padStart(2, '0')}-01`;
-    const end = back === 0 ? asOf : addCalendarDays(next, -1);
+  return monthsBetween(addCalendarMonths(asOf, 1 - months), asOf).map((month) => {
+    // The month's last day, or the day itself for its own month.
+    const end = minDay(asOf, addCalendarDays(addCalendarMonths(`${month}-01`, 1), -1));
     let completed = 0;
     let existed = 0;
     let done = 0;
@@ -163,10 +167,9 @@ function trend(groups: readonly { inspection: Inspection; findings: readonly Fin
       existed++;
       const on = f.completedOn;
       if (on === undefined || !(DONE_STATUSES.includes(f.status) || f.status === 'sustaining')) continue;
-      if (on.startsWith(key)) completed++;
+      if (monthOf(on) === month) completed++;
       if (on <= end && DONE_STATUSES.includes(f.status)) done++;
     }
-    out.push({ month: key, completed, rate: existed === 0 ? 0 : done / existed });
-  }
-  return out;
+    return { month, completed, rate: existed === 0 ? 0 : done / existed };
+  });
 }

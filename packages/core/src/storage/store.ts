@@ -268,9 +268,10 @@ class DriverStore implements Store {
    * clock. The organisation is the store's, not the core's: `decide` knows none.
    */
   private parsed(input: unknown, what: string): { tenant: string; command: Command } {
-    const { organisationId, ...rest } = (typeof input === 'object' && input !== null ? input : {}) as { organisationId?: unknown };
+    const isObject = typeof input === 'object' && input !== null;
+    const { organisationId, ...rest } = (isObject ? input : {}) as { organisationId?: unknown };
     const tenant = IdSchema.safeParse(organisationId);
-    const command = parseWith(CommandSchema, typeof input === 'object' && input !== null ? rest : input, what);
+    const command = parseWith(CommandSchema, isObject ? rest : input, what);
     if (!tenant.success) {
       throw new ValidationError(what, [{ path: 'organisationId', message: 'The organisation the command acts in (organisationId) is required: finding and command ids are each organisation\'s own', code: 'custom' }]);
     }
