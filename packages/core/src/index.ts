@@ -66,6 +66,7 @@ export * from './analytics/reconcile.js';
 export * from './analytics/analyze.js';
 export * from './analytics/series.js';
 export * from './analytics/rollup.js';
+export * from './analytics/rollup-counts.js';
 export * from './publication/index.js';
 
 export * from './storage/index.js';

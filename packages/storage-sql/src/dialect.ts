@@ -17,6 +17,8 @@ export interface SqlDialect {
   isUniqueViolation(error: unknown): boolean;
   /** Quotes an identifier. */
   quote(identifier: string): string;
+  /** An expression: the days from one `YYYY-MM-DD` text to another, as a floating-point number. */
+  daysBetween(from: string, to: string): string;
 }
 
 /** SQLite: `?` placeholders, LIKE ignores ASCII case, BINARY collation, locks by `BEGIN IMMEDIATE`. */
@@ -31,6 +33,7 @@ export const sqliteDialect: SqlDialect = {
     return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
   },
   quote: (id) => `"${id.replace(/"/g, '""')}"`,
+  daysBetween: (from, to) => `(julianday(${to}) - julianday(${from}))`,
 };
 
 /** PostgreSQL (and PGlite): `$n` placeholders, ILIKE, `COLLATE "C"`, `FOR UPDATE`. */
@@ -45,4 +48,5 @@ export const postgresDialect: SqlDialect = {
   forUpdate: ' FOR UPDATE',
   isUniqueViolation: (error) => (error as { code?: unknown })?.code === '23505',
   quote: (id) => `"${id.replace(/"/g, '""')}"`,
+  daysBetween: (from, to) => `CAST(CAST(${to} AS DATE) - CAST(${from} AS DATE) AS DOUBLE PRECISION)`,
 };

@@ -70,5 +70,19 @@ export function migrations(table: (name: string) => string, index: (name: string
       `CREATE INDEX ${index('findings_by_status')} ON ${table('findings')} (tenant_id, status)`,
       `CREATE INDEX ${index('findings_by_unit')} ON ${table('findings')} (tenant_id, lead_unit_id)`,
     ],
+    // Version 3: the columns of a roll-up (`rollupCounts`), so that a supervising office's
+    // figures are one GROUP BY over the rows, not a parse of every state. Filled from each
+    // row's state after these statements (`fillRollupColumns`).
+    [
+      `ALTER TABLE ${table('findings')} ADD COLUMN created_on TEXT NOT NULL DEFAULT ''`,
+      `ALTER TABLE ${table('findings')} ADD COLUMN assigned_on TEXT`,
+      `ALTER TABLE ${table('findings')} ADD COLUMN original_deadline TEXT`,
+      `ALTER TABLE ${table('findings')} ADD COLUMN completed_on TEXT`,
+      `ALTER TABLE ${table('findings')} ADD COLUMN extended INTEGER NOT NULL DEFAULT 0`,
+      `ALTER TABLE ${table('findings')} ADD COLUMN sustained INTEGER NOT NULL DEFAULT 0`,
+      `ALTER TABLE ${table('findings')} ADD COLUMN measures_active INTEGER NOT NULL DEFAULT 0`,
+      `ALTER TABLE ${table('findings')} ADD COLUMN measures_done INTEGER NOT NULL DEFAULT 0`,
+      `CREATE INDEX ${index('findings_by_round')} ON ${table('findings')} (tenant_id, inspection_id, lead_unit_id, status)`,
+    ],
   ];
 }

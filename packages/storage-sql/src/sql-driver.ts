@@ -18,6 +18,8 @@ import {
   type TransactionOptions,
 } from '@rectify/core';
 import type { SqlDialect } from './dialect.js';
+import { fillRollupColumns } from './fill-rollup-columns.js';
+import { rollupCounts } from './rollup-query.js';
 import { migrations } from './schema.js';
 import type { SqlSession } from './session.js';
 
@@ -57,11 +59,23 @@ interface FindingColumns {
   last_progress_on: string | null;
   updated_at: string;
   version: number | string;
+  created_on: string;
+  assigned_on: string | null;
+  original_deadline: string | null;
+  completed_on: string | null;
+  extended: number | string;
+  sustained: number | string;
+  measures_active: number | string;
+  measures_done: number | string;
   state: string;
 }
 
-const COLUMNS =
-  'finding_id, tenant_id, inspection_id, category_id, category_ordinal, ordinal, title, status, lead_unit_id, responsible_person_id, deadline, last_progress_on, updated_at, version, state';
+/** The findings table's columns, in the order of {@link rowValues} after `finding_id`. */
+const COLUMN_NAMES = [
+  'finding_id', 'tenant_id', 'inspection_id', 'category_id', 'category_ordinal', 'ordinal', 'title', 'status', 'lead_unit_id', 'responsible_person_id', 'deadline', 'last_progress_on', 'updated_at', 'version',
+  'created_on', 'assigned_on', 'original_deadline', 'completed_on', 'extended', 'sustained', 'measures_active', 'measures_done', 'state',
+] as const;
+const COLUMNS = COLUMN_NAMES.join(', ');
 
 /**
  * Builds a `StorageDriver` of `@rectify/core` from a SQL session and a dialect: the schema, its
@@ -105,6 +119,7 @@ export function createSqlDriver(options: SqlDriverOptions): StorageDriver {
         if (current !== null) current = (await readVersion(session)) ?? current;
         for (let v = (current ?? 0) + 1; v <= to; v++) {
           for (const statement of steps[v - 1] ?? []) await session.run(statement);
+          if (v === 3) await fillRollupColumns(session, dialect, T);
         }
         await session.run(
           dialect.placeholders(`INSERT INTO ${T.meta} (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
@@ -124,7 +139,10 @@ const MAX_PARAMETERS = 30_000;
 
 /** A finding row's columns after `finding_id`, in {@link COLUMNS} order. */
 function rowValues(row: FindingRow): unknown[] {
-  return [row.tenantId, row.inspectionId, row.categoryId, row.categoryOrdinal, row.ordinal, row.title, row.status, row.leadUnitId, row.responsiblePersonId, row.deadline, row.lastProgressOn, row.updatedAt, row.version, JSON.stringify(row.state)];
+  return [
+    row.tenantId, row.inspectionId, row.categoryId, row.categoryOrdinal, row.ordinal, row.title, row.status, row.leadUnitId, row.responsiblePersonId, row.deadline, row.lastProgressOn, row.updatedAt, row.version,
+    row.createdOn, row.assignedOn, row.originalDeadline, row.completedOn, row.extended ? 1 : 0, row.sustained ? 1 : 0, row.measuresActive, row.measuresDone, JSON.stringify(row.state),
+  ];
 }
 
 type Tables = Record<'meta' | 'records' | 'findings' | 'events' | 'commands', string>;
@@ -194,11 +212,11 @@ function sqlTransaction(session: SqlSession, dialect: SqlDialect, T: Tables, rea
     async putFinding(row, expectedVersion) {
       const values = rowValues(row);
       if (expectedVersion === 0) {
-        await insert(`INSERT INTO ${T.findings} (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [row.findingId, ...values], () => new ConflictError(row.findingId, 0, -1));
+        await insert(`INSERT INTO ${T.findings} (${COLUMNS}) VALUES (${COLUMN_NAMES.map(() => '?').join(', ')})`, [row.findingId, ...values], () => new ConflictError(row.findingId, 0, -1));
         return;
       }
       const { changes } = await run(
-        `UPDATE ${T.findings} SET inspection_id = ?, category_id = ?, category_ordinal = ?, ordinal = ?, title = ?, status = ?, lead_unit_id = ?, responsible_person_id = ?, deadline = ?, last_progress_on = ?, updated_at = ?, version = ?, state = ? WHERE tenant_id = ? AND finding_id = ? AND version = ?`,
+        `UPDATE ${T.findings} SET ${COLUMN_NAMES.slice(2).map((c) => `${c} = ?`).join(', ')} WHERE tenant_id = ? AND finding_id = ? AND version = ?`,
         [...values.slice(1), row.tenantId, row.findingId, expectedVersion],
       );
       if (changes !== 1) throw new ConflictError(row.findingId, expectedVersion, -1);
@@ -246,6 +264,12 @@ function sqlTransaction(session: SqlSession, dialect: SqlDialect, T: Tables, rea
       );
       return rows.map((r): StatusCount => ({ categoryId: r.category_id, unitId: r.lead_unit_id, status: r.status as FindingStatus, count: Number(r.n) }));
     },
+    // A supervising office's reads: across tenants, as the roll-up must be.
+    async listAllRecords(kind) {
+      const rows = await q<{ tenant_id: string; body: string }>(`SELECT tenant_id, body FROM ${T.records} WHERE kind = ? ORDER BY tenant_id${c}, id${c}`, [kind]);
+      return rows.map((r) => ({ tenantId: r.tenant_id, value: JSON.parse(r.body) }));
+    },
+    rollupCounts: (query) => rollupCounts(q, T.findings, dialect, query),
   };
 }
 
@@ -265,6 +289,14 @@ function fromColumns(r: FindingColumns): FindingRow {
     lastProgressOn: r.last_progress_on,
     updatedAt: r.updated_at,
     version: Number(r.version),
+    createdOn: r.created_on,
+    assignedOn: r.assigned_on,
+    originalDeadline: r.original_deadline,
+    completedOn: r.completed_on,
+    extended: Number(r.extended) === 1,
+    sustained: Number(r.sustained) === 1,
+    measuresActive: Number(r.measures_active),
+    measuresDone: Number(r.measures_done),
     state: JSON.parse(r.state),
   };
 }

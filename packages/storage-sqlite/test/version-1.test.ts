@@ -2,7 +2,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { openStore } from '@rectify/core';
+import { openStore, SCHEMA_VERSION } from '@rectify/core';
 import { sqliteDriver } from '../src/index.js';
 import { tempDir } from './helpers.js';
 
@@ -12,7 +12,7 @@ import { tempDir } from './helpers.js';
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'store-v1.db');
 
 describe('a store written by schema version 1', () => {
-  it('migrates to version 2: opens, reads and verifies with no mismatch and no break, its keys starting with the tenant', async () => {
+  it('migrates to the current version: opens, reads and verifies with no mismatch and no break, its keys starting with the tenant', async () => {
     const filename = join(tempDir(), 'v1.db');
     copyFileSync(FIXTURE, filename);
     const before = new Database(filename, { readonly: true });
@@ -23,7 +23,7 @@ describe('a store written by schema version 1', () => {
     const store = await openStore(sqliteDriver({ filename }));
     try {
       const after = new Database(filename, { readonly: true });
-      expect((after.prepare("SELECT value FROM rectify_meta WHERE key = 'schema_version'").get() as { value: string }).value).toBe('2');
+      expect((after.prepare("SELECT value FROM rectify_meta WHERE key = 'schema_version'").get() as { value: string }).value).toBe(String(SCHEMA_VERSION));
       expect(counts(after)).toEqual(was);
       const key = (table: string) => (after.prepare(`PRAGMA table_info(rectify_${table})`).all() as { name: string; pk: number }[]).filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
       expect(key('findings')).toEqual(['tenant_id', 'finding_id']);

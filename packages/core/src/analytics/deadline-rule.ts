@@ -68,6 +68,19 @@ export function dueSoonUntil(asOf: CalendarDay, days: number, calendar: Calendar
 }
 
 /**
+ * The deadlines that are due soon, as a range of plain days a database compares as text:
+ * a deadline is due within `days` working days of `asOf` ({@link isDueWithin}) exactly
+ * when it lies from `from` to `last`, both included; `undefined` when none is.
+ */
+export function dueSoonRange(asOf: CalendarDay, days: number, calendar: Calendar = EVERY_DAY): { from: CalendarDay; last: CalendarDay } | undefined {
+  const from = overdueCutoff(asOf, calendar);
+  const until = dueSoonUntil(asOf, days, calendar);
+  // The last deadline whose deadline in force is on or before `until`: `until` when it is worked, else the working day before.
+  const last = calendar.isWorkingDay(until) ? until : addWorkingDays(calendar, until, -1);
+  return last < from ? undefined : { from, last };
+}
+
+/**
  * Whether a deadline is due soon: its deadline in force is `asOf` or falls within
  * `days` working days after it.
  */

@@ -84,35 +84,48 @@ export function laggingUnits(
   const cutoff = overdueCutoff(asOf, options.calendar ?? EVERY_DAY);
   const assigned = findings.filter((f) => f.assignment !== undefined);
   const stale = new Set(staleLedgers(assigned, asOf, cadence).map((s) => s.findingId));
-  const byUnit = new Map<string, FindingState[]>();
+  const byUnit = new Map<string, UnitTally>();
   for (const f of assigned) {
-    const unit = f.assignment!.leadUnitId;
-    // Pushed, not copied: a copy per finding made the ranking quadratic (30 s at 100,000).
-    const list = byUnit.get(unit);
-    if (list === undefined) byUnit.set(unit, [f]);
-    else list.push(f);
+    const unitId = f.assignment!.leadUnitId;
+    let t = byUnit.get(unitId);
+    if (t === undefined) byUnit.set(unitId, (t = { unitId, findings: 0, open: 0, overdue: 0, stale: 0, lagSum: 0 }));
+    t.findings++;
+    if (!DONE_STATUSES.includes(f.status) && f.status !== 'sustaining') t.open++;
+    if (isOpenStatus(f.status) && f.assignment!.deadline < cutoff) t.overdue++;
+    if (stale.has(f.finding.id)) t.stale++;
+    t.lagSum += progressLag(f, asOf);
   }
-  const rows = [...byUnit.entries()].map(([unitId, list]) => {
-    const overdueCount = list.filter((f) => isOpenStatus(f.status) && f.assignment!.deadline < cutoff).length;
-    const staleCount = list.filter((f) => stale.has(f.finding.id)).length;
-    const concentration = list.length / assigned.length;
-    const lag = list.reduce((sum, f) => sum + progressLag(f, asOf), 0) / list.length;
+  return rankLagging([...byUnit.values()], assigned.length, weights);
+}
+
+/**
+ * What a unit's lagging score is made of, counted over its assigned findings: the
+ * findings, those not yet completed, the overdue, the stale, and the sum of their
+ * {@link progressLag}. What a store's roll-up query counts per unit (`rollupCounts`).
+ */
+export interface UnitTally {
+  unitId: string;
+  findings: number;
+  open: number;
+  overdue: number;
+  stale: number;
+  lagSum: number;
+}
+
+/**
+ * Scores and ranks units from their tallies (`assigned`: the assigned findings of all of
+ * them, for the concentration): the one scoring of {@link laggingUnits} and the roll-up.
+ */
+export function rankLagging(tallies: readonly UnitTally[], assigned: number, weights: LaggingWeights = DEFAULT_LAGGING_WEIGHTS): LaggingUnit[] {
+  const rows = tallies.map((t) => {
+    const concentration = t.findings / assigned;
+    const lag = t.lagSum / t.findings;
     const score =
-      weights.overdue * (overdueCount / list.length) +
+      weights.overdue * (t.overdue / t.findings) +
       weights.lag * lag +
-      weights.stale * (staleCount / list.length) +
+      weights.stale * (t.stale / t.findings) +
       weights.concentration * concentration;
-    return {
-      rank: 0,
-      unitId,
-      findings: list.length,
-      open: list.filter((f) => !DONE_STATUSES.includes(f.status) && f.status !== 'sustaining').length,
-      overdue: overdueCount,
-      stale: staleCount,
-      concentration,
-      lag,
-      score,
-    };
+    return { rank: 0, unitId: t.unitId, findings: t.findings, open: t.open, overdue: t.overdue, stale: t.stale, concentration, lag, score };
   });
   rows.sort((a, b) => b.score - a.score || b.findings - a.findings || a.unitId.localeCompare(b.unitId));
   return rows.map((row, i) => ({ ...row, rank: i + 1 }));

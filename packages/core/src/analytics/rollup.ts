@@ -1,13 +1,12 @@
-import { EVERY_DAY, type Calendar } from '../calendar/calendar.js';
-import { addCalendarDays, addCalendarMonths, minDay, monthOf, monthsBetween, type CalendarDay } from '../dates/calendar-day.js';
-import { dayOfInstant } from '../dates/instant.js';
+import type { Calendar } from '../calendar/calendar.js';
+import type { CalendarDay } from '../dates/calendar-day.js';
 import { DONE_STATUSES, OPEN_STATUSES } from '../lifecycle/status.js';
 import type { FindingState } from '../lifecycle/state.js';
 import type { Inspection } from '../model/inspection.js';
 import type { Organisation } from '../model/organisation.js';
-import { dueSoon, overdue } from './deadlines.js';
-import { deadlineOutcomes } from './extensions.js';
-import { laggingUnits, type LaggingUnit } from './lagging.js';
+import { findingRow } from '../storage/row.js';
+import { rankLagging, type LaggingUnit, type UnitTally } from './lagging.js';
+import { rollupCounts, rollupQuery, type RollupCount, type RollupQuery } from './rollup-counts.js';
 import { completionRates, emptyStatusCounts, type CompletionRates, type StatusCounts } from './totals.js';
 
 /** One organisation as {@link rollup} takes it: its inspections (every round) and its findings as of the day. */
@@ -102,74 +101,103 @@ export interface Rollup {
  * ```
  */
 export function rollup(inputs: readonly RollupInput[], asOf: CalendarDay, options: RollupOptions = {}): Rollup {
-  // Each organisation's findings split by round once; every figure below reads these groups.
-  const grouped = inputs.map((input) => ({ input, groups: byInspection(input) }));
-  const organisations = grouped.map(({ input, groups }): RollupOrganisation => ({
-    organisationId: input.organisation.id,
-    name: input.organisation.name,
-    ...figures(groups, asOf, options),
-    rounds: groups.map((g): RollupRound => ({ inspectionId: g.inspection.id, title: g.inspection.title, ...figures([g], asOf, options) })),
-  }));
+  const query = rollupQuery(roundsOf(inputs), asOf, options);
+  const byId = new Map(inputs.flatMap((input) => input.inspections.map((i) => [`${input.organisation.id}\u0000${i.id}`, i] as const)));
+  const rows = inputs.flatMap((input) =>
+    input.findings.flatMap((f) => {
+      const inspection = byId.get(`${input.organisation.id}\u0000${f.finding.inspectionId}`);
+      return inspection === undefined ? [] : [findingRow(input.organisation.id, f, inspection)];
+    }),
+  );
+  return rollupFromCounts(inputs, rollupCounts(rows, query), query, options);
+}
+
+/** Every round of these organisations, as {@link rollupQuery} takes them. */
+export function roundsOf(inputs: readonly Pick<RollupInput, 'organisation' | 'inspections'>[]): { tenantId: string; inspection: Inspection }[] {
+  return inputs.flatMap((input) => input.inspections.map((inspection) => ({ tenantId: input.organisation.id, inspection })));
+}
+
+/**
+ * Assembles a roll-up from counts (`rollupCounts`, or a store's GROUP BY): what
+ * {@link rollup} does after counting, and what a store's roll-up does with its
+ * database's counts.
+ */
+export function rollupFromCounts(
+  inputs: readonly Pick<RollupInput, 'organisation' | 'inspections'>[],
+  counts: readonly RollupCount[],
+  query: RollupQuery,
+  options: Pick<RollupOptions, 'laggingTop'> = {},
+): Rollup {
+  const byRound = new Map<string, RollupCount[]>();
+  for (const c of counts) {
+    const key = `${c.tenantId}\u0000${c.inspectionId}`;
+    const list = byRound.get(key);
+    if (list === undefined) byRound.set(key, [c]);
+    else list.push(c);
+  }
+  const top = options.laggingTop ?? 3;
+  const organisations = inputs.map((input): RollupOrganisation => {
+    // Rounds in id order, each with its counts.
+    const rounds = [...input.inspections].sort((a, b) => a.id.localeCompare(b.id)).map((inspection) => ({ inspection, counts: byRound.get(`${input.organisation.id}\u0000${inspection.id}`) ?? [] }));
+    return {
+      organisationId: input.organisation.id,
+      name: input.organisation.name,
+      ...figures(rounds.map((r) => r.counts), query, top),
+      rounds: rounds.map((r): RollupRound => ({ inspectionId: r.inspection.id, title: r.inspection.title, ...figures([r.counts], query, top) })),
+    };
+  });
   const share = (o: RollupFigures) => (o.total === 0 ? 0 : o.overdue / o.total);
   organisations.sort((a, b) => share(b) - share(a) || a.rates.completed - b.rates.completed || a.organisationId.localeCompare(b.organisationId));
-  return { asOf, organisations, all: figures(grouped.flatMap((g) => g.groups), asOf, { ...options, laggingTop: 0 }) };
+  const everyRound = inputs.flatMap((input) => input.inspections.map((i) => byRound.get(`${input.organisation.id}\u0000${i.id}`) ?? []));
+  return { asOf: query.asOf, organisations, all: figures(everyRound, query, 0) };
 }
 
-interface Group {
-  inspection: Inspection;
-  findings: FindingState[];
-}
-
-/** An organisation's findings by round, the rounds in id order. */
-function byInspection(input: RollupInput): Group[] {
-  const groups = new Map<string, Group>([...input.inspections].sort((a, b) => a.id.localeCompare(b.id)).map((inspection) => [inspection.id, { inspection, findings: [] }]));
-  for (const f of input.findings) groups.get(f.finding.inspectionId)?.findings.push(f);
-  return [...groups.values()];
-}
-
-/** The figures of findings grouped by their inspection (whose cadence says what is due soon and stale). */
-function figures(groups: readonly Group[], asOf: CalendarDay, options: RollupOptions): RollupFigures {
-  const calendar = options.calendar ?? EVERY_DAY;
-  const findings = groups.flatMap((g) => g.findings);
+/** The figures of rounds, each given by its counts. */
+function figures(rounds: readonly (readonly RollupCount[])[], query: RollupQuery, laggingTop: number): RollupFigures {
+  const counts = rounds.flat();
   const byStatus = emptyStatusCounts();
-  for (const f of findings) byStatus[f.status]++;
-  const counts = { total: findings.length, byStatus };
-  const outcomes = deadlineOutcomes(findings, { calendar });
+  const sum = (pick: (c: RollupCount) => number) => counts.reduce((n, c) => n + pick(c), 0);
+  for (const c of counts) byStatus[c.status] += c.findings;
+  const totals = { total: sum((c) => c.findings), byStatus };
+  const onTime = sum((c) => c.onTime);
+  const withinExtension = sum((c) => c.withinExtension);
+  const late = sum((c) => c.late);
+  const completed = onTime + withinExtension + late;
   // Lagging units by each round's own cadence, the most lagging across rounds first.
-  const lagging = groups
-    .flatMap((g) => laggingUnits(g.findings, asOf, g.inspection.workflow.cadence, { calendar }))
+  const lagging = rounds
+    .flatMap(laggingOfRound)
     .sort((a, b) => b.score - a.score || a.unitId.localeCompare(b.unitId))
-    .slice(0, options.laggingTop ?? 3)
+    .slice(0, laggingTop)
     .map((u, i) => ({ ...u, rank: i + 1 }));
   return {
-    ...counts,
+    ...totals,
     open: OPEN_STATUSES.reduce((n, status) => n + byStatus[status], 0),
-    rates: completionRates(counts),
-    overdue: overdue(findings, asOf, { calendar }).length,
-    dueSoon: groups.reduce((n, g) => n + dueSoon(g.findings, asOf, g.inspection.workflow.cadence.dueSoonDays, { calendar }).length, 0),
-    outcomes: { onTime: outcomes.onTime, withinExtension: outcomes.withinExtension, late: outcomes.late, onTimeRate: outcomes.onTimeRate },
+    rates: completionRates(totals),
+    overdue: sum((c) => c.overdue),
+    dueSoon: sum((c) => c.dueSoon),
+    outcomes: { onTime, withinExtension, late, onTimeRate: completed === 0 ? 0 : onTime / completed },
     laggingUnits: lagging,
-    trend: trend(groups, asOf, options.months ?? 6),
+    trend: query.months.map((m, i): RollupMonth => {
+      const existed = sum((c) => c.existedBy[i] ?? 0);
+      return { month: m.month, completed: sum((c) => c.completedIn[i] ?? 0), rate: existed === 0 ? 0 : sum((c) => c.doneBy[i] ?? 0) / existed };
+    }),
   };
 }
 
-function trend(groups: readonly Group[], asOf: CalendarDay, months: number): RollupMonth[] {
-  // The day each finding was created, where its inspection is.
-  const findings = groups.flatMap((g) => g.findings.map((f) => ({ f, createdOn: dayOfInstant(f.createdAt, g.inspection.utcOffset) })));
-  return monthsBetween(addCalendarMonths(asOf, 1 - months), asOf).map((month) => {
-    // The month's last day, or the day itself for its own month.
-    const end = minDay(asOf, addCalendarDays(addCalendarMonths(`${month}-01`, 1), -1));
-    let completed = 0;
-    let existed = 0;
-    let done = 0;
-    for (const { f, createdOn } of findings) {
-      if (createdOn > end) continue;
-      existed++;
-      const on = f.completedOn;
-      if (on === undefined || !(DONE_STATUSES.includes(f.status) || f.status === 'sustaining')) continue;
-      if (monthOf(on) === month) completed++;
-      if (on <= end && DONE_STATUSES.includes(f.status)) done++;
-    }
-    return { month, completed, rate: existed === 0 ? 0 : done / existed };
-  });
+/** A round's lagging units from its counts: its assigned findings, tallied by lead unit. */
+function laggingOfRound(counts: readonly RollupCount[]): LaggingUnit[] {
+  const byUnit = new Map<string, UnitTally>();
+  let assigned = 0;
+  for (const c of counts) {
+    if (c.unitId === null) continue;
+    assigned += c.findings;
+    let t = byUnit.get(c.unitId);
+    if (t === undefined) byUnit.set(c.unitId, (t = { unitId: c.unitId, findings: 0, open: 0, overdue: 0, stale: 0, lagSum: 0 }));
+    t.findings += c.findings;
+    if (!DONE_STATUSES.includes(c.status) && c.status !== 'sustaining') t.open += c.findings;
+    t.overdue += c.overdue;
+    t.stale += c.stale;
+    t.lagSum += c.lagSum;
+  }
+  return rankLagging([...byUnit.values()], assigned);
 }

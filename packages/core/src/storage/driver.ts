@@ -1,4 +1,5 @@
 import type { FindingEvent } from '../lifecycle/events.js';
+import type { RollupCount, RollupQuery } from '../analytics/rollup-counts.js';
 import type { StatusCount } from '../analytics/totals.js';
 import type { FindingQuery, Page, Scope } from './query.js';
 import type { FindingRow } from './row.js';
@@ -76,6 +77,18 @@ export interface DriverTransaction {
   appendHistories?(tenantId: string, histories: readonly ImportedHistory[]): Promise<void>;
   /** Counts by category, lead unit and status; only when `capabilities.groupCounts`. */
   groupCounts?(scope: Scope): Promise<StatusCount[]>;
+  /**
+   * Optional: every record of a kind across tenants, in (tenant, id) order, in one read
+   * (a supervising office's roll-up reads every organisation and round). Without it the
+   * store lists the tenants and reads each one's.
+   */
+  listAllRecords?(kind: RecordKind): Promise<{ tenantId: string; value: unknown }[]>;
+  /**
+   * Optional: the counts of a roll-up, from the findings' current rows, as the core's
+   * `rollupCounts` computes them (a SQL GROUP BY over the rows' columns). Without it
+   * the store replays each organisation's events and counts them itself.
+   */
+  rollupCounts?(query: RollupQuery): Promise<RollupCount[]>;
 }
 
 /** How a transaction is run. */
@@ -113,4 +126,4 @@ export interface StorageDriver {
  * Version 2 (December 2026): finding, command and inspection ids are each tenant's own,
  * every key starting with the tenant. Version 1 kept them unique in the whole store.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;

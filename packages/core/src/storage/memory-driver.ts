@@ -1,3 +1,4 @@
+import { rollupCounts } from '../analytics/rollup-counts.js';
 import { countByGroup } from '../analytics/totals.js';
 import { ConflictError } from '../errors/domain-errors.js';
 import type { FindingEvent } from '../lifecycle/events.js';
@@ -158,6 +159,10 @@ function transactionOver(data: MemoryData, undo: (() => void)[]): DriverTransact
         .filter((r) => scope.inspectionId === undefined || r.inspectionId === scope.inspectionId)
         .map((r) => r.state);
       return countByGroup(states);
+    },
+    async rollupCounts(query) {
+      // The reference itself, over the current rows (only the rounds the query names).
+      return rollupCounts(data.findings.values(), query);
     },
   };
 }

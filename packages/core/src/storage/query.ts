@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { dueSoonUntil, overdueCutoff } from '../analytics/deadline-rule.js';
+import { dueSoonRange, overdueCutoff } from '../analytics/deadline-rule.js';
 import { EVERY_DAY, type Calendar } from '../calendar/calendar.js';
-import { addWorkingDays } from '../calendar/working-days.js';
 import { addCalendarDays, CalendarDaySchema, daysBetween } from '../dates/calendar-day.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { FindingStatusSchema, OPEN_STATUSES } from '../lifecycle/status.js';
@@ -154,12 +153,9 @@ export function deadlineFiltersIn(query: FindingQuery, calendar: Calendar): Find
   const out: FindingQuery = { ...query };
   if (query.overdueAsOf !== undefined) out.overdueAsOf = overdueCutoff(query.overdueAsOf, calendar);
   if (query.dueWithin !== undefined) {
-    const from = overdueCutoff(query.dueWithin.asOf, calendar);
-    const until = dueSoonUntil(query.dueWithin.asOf, query.dueWithin.days, calendar);
-    // The last deadline whose deadline in force is on or before `until`: `until` when it is worked, else the working day before.
-    const last = calendar.isWorkingDay(until) ? until : addWorkingDays(calendar, until, -1);
-    if (last < from) return undefined;
-    out.dueWithin = { asOf: from, days: daysBetween(from, last) };
+    const range = dueSoonRange(query.dueWithin.asOf, query.dueWithin.days, calendar);
+    if (range === undefined) return undefined;
+    out.dueWithin = { asOf: range.from, days: daysBetween(range.from, range.last) };
   }
   return out;
 }

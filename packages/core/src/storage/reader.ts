@@ -1,5 +1,10 @@
+import { z } from 'zod';
+import { rollupCounts, rollupQuery, type RollupCount } from '../analytics/rollup-counts.js';
+import { rollupFromCounts, roundsOf, type Rollup, type RollupInput, type RollupOptions } from '../analytics/rollup.js';
 import { totals as pureTotals, totalsFromCounts, type Totals } from '../analytics/totals.js';
 import { EVERY_DAY, type Calendar } from '../calendar/calendar.js';
+import { CalendarDaySchema, type CalendarDay } from '../dates/calendar-day.js';
+import { dayOfInstant } from '../dates/instant.js';
 import { RectifyError } from '../errors/rectify-error.js';
 import { parseWith } from '../errors/validation-error.js';
 import { historyDigest, verifyChain, type ChainBreak } from '../integrity/chain.js';
@@ -7,10 +12,12 @@ import type { FindingEvent } from '../lifecycle/events.js';
 import { evolve } from '../lifecycle/evolve.js';
 import type { FindingState } from '../lifecycle/state.js';
 import type { Inspection } from '../model/inspection.js';
+import { IdSchema } from '../model/common.js';
 import type { Organisation, Person } from '../model/organisation.js';
 import type { PublishedVersion } from '../publication/published.js';
 import type { Bundle } from './bundle.js';
 import type { DriverCapabilities, DriverTransaction } from './driver.js';
+import { findingRow } from './row.js';
 import { deadlineFiltersIn, FindingQuerySchema, ScopeSchema, type FindingQueryInput, type Page, type Scope } from './query.js';
 
 /** Options of {@link StoreReader.findings}. */
@@ -94,7 +101,23 @@ export interface StoreReader {
   verify(organisationId: string): Promise<IntegrityReport>;
   /** Every published version of an inspection, oldest first; of one format when given. */
   publications(scope: { organisationId: string; inspectionId: string }, format?: string): Promise<PublishedVersion[]>;
+  /**
+   * A supervising office's roll-up of every organisation (or of those named) as of a day:
+   * the core's `rollup`, counted by the database where the driver can (`rollupCounts`, a
+   * GROUP BY), else from each organisation's events as of the day.
+   */
+  rollup(options: StoreRollupOptions): Promise<Rollup>;
 }
+
+/** Options of {@link StoreReader.rollup}. */
+export interface StoreRollupOptions extends RollupOptions {
+  /** The day of the figures. */
+  asOf: CalendarDay;
+  /** Only these organisations (default: every one in the store). */
+  organisations?: readonly string[];
+}
+
+const StoreRollupOptionsSchema = z.object({ asOf: CalendarDaySchema, organisations: z.array(IdSchema).optional() });
 
 /** The reads of a store inside one driver transaction: what {@link Store.read} hands out, and what every read method runs. */
 export class TransactionReader implements StoreReader {
@@ -214,6 +237,32 @@ export class TransactionReader implements StoreReader {
     return { findings: stored.size, events: events.length, mismatches: mismatches.sort(), breaks, digest: historyDigest(stored.values()) };
   }
 
+  async rollup(options: StoreRollupOptions): Promise<Rollup> {
+    const { asOf, organisations } = parseWith(StoreRollupOptionsSchema, options, 'options');
+    const inputs = await organisationsWithRounds(this.tx, organisations === undefined ? undefined : new Set(organisations));
+    const query = rollupQuery(roundsOf(inputs), asOf, options);
+    let counts: RollupCount[] = [];
+    let replay = new Set(inputs.map((i) => i.organisation.id));
+    if (this.tx.rollupCounts !== undefined) {
+      counts = await this.tx.rollupCounts(query);
+      // The rows are today's: an organisation with a finding changed after the day is
+      // counted from its events as of the day instead (the same figures, one replay).
+      const offsets = new Map(query.rounds.map((r) => [`${r.tenantId}\u0000${r.inspectionId}`, r.utcOffset]));
+      replay = new Set(counts.filter((c) => dayOfInstant(c.lastUpdatedAt, offsets.get(`${c.tenantId}\u0000${c.inspectionId}`)!) > asOf).map((c) => c.tenantId));
+      if (replay.size > 0) counts = counts.filter((c) => !replay.has(c.tenantId));
+    }
+    for (const input of inputs) {
+      if (!replay.has(input.organisation.id)) continue;
+      const rounds = new Map(input.inspections.map((i) => [i.id, i]));
+      const rows = (await this.findingsAsOf({ organisationId: input.organisation.id }, asOf)).flatMap((state) => {
+        const inspection = rounds.get(state.finding.inspectionId);
+        return inspection === undefined ? [] : [findingRow(input.organisation.id, state, inspection)];
+      });
+      counts.push(...rollupCounts(rows, query));
+    }
+    return rollupFromCounts(inputs, counts, query, options);
+  }
+
   publications(scope: { organisationId: string; inspectionId: string }, format?: string): Promise<PublishedVersion[]> {
     return publishedVersions(this.tx, scope.organisationId, scope.inspectionId, format);
   }
@@ -236,6 +285,30 @@ function sharedIds(bundle: Bundle): { what: 'finding' | 'inspection'; id: string
     findingTenant.set(e.findingId, tenant);
   }
   return undefined;
+}
+
+/** Every organisation (or those wanted) with its inspections, in two reads where the driver can. */
+async function organisationsWithRounds(tx: DriverTransaction, wanted: ReadonlySet<string> | undefined): Promise<RollupInput[]> {
+  const take = (id: string) => wanted === undefined || wanted.has(id);
+  if (tx.listAllRecords !== undefined) {
+    const rounds = new Map<string, Inspection[]>();
+    for (const { tenantId, value } of await tx.listAllRecords('inspection')) {
+      if (!take(tenantId)) continue;
+      const list = rounds.get(tenantId);
+      if (list === undefined) rounds.set(tenantId, [value as Inspection]);
+      else list.push(value as Inspection);
+    }
+    return (await tx.listAllRecords('organisation'))
+      .filter((r) => take(r.tenantId))
+      .map((r) => ({ organisation: r.value as Organisation, inspections: rounds.get(r.tenantId) ?? [], findings: [] }));
+  }
+  const out: RollupInput[] = [];
+  for (const tenantId of await tx.listTenants()) {
+    if (!take(tenantId)) continue;
+    const organisation = (await tx.getRecord('organisation', tenantId, tenantId)) as Organisation | undefined;
+    if (organisation !== undefined) out.push({ organisation, inspections: (await tx.listRecords('inspection', tenantId)) as Inspection[], findings: [] });
+  }
+  return out;
 }
 
 /** The published versions of an inspection (of one format when given), oldest first. */

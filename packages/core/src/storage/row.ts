@@ -1,5 +1,6 @@
+import { dayOfInstant } from '../dates/instant.js';
 import type { FindingStatus } from '../lifecycle/status.js';
-import { lastProgressOn, type FindingState } from '../lifecycle/state.js';
+import { activeMeasures, isSustained, lastProgressOn, type FindingState } from '../lifecycle/state.js';
 import type { Inspection } from '../model/inspection.js';
 
 /**
@@ -23,12 +24,30 @@ export interface FindingRow {
   lastProgressOn: string | null;
   updatedAt: string;
   version: number;
+  // The columns of a roll-up (`rollupCounts`): what a GROUP BY needs to count overdue,
+  // on time, stale and behind schedule without reading the state.
+  /** The day it was created, where its inspection is. */
+  createdOn: string;
+  /** The day it was assigned, if it was. */
+  assignedOn: string | null;
+  /** The first deadline it was given (before any extension), if any. */
+  originalDeadline: string | null;
+  /** The day its work was (last) completed, if it was. */
+  completedOn: string | null;
+  /** It had an extension approved. */
+  extended: boolean;
+  /** Its long-term work goes on (`isSustained`): its ledger is due every `longTermReportDays`. */
+  sustained: boolean;
+  /** Its measures still in the plan (not withdrawn), and how many of them are done. */
+  measuresActive: number;
+  measuresDone: number;
   state: FindingState;
 }
 
 /** Derives a finding's row from its state. */
-export function findingRow(tenantId: string, state: FindingState, inspection: Pick<Inspection, 'categories'>): FindingRow {
+export function findingRow(tenantId: string, state: FindingState, inspection: Pick<Inspection, 'categories' | 'utcOffset'>): FindingRow {
   const categoryId = state.finding.categoryId ?? null;
+  const measures = activeMeasures(state);
   return {
     tenantId,
     findingId: state.finding.id,
@@ -45,6 +64,14 @@ export function findingRow(tenantId: string, state: FindingState, inspection: Pi
     // Normalised to UTC so that text order is time order whatever offset it was written with.
     updatedAt: new Date(state.updatedAt).toISOString(),
     version: state.version,
+    createdOn: dayOfInstant(state.createdAt, inspection.utcOffset),
+    assignedOn: state.assignedOn ?? null,
+    originalDeadline: state.originalDeadline ?? state.assignment?.deadline ?? null,
+    completedOn: state.completedOn ?? null,
+    extended: state.extensions.some((x) => x.status === 'approved'),
+    sustained: isSustained(state),
+    measuresActive: measures.length,
+    measuresDone: measures.filter((m) => m.status === 'done').length,
     state,
   };
 }

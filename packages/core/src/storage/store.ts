@@ -1,3 +1,4 @@
+import type { Rollup } from '../analytics/rollup.js';
 import type { Totals } from '../analytics/totals.js';
 import { compareInstants, dayOfInstant } from '../dates/instant.js';
 import { NotFoundError, PermissionDeniedError } from '../errors/domain-errors.js';
@@ -31,7 +32,7 @@ import type { FindingQueryInput, Page, Scope } from './query.js';
 import { IMPORT_BATCH, ImportBatch, writeHistories } from './import-batch.js';
 import { mergeInspection, mergeOrganisation, mergePerson } from './merge.js';
 import { findingRow } from './row.js';
-import { publishedVersions, TransactionReader, type FindingsOptions, type IntegrityReport, type Restoration, type StoreReader } from './reader.js';
+import { publishedVersions, TransactionReader, type FindingsOptions, type IntegrityReport, type Restoration, type StoreReader, type StoreRollupOptions } from './reader.js';
 import { chainHistories, verifyChain, type ChainBreak } from '../integrity/chain.js';
 import { publicationId, PublishInputSchema, type PublishedVersion, type PublishInput } from '../publication/published.js';
 
@@ -357,6 +358,11 @@ class DriverStore implements Store {
 
   totals(scope: Scope): Promise<Totals> {
     return this.read((r) => r.totals(scope));
+  }
+
+  /** See {@link StoreReader.rollup}: read in one snapshot. */
+  rollup(options: StoreRollupOptions): Promise<Rollup> {
+    return this.read((r) => r.rollup(options));
   }
 
   findingsAsOf(scope: Scope, day: string): Promise<FindingState[]> {

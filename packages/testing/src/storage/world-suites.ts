@@ -9,7 +9,13 @@ import {
   replay,
   replayAsOf,
   runQuery,
+  rollup,
+  rollupCounts,
+  rollupQuery,
   totals,
+  type Calendar,
+  type RollupCount,
+  type RollupInput,
   type FindingQueryInput,
   type FindingsOptions,
   type FindingState,
@@ -131,6 +137,68 @@ export function analyticsSuite(ctx: SuiteContext): void {
     expect(got).toEqual(totals(states, inspection));
     expect(await store.totals({ organisationId: 'org-a' })).toEqual(got);
   });
+
+  it('rolls every organisation up as the core does, counted by the store, with any calendar, as of any day', async () => {
+    const { store, driver } = await ctx.open();
+    const world = await buildWorld(store, 24);
+    // Completions the world lacks: late, within an extension, and on a deadline that falls on a Sunday.
+    const open = [...world.states.a, ...world.states.b].filter((f) => f.status === 'in_progress');
+    let n = 0;
+    const envelope = (f: FindingState, day: string) => {
+      const organisationId = f.finding.id.startsWith('org-a') ? 'org-a' : 'org-b';
+      return { organisationId, findingId: f.finding.id, actorId: `${organisationId}-coord`, at: `${day}T02:00:00Z`, commandId: `r-${++n}` };
+    };
+    const finish = async (f: FindingState, day: string) => {
+      await store.apply({ ...envelope(f, day), type: 'complete_measure', measureId: 'm1', evidence: [{ kind: 'document', title: '制度文件', issuedOn: day }] });
+      await store.apply({ ...envelope(f, day), type: 'mark_sustaining' });
+    };
+    const [extended, late] = open.filter((f) => f.assignment!.deadline < '2023-12-01');
+    const sunday = open.find((f) => f.assignment!.deadline === '2023-12-31');
+    if (!extended || !late || !sunday) throw new Error('the world has changed: pick other findings');
+    await store.apply({ ...envelope(extended, '2023-10-20'), type: 'request_extension', extensionId: 'x1', to: '2024-01-31', reason: '需协调' });
+    await store.apply({ ...envelope(extended, '2023-10-21'), actorId: `${envelope(extended, '2023-10-21').organisationId}-principal`, type: 'decide_extension', extensionId: 'x1', approve: true });
+    await finish(extended, '2024-01-10');
+    await finish(late, '2023-12-20');
+    await finish(sunday, '2024-01-02');
+    // Weekends and New Year's Day off: the world's 31 December deadline is in force on 2 January.
+    const weekdays: Calendar = { name: 'weekdays', isWorkingDay: (d) => d !== '2024-01-01' && ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()) };
+    const organisations = await store.organisations();
+    // Past the world's last event the store counts its rows (a GROUP BY in SQL); before, it replays.
+    for (const asOf of ['2023-09-05', '2023-10-31', '2023-11-13', '2023-12-29', '2024-01-02', '2024-03-01']) {
+      for (const calendar of [undefined, weekdays]) {
+        const inputs: RollupInput[] = [];
+        for (const organisation of organisations) {
+          inputs.push({ organisation, inspections: await store.inspections(organisation.id), findings: await store.findingsAsOf({ organisationId: organisation.id }, asOf) });
+        }
+        const expected = rollup(inputs, asOf, calendar ? { calendar } : {});
+        const label = `${asOf} ${calendar?.name ?? 'every day'}`;
+        expect(rounded(await store.rollup({ asOf, ...(calendar ? { calendar } : {}) })), label).toEqual(rounded(expected));
+        expect(rounded(await store.rollup({ asOf, organisations: ['org-b'], ...(calendar ? { calendar } : {}) })), label).toEqual(rounded(rollup(inputs.filter((i) => i.organisation.id === 'org-b'), asOf, calendar ? { calendar } : {})));
+        // The driver's own counts, where it has them, against the core's reference over the same rows.
+        const query = rollupQuery(inputs.flatMap((i) => i.inspections.map((inspection) => ({ tenantId: i.organisation.id, inspection }))), asOf, calendar ? { calendar } : {});
+        const counted = await driver.transaction(async (tx) => tx.rollupCounts?.(query), { readOnly: true });
+        // The rows are today's: the driver's counts are the day's only past the last event.
+        if (counted === undefined || asOf < '2024-01-10') continue;
+        const rows = inputs.flatMap((i) => i.findings.map((f) => findingRow(i.organisation.id, f, i.inspections.find((x) => x.id === f.finding.inspectionId)!)));
+        expect(sortedCounts(counted), label).toEqual(sortedCounts(rollupCounts(rows, query)));
+      }
+    }
+    // On time under the working-day calendar (in force 2 January), late counting every day.
+    const outcomes = async (calendar?: Calendar) => (await store.rollup({ asOf: '2024-03-01', ...(calendar ? { calendar } : {}) })).all.outcomes;
+    expect(await outcomes()).toMatchObject({ withinExtension: 1, late: 2 });
+    expect(await outcomes(weekdays)).toMatchObject({ withinExtension: 1, late: 1 });
+    expect(expectedCounts(await store.findingsAsOf({ organisationId: 'org-a' }, '2030-01-01')).total).toBe((await store.rollup({ asOf: '2030-01-01', organisations: ['org-a'] })).all.total);
+  });
+}
+
+/** Numbers to nine places: a database sums the lag of many findings in its own order. */
+function rounded<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value), (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v)) as T;
+}
+
+function sortedCounts(counts: readonly RollupCount[]): RollupCount[] {
+  const key = (c: RollupCount) => [c.tenantId, c.inspectionId, c.unitId ?? '', c.status].join('\u0000');
+  return rounded([...counts].sort((a, b) => key(a).localeCompare(key(b))));
 }
 
 /** History is kept whole: replay equals the state, and any past day can be rebuilt. */
