@@ -11,6 +11,7 @@ import { migrations } from '@rectify/storage-sql';
 import { postgresDriver } from '@rectify/storage-postgres';
 import { sqliteDriver } from '@rectify/storage-sqlite';
 import type { Dataset } from './generate.js';
+import { POSTGRES_DAYS, SQLITE_DAYS, type DaysSql } from './rollup.js';
 
 /** Work done by hand, without the library. */
 export interface RawBaseline {
@@ -35,6 +36,18 @@ export interface Backend {
   baseline: string;
   store: Store;
   raw: RawBaseline;
+  /** The library's findings table, and hand-written statements run over its tables by the raw driver. */
+  libraryTables: LibraryTables;
+  /** Another store on the same database (a file beside it, or a schema of its own), with the same raw access. */
+  openAnother(name: string): Promise<{ store: Store; tables: LibraryTables }>;
+}
+
+/** A store's tables as the raw driver reads them. */
+export interface LibraryTables {
+  findings: string;
+  days: DaysSql;
+  query(sql: string): Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
 }
 
 const TENANT = 'bench-org';
@@ -66,10 +79,20 @@ export async function sqliteBackend(dir: string): Promise<Backend> {
   const findById = db.prepare('SELECT version, state FROM rectify_findings WHERE finding_id = ?');
   const update = db.prepare('UPDATE rectify_findings SET version = ?, state = ? WHERE finding_id = ?');
   const parse = (rows: unknown[]) => (rows as { state: string }[]).map((r) => JSON.parse(r.state) as FindingState);
+  // The library's file read by better-sqlite3 itself (WAL lets a second connection read).
+  const tablesOf = (filename: string): LibraryTables => {
+    const reader = new Database(filename, { readonly: true });
+    return { findings: 'rectify_findings', days: SQLITE_DAYS, query: async (sql) => reader.prepare(sql).all() as Record<string, unknown>[], close: async () => { reader.close(); } };
+  };
   return {
     name: 'SQLite file',
     baseline: 'better-sqlite3 prepared statements in one transaction',
     store,
+    libraryTables: tablesOf(join(dir, 'library.db')),
+    async openAnother(name) {
+      const filename = join(dir, `${name}.db`);
+      return { store: await openStore(sqliteDriver({ filename })), tables: tablesOf(filename) };
+    },
     raw: {
       async importAll(data) {
         const events = eventValues(data);
@@ -128,10 +151,20 @@ export async function postgresBackend(adminUrl: string): Promise<Backend> {
     }
   };
   const parse = (rows: { state: string }[]) => rows.map((r) => JSON.parse(r.state) as FindingState);
+  const tablesOf = (schema: string): LibraryTables => ({
+    findings: `${schema}.rectify_findings`,
+    days: POSTGRES_DAYS,
+    query: async (sql) => (await client.query(sql)).rows as Record<string, unknown>[],
+    close: async () => {},
+  });
   return {
     name: 'PostgreSQL',
     baseline: 'pg, multi-row parameterised inserts in one transaction',
     store,
+    libraryTables: tablesOf('library'),
+    async openAnother(name) {
+      return { store: await openStore(postgresDriver(new pg.Pool({ connectionString: url.href, max: 4 }), { schema: name })), tables: tablesOf(name) };
+    },
     raw: {
       async importAll(data) {
         await client.query('BEGIN');

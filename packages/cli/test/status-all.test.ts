@@ -68,6 +68,10 @@ describe('rectify status --all', () => {
     const again = await say(dir, ['report', '--format', 'html', '--all', '--as-of', '2023-11-20', '-o', 'office'], NOW);
     expect(again.code).toBe(2);
     expect(again.err).toContain('exists: add --force');
+    // The dashboard by its name writes the same pages.
+    const named = await say(dir, ['report', '--format', 'dashboard', '--all', '--as-of', '2023-11-20', '-o', 'named'], NOW);
+    expect(named.code, named.err).toBe(0);
+    expect(readFileSync(join(dir, 'named', 'index.html'), 'utf8')).toBe(index);
     expect((await say(dir, ['report', '--format', 'xlsx', '--all', '--as-of', '2023-11-20'], NOW)).err).toContain('--format html, not xlsx');
   });
 });

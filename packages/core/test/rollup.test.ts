@@ -52,6 +52,25 @@ describe('rollup', () => {
     expect(r.all.trend.map((m) => m.rate)).toEqual([0, 0, 0, 0.4, 0.4, 0.4]);
   });
 
+  it('sums an organisation of two rounds from its rounds, each ranking its units by its own figures', () => {
+    const first = organisation('org-a', { done: 2, late: 2, fresh: 1 });
+    const second = organisation('org-a', { done: 1, late: 0, fresh: 3 });
+    const inspection = { ...second.h.inspection, id: 'ins-a-2', title: '第二轮' };
+    const findings = [...second.h.states.values()].map((f) => ({ ...f, finding: { ...f.finding, id: `${f.finding.id}-2`, inspectionId: inspection.id } }));
+    const input = { organisation: org('org-a'), inspections: [inspection, first.h.inspection], findings: [...first.input.findings, ...findings] };
+    const asOf = '2023-11-20';
+    const [o] = rollup([input], asOf, { calendar: WEEKDAYS, laggingTop: 10 }).organisations;
+    expect(o!.rounds.map((r) => r.inspectionId)).toEqual(['ins-a-2', 'ins-org-a']);
+    const [a, b] = o!.rounds;
+    for (const key of ['total', 'open', 'overdue', 'dueSoon'] as const) expect(o![key], key).toBe(a![key] + b![key]);
+    expect(o!.outcomes.onTime).toBe(a!.outcomes.onTime + b!.outcomes.onTime);
+    expect(o!.trend.map((m) => m.completed)).toEqual(a!.trend.map((m, i) => m.completed + b!.trend[i]!.completed));
+    // Each round's units come from that round alone, then the organisation takes the most lagging of all.
+    const alone = rollup([{ ...input, inspections: [inspection], findings }], asOf, { calendar: WEEKDAYS, laggingTop: 10 }).organisations[0]!;
+    expect(a!.laggingUnits).toEqual(alone.laggingUnits);
+    expect(o!.laggingUnits.map((u) => u.score)).toEqual([...a!.laggingUnits, ...b!.laggingUnits].map((u) => u.score).sort((x, y) => y - x));
+  });
+
   it('counts nothing for an organisation with no findings, and ranks it last', () => {
     const a = organisation('org-a', { done: 0, late: 1, fresh: 0 });
     const r = rollup([{ organisation: org('org-z'), inspections: [], findings: [] }, a.input], '2023-11-20');

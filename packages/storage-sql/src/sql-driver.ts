@@ -92,6 +92,8 @@ export function createSqlDriver(options: SqlDriverOptions): StorageDriver {
     findings: table('findings'),
     events: table('events'),
     commands: table('commands'),
+    // An index is named bare: it lives in its table's schema.
+    rollupIndex: dialect.quote(`${prefix}findings_for_rollup`),
   };
   const steps = migrations(table, (name) => dialect.quote(prefix + name));
 
@@ -145,7 +147,7 @@ function rowValues(row: FindingRow): unknown[] {
   ];
 }
 
-type Tables = Record<'meta' | 'records' | 'findings' | 'events' | 'commands', string>;
+type Tables = Record<'meta' | 'records' | 'findings' | 'events' | 'commands' | 'rollupIndex', string>;
 
 function sqlTransaction(session: SqlSession, dialect: SqlDialect, T: Tables, readOnly: boolean): DriverTransaction {
   // A read locks nothing: the row lock is for a writer about to change the finding.
@@ -269,7 +271,7 @@ function sqlTransaction(session: SqlSession, dialect: SqlDialect, T: Tables, rea
       const rows = await q<{ tenant_id: string; body: string }>(`SELECT tenant_id, body FROM ${T.records} WHERE kind = ? ORDER BY tenant_id${c}, id${c}`, [kind]);
       return rows.map((r) => ({ tenantId: r.tenant_id, value: JSON.parse(r.body) }));
     },
-    rollupCounts: (query) => rollupCounts(q, T.findings, dialect, query),
+    rollupCounts: (query) => rollupCounts(q, { findings: T.findings, rollupIndex: T.rollupIndex }, dialect, query),
   };
 }
 

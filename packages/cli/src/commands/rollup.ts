@@ -1,4 +1,4 @@
-import { formatDay, nameOf, rollup, type CalendarDay, type Locale, type RollupFigures, type RollupInput, type Store } from '@rectify/core';
+import { formatDay, nameOf, type CalendarDay, type Locale, type RollupFigures, type Store } from '@rectify/core';
 import type { GlobalOptions, Io } from '../context.js';
 
 /** Options of `rectify status --all`. */
@@ -17,22 +17,15 @@ const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 /**
  * `rectify status --all`: every organisation of the store as of a day, the most overdue
  * first, each round (inspection) on a line of its own: findings, 整改率, 销号率, overdue,
- * due soon, on-time rate and the units that lag most. Read in one snapshot of the store;
- * `--json` prints the core's `rollup`.
+ * due soon, on-time rate and the units that lag most. Read in one snapshot of the store
+ * (`store.rollup`: a GROUP BY on SQL stores); `--json` prints the roll-up.
  */
 export async function rollupCommand(store: Store, global: GlobalOptions, options: RollupOptions, io: Io): Promise<void> {
-  const inputs = await store.read(async (reader) => {
-    const out: RollupInput[] = [];
-    for (const organisation of await reader.organisations()) {
-      out.push({
-        organisation,
-        inspections: await reader.inspections(organisation.id),
-        findings: await reader.findingsAsOf({ organisationId: organisation.id }, options.asOf),
-      });
-    }
-    return out;
-  });
-  const r = rollup(inputs, options.asOf, { calendar: global.calendar });
+  // One snapshot: the roll-up (counted by the database where it can) and the units' names.
+  const { r, units } = await store.read(async (reader) => ({
+    r: await reader.rollup({ asOf: options.asOf, calendar: global.calendar }),
+    units: new Map((await reader.organisations()).map((o) => [o.id, o.units])),
+  }));
   if (options.json) {
     io.out(JSON.stringify(r, null, 2));
     return;
@@ -43,7 +36,6 @@ export async function rollupCommand(store: Store, global: GlobalOptions, options
     io.out(t.none);
     return;
   }
-  const units = new Map(inputs.map((i) => [i.organisation.id, i.organisation.units]));
   const line = (name: string, f: RollupFigures, organisationId: string | undefined) => {
     const lagging = organisationId === undefined ? '' : f.laggingUnits.filter((u) => u.score > 0).map((u) => nameOf(units.get(organisationId) ?? [], u.unitId)).join('、');
     return [name, `${t.findings} ${f.total}`, `${t.rate} ${percent(f.rates.completed)}`, `${t.signedOff} ${percent(f.rates.signedOff)}`, `${t.overdue} ${f.overdue}`, `${t.dueSoon} ${f.dueSoon}`, `${t.onTime} ${percent(f.outcomes.onTimeRate)}`, ...(lagging ? [`${t.lagging} ${lagging}`] : [])].join(' · ');

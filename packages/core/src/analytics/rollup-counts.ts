@@ -1,6 +1,6 @@
 import { EVERY_DAY, type Calendar } from '../calendar/calendar.js';
-import { addCalendarDays, addCalendarMonths, daysBetween, minDay, monthOf, monthsBetween, type CalendarDay } from '../dates/calendar-day.js';
-import { DONE_STATUSES, isOpenStatus, type FindingStatus } from '../lifecycle/status.js';
+import { addCalendarMonths, daysBetween, monthOf, monthsBetween, type CalendarDay } from '../dates/calendar-day.js';
+import { isOpenStatus, type FindingStatus } from '../lifecycle/status.js';
 import type { Inspection } from '../model/inspection.js';
 import type { Cadence } from '../model/workflow.js';
 import type { FindingRow } from '../storage/row.js';
@@ -27,22 +27,19 @@ export interface RollupRoundQuery {
   utcOffset: string;
 }
 
-/** One month of a roll-up's trend: its first day and the last day counted in it. */
-export interface RollupMonthQuery {
-  /** `YYYY-MM`. */
-  month: string;
-  first: CalendarDay;
-  /** The month's last day, or the day of the roll-up for its own month. */
-  end: CalendarDay;
-}
-
 /** What a store counts for a roll-up ({@link rollupQuery} makes one). */
 export interface RollupQuery {
   asOf: CalendarDay;
   /** Which days are working days, for overdue, due soon and on time. */
   calendar: Calendar;
   rounds: RollupRoundQuery[];
-  months: RollupMonthQuery[];
+  /** The trend's months, `YYYY-MM`, the day's month last (for the assembly: a store need not read them). */
+  months: string[];
+  /**
+   * The rounds are every round of the store: a store may count every row without
+   * filtering by round (counts of a round not named are ignored by the assembly).
+   */
+  everyRound?: boolean;
 }
 
 /**
@@ -68,17 +65,33 @@ export interface RollupCount {
   stale: number;
   /** The sum of their `progressLag`. */
   lagSum: number;
-  /** Per month of the query: created by its last day (`createdOn`). */
-  existedBy: number[];
-  /** Per month, of those: completed (or sustaining) with the completion in that month. */
-  completedIn: number[];
-  /** Per month, of those: completed, awaiting sign-off or signed off, the completion by its last day. */
-  doneBy: number[];
   /**
    * The latest `updatedAt` among them (UTC): a group changed after the day of the
    * roll-up is counted from the events as of that day instead.
    */
   lastUpdatedAt: string;
+}
+
+/**
+ * The findings of one organisation, round and status created in one month and completed
+ * in another (or not completed): what the trend is read from. As of a day, nothing was
+ * created or completed after it, so "by a month's end" is "in that month or before".
+ */
+export interface RollupMonthCount {
+  tenantId: string;
+  inspectionId: string;
+  status: FindingStatus;
+  /** `YYYY-MM` of `createdOn`. */
+  createdIn: string;
+  /** `YYYY-MM` of `completedOn`, `null` without one. */
+  completedIn: string | null;
+  findings: number;
+}
+
+/** What a store counts for a roll-up: by unit and status, and by month for the trend. */
+export interface RollupCounts {
+  groups: RollupCount[];
+  months: RollupMonthCount[];
 }
 
 /**
@@ -90,10 +103,7 @@ export function rollupQuery(
   asOf: CalendarDay,
   options: { calendar?: Calendar; months?: number } = {},
 ): RollupQuery {
-  const months = monthsBetween(addCalendarMonths(asOf, 1 - (options.months ?? 6)), asOf).map((month) => {
-    const first = `${month}-01`;
-    return { month, first, end: minDay(asOf, addCalendarDays(addCalendarMonths(first, 1), -1)) };
-  });
+  const months = monthsBetween(addCalendarMonths(asOf, 1 - (options.months ?? 6)), asOf);
   return {
     asOf,
     calendar: options.calendar ?? EVERY_DAY,
@@ -110,10 +120,11 @@ export function rollupQuery(
  * memory driver runs it; the SQL drivers' GROUP BY is tested against it). Rows of a round
  * not in the query are left out. Each count calls the core's own definition on the state.
  */
-export function rollupCounts(rows: Iterable<FindingRow>, query: RollupQuery): RollupCount[] {
+export function rollupCounts(rows: Iterable<FindingRow>, query: RollupQuery): RollupCounts {
   const rounds = new Map(query.rounds.map((r) => [`${r.tenantId}\u0000${r.inspectionId}`, { ...r, dueSoon: dueSoonRange(query.asOf, r.dueSoonDays, query.calendar) }]));
   const cutoff = overdueCutoff(query.asOf, query.calendar);
   const groups = new Map<string, RollupCount>();
+  const months = new Map<string, RollupMonthCount>();
   for (const row of rows) {
     const round = rounds.get(`${row.tenantId}\u0000${row.inspectionId}`);
     if (round === undefined) continue;
@@ -121,8 +132,7 @@ export function rollupCounts(rows: Iterable<FindingRow>, query: RollupQuery): Ro
     const key = `${row.tenantId}\u0000${row.inspectionId}\u0000${row.leadUnitId ?? ''}\u0000${row.status}`;
     let g = groups.get(key);
     if (g === undefined) {
-      const zeros = () => query.months.map(() => 0);
-      g = { tenantId: row.tenantId, inspectionId: row.inspectionId, unitId: row.leadUnitId, status: row.status, findings: 0, overdue: 0, dueSoon: 0, onTime: 0, withinExtension: 0, late: 0, stale: 0, lagSum: 0, completedIn: zeros(), existedBy: zeros(), doneBy: zeros(), lastUpdatedAt: row.updatedAt };
+      g = { tenantId: row.tenantId, inspectionId: row.inspectionId, unitId: row.leadUnitId, status: row.status, findings: 0, overdue: 0, dueSoon: 0, onTime: 0, withinExtension: 0, late: 0, stale: 0, lagSum: 0, lastUpdatedAt: row.updatedAt };
       groups.set(key, g);
     }
     g.findings++;
@@ -142,16 +152,12 @@ export function rollupCounts(rows: Iterable<FindingRow>, query: RollupQuery): Ro
       if (next !== undefined && daysBetween(next.since, query.asOf) > next.allowedDays) g.stale++;
       g.lagSum += progressLag(f, query.asOf);
     }
-    // A month counts the findings that existed by its end, and only their completions.
-    const on = f.completedOn;
-    const done = DONE_STATUSES.includes(f.status);
-    query.months.forEach((m, i) => {
-      if (row.createdOn > m.end) return;
-      g.existedBy[i]!++;
-      if (on === undefined) return;
-      if ((done || f.status === 'sustaining') && monthOf(on) === m.month) g.completedIn[i]!++;
-      if (done && on <= m.end) g.doneBy[i]!++;
-    });
+    const createdIn = monthOf(row.createdOn);
+    const completedIn = f.completedOn === undefined ? null : monthOf(f.completedOn);
+    const monthKey = `${row.tenantId}\u0000${row.inspectionId}\u0000${row.status}\u0000${createdIn}\u0000${completedIn ?? ''}`;
+    const m = months.get(monthKey);
+    if (m === undefined) months.set(monthKey, { tenantId: row.tenantId, inspectionId: row.inspectionId, status: row.status, createdIn, completedIn, findings: 1 });
+    else m.findings++;
   }
-  return [...groups.values()];
+  return { groups: [...groups.values()], months: [...months.values()] };
 }

@@ -6,7 +6,7 @@ import type { Inspection } from '../model/inspection.js';
 import type { Organisation } from '../model/organisation.js';
 import { findingRow } from '../storage/row.js';
 import { rankLagging, type LaggingUnit, type UnitTally } from './lagging.js';
-import { rollupCounts, rollupQuery, type RollupCount, type RollupQuery } from './rollup-counts.js';
+import { rollupCounts, rollupQuery, type RollupCounts, type RollupQuery } from './rollup-counts.js';
 import { completionRates, emptyStatusCounts, type CompletionRates, type StatusCounts } from './totals.js';
 
 /** One organisation as {@link rollup} takes it: its inspections (every round) and its findings as of the day. */
@@ -120,52 +120,114 @@ export function roundsOf(inputs: readonly Pick<RollupInput, 'organisation' | 'in
 /**
  * Assembles a roll-up from counts (`rollupCounts`, or a store's GROUP BY): what
  * {@link rollup} does after counting, and what a store's roll-up does with its
- * database's counts.
+ * database's counts. Each round is tallied once; an organisation's figures and the
+ * total are sums of its rounds' tallies.
  */
 export function rollupFromCounts(
   inputs: readonly Pick<RollupInput, 'organisation' | 'inspections'>[],
-  counts: readonly RollupCount[],
+  counts: RollupCounts,
   query: RollupQuery,
   options: Pick<RollupOptions, 'laggingTop'> = {},
 ): Rollup {
-  const byRound = new Map<string, RollupCount[]>();
-  for (const c of counts) {
+  const tallies = new Map<string, Tally>();
+  const tallyOf = (c: { tenantId: string; inspectionId: string }) => {
     const key = `${c.tenantId}\u0000${c.inspectionId}`;
-    const list = byRound.get(key);
-    if (list === undefined) byRound.set(key, [c]);
-    else list.push(c);
+    let t = tallies.get(key);
+    if (t === undefined) tallies.set(key, (t = emptyTally(query.months.length)));
+    return t;
+  };
+  // Lagging units of a round, from its groups by unit (assigned findings only).
+  const units = new Map<Tally, Map<string, UnitTally>>();
+  for (const c of counts.groups) {
+    const t = tallyOf(c);
+    t.byStatus[c.status] += c.findings;
+    t.overdue += c.overdue;
+    t.dueSoon += c.dueSoon;
+    t.onTime += c.onTime;
+    t.withinExtension += c.withinExtension;
+    t.late += c.late;
+    if (c.unitId === null) continue;
+    t.assigned += c.findings;
+    let byUnit = units.get(t);
+    if (byUnit === undefined) units.set(t, (byUnit = new Map()));
+    let u = byUnit.get(c.unitId);
+    if (u === undefined) byUnit.set(c.unitId, (u = { unitId: c.unitId, findings: 0, open: 0, overdue: 0, stale: 0, lagSum: 0 }));
+    u.findings += c.findings;
+    if (!DONE_STATUSES.includes(c.status) && c.status !== 'sustaining') u.open += c.findings;
+    u.overdue += c.overdue;
+    u.stale += c.stale;
+    u.lagSum += c.lagSum;
+  }
+  for (const [t, byUnit] of units) t.units = rankLagging([...byUnit.values()], t.assigned);
+  // The trend: as of the day nothing was created or completed after it, so "by a month's
+  // end" is "in that month or before".
+  for (const m of counts.months) {
+    const t = tallyOf(m);
+    const isDone = DONE_STATUSES.includes(m.status);
+    query.months.forEach((month, i) => {
+      if (m.createdIn > month) return;
+      t.trend[i]!.existed += m.findings;
+      if (m.completedIn === null) return;
+      if ((isDone || m.status === 'sustaining') && m.completedIn === month) t.trend[i]!.completed += m.findings;
+      if (isDone && m.completedIn <= month) t.trend[i]!.done += m.findings;
+    });
   }
   const top = options.laggingTop ?? 3;
+  const none = emptyTally(query.months.length);
   const organisations = inputs.map((input): RollupOrganisation => {
-    // Rounds in id order, each with its counts.
-    const rounds = [...input.inspections].sort((a, b) => a.id.localeCompare(b.id)).map((inspection) => ({ inspection, counts: byRound.get(`${input.organisation.id}\u0000${inspection.id}`) ?? [] }));
+    // Rounds in id order, each with its tally.
+    const rounds = [...input.inspections].sort((a, b) => a.id.localeCompare(b.id)).map((inspection) => ({ inspection, tally: tallies.get(`${input.organisation.id}\u0000${inspection.id}`) ?? none }));
+    const each = rounds.map((r) => ({ inspectionId: r.inspection.id, title: r.inspection.title, figures: figures([r.tally], query, top) }));
     return {
       organisationId: input.organisation.id,
       name: input.organisation.name,
-      ...figures(rounds.map((r) => r.counts), query, top),
-      rounds: rounds.map((r): RollupRound => ({ inspectionId: r.inspection.id, title: r.inspection.title, ...figures([r.counts], query, top) })),
+      // One round's figures are its organisation's (most organisations have one round open).
+      ...(each.length === 1 ? structuredClone(each[0]!.figures) : figures(rounds.map((r) => r.tally), query, top)),
+      rounds: each.map((r): RollupRound => ({ inspectionId: r.inspectionId, title: r.title, ...r.figures })),
     };
   });
   const share = (o: RollupFigures) => (o.total === 0 ? 0 : o.overdue / o.total);
   organisations.sort((a, b) => share(b) - share(a) || a.rates.completed - b.rates.completed || a.organisationId.localeCompare(b.organisationId));
-  const everyRound = inputs.flatMap((input) => input.inspections.map((i) => byRound.get(`${input.organisation.id}\u0000${i.id}`) ?? []));
+  const everyRound = inputs.flatMap((input) => input.inspections.map((i) => tallies.get(`${input.organisation.id}\u0000${i.id}`) ?? none));
   return { asOf: query.asOf, organisations, all: figures(everyRound, query, 0) };
 }
 
-/** The figures of rounds, each given by its counts. */
-function figures(rounds: readonly (readonly RollupCount[])[], query: RollupQuery, laggingTop: number): RollupFigures {
-  const counts = rounds.flat();
+/** One round's counts, summed. */
+interface Tally {
+  byStatus: StatusCounts;
+  assigned: number;
+  overdue: number;
+  dueSoon: number;
+  onTime: number;
+  withinExtension: number;
+  late: number;
+  /** Its lagging units, ranked within the round (by its own cadence). */
+  units: LaggingUnit[];
+  /** Per month of the query: findings that existed, completed in the month, done by its end. */
+  trend: { existed: number; completed: number; done: number }[];
+}
+
+function emptyTally(months: number): Tally {
+  return { byStatus: emptyStatusCounts(), assigned: 0, overdue: 0, dueSoon: 0, onTime: 0, withinExtension: 0, late: 0, units: [], trend: Array.from({ length: months }, () => ({ existed: 0, completed: 0, done: 0 })) };
+}
+
+/** The figures of rounds, each given by its tally. */
+function figures(rounds: readonly Tally[], query: RollupQuery, laggingTop: number): RollupFigures {
   const byStatus = emptyStatusCounts();
-  const sum = (pick: (c: RollupCount) => number) => counts.reduce((n, c) => n + pick(c), 0);
-  for (const c of counts) byStatus[c.status] += c.findings;
-  const totals = { total: sum((c) => c.findings), byStatus };
-  const onTime = sum((c) => c.onTime);
-  const withinExtension = sum((c) => c.withinExtension);
-  const late = sum((c) => c.late);
+  let total = 0;
+  const sum = (pick: (t: Tally) => number) => rounds.reduce((n, t) => n + pick(t), 0);
+  for (const t of rounds) {
+    for (const status of Object.keys(byStatus) as (keyof StatusCounts)[]) byStatus[status] += t.byStatus[status];
+  }
+  for (const status of Object.keys(byStatus) as (keyof StatusCounts)[]) total += byStatus[status];
+  const totals = { total, byStatus };
+  const onTime = sum((t) => t.onTime);
+  const withinExtension = sum((t) => t.withinExtension);
+  const late = sum((t) => t.late);
   const completed = onTime + withinExtension + late;
   // Lagging units by each round's own cadence, the most lagging across rounds first.
-  const lagging = rounds
-    .flatMap(laggingOfRound)
+  const lagging = laggingTop === 0 ? [] : rounds
+    .flatMap((t) => t.units)
     .sort((a, b) => b.score - a.score || a.unitId.localeCompare(b.unitId))
     .slice(0, laggingTop)
     .map((u, i) => ({ ...u, rank: i + 1 }));
@@ -173,31 +235,13 @@ function figures(rounds: readonly (readonly RollupCount[])[], query: RollupQuery
     ...totals,
     open: OPEN_STATUSES.reduce((n, status) => n + byStatus[status], 0),
     rates: completionRates(totals),
-    overdue: sum((c) => c.overdue),
-    dueSoon: sum((c) => c.dueSoon),
+    overdue: sum((t) => t.overdue),
+    dueSoon: sum((t) => t.dueSoon),
     outcomes: { onTime, withinExtension, late, onTimeRate: completed === 0 ? 0 : onTime / completed },
     laggingUnits: lagging,
-    trend: query.months.map((m, i): RollupMonth => {
-      const existed = sum((c) => c.existedBy[i] ?? 0);
-      return { month: m.month, completed: sum((c) => c.completedIn[i] ?? 0), rate: existed === 0 ? 0 : sum((c) => c.doneBy[i] ?? 0) / existed };
+    trend: query.months.map((month, i): RollupMonth => {
+      const existed = sum((t) => t.trend[i]!.existed);
+      return { month, completed: sum((t) => t.trend[i]!.completed), rate: existed === 0 ? 0 : sum((t) => t.trend[i]!.done) / existed };
     }),
   };
-}
-
-/** A round's lagging units from its counts: its assigned findings, tallied by lead unit. */
-function laggingOfRound(counts: readonly RollupCount[]): LaggingUnit[] {
-  const byUnit = new Map<string, UnitTally>();
-  let assigned = 0;
-  for (const c of counts) {
-    if (c.unitId === null) continue;
-    assigned += c.findings;
-    let t = byUnit.get(c.unitId);
-    if (t === undefined) byUnit.set(c.unitId, (t = { unitId: c.unitId, findings: 0, open: 0, overdue: 0, stale: 0, lagSum: 0 }));
-    t.findings += c.findings;
-    if (!DONE_STATUSES.includes(c.status) && c.status !== 'sustaining') t.open += c.findings;
-    t.overdue += c.overdue;
-    t.stale += c.stale;
-    t.lagSum += c.lagSum;
-  }
-  return rankLagging([...byUnit.values()], assigned);
 }

@@ -1,5 +1,5 @@
 import type { FindingEvent } from '../lifecycle/events.js';
-import type { RollupCount, RollupQuery } from '../analytics/rollup-counts.js';
+import type { RollupCounts, RollupQuery } from '../analytics/rollup-counts.js';
 import type { StatusCount } from '../analytics/totals.js';
 import type { FindingQuery, Page, Scope } from './query.js';
 import type { FindingRow } from './row.js';
@@ -88,7 +88,7 @@ export interface DriverTransaction {
    * `rollupCounts` computes them (a SQL GROUP BY over the rows' columns). Without it
    * the store replays each organisation's events and counts them itself.
    */
-  rollupCounts?(query: RollupQuery): Promise<RollupCount[]>;
+  rollupCounts?(query: RollupQuery): Promise<RollupCounts>;
 }
 
 /** How a transaction is run. */

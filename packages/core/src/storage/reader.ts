@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { rollupCounts, rollupQuery, type RollupCount } from '../analytics/rollup-counts.js';
+import { rollupCounts, rollupQuery, type RollupCounts } from '../analytics/rollup-counts.js';
 import { rollupFromCounts, roundsOf, type Rollup, type RollupInput, type RollupOptions } from '../analytics/rollup.js';
 import { totals as pureTotals, totalsFromCounts, type Totals } from '../analytics/totals.js';
 import { EVERY_DAY, type Calendar } from '../calendar/calendar.js';
@@ -240,16 +240,16 @@ export class TransactionReader implements StoreReader {
   async rollup(options: StoreRollupOptions): Promise<Rollup> {
     const { asOf, organisations } = parseWith(StoreRollupOptionsSchema, options, 'options');
     const inputs = await organisationsWithRounds(this.tx, organisations === undefined ? undefined : new Set(organisations));
-    const query = rollupQuery(roundsOf(inputs), asOf, options);
-    let counts: RollupCount[] = [];
+    const query = { ...rollupQuery(roundsOf(inputs), asOf, options), ...(organisations === undefined ? { everyRound: true } : {}) };
+    let counts: RollupCounts = { groups: [], months: [] };
     let replay = new Set(inputs.map((i) => i.organisation.id));
     if (this.tx.rollupCounts !== undefined) {
       counts = await this.tx.rollupCounts(query);
       // The rows are today's: an organisation with a finding changed after the day is
       // counted from its events as of the day instead (the same figures, one replay).
       const offsets = new Map(query.rounds.map((r) => [`${r.tenantId}\u0000${r.inspectionId}`, r.utcOffset]));
-      replay = new Set(counts.filter((c) => dayOfInstant(c.lastUpdatedAt, offsets.get(`${c.tenantId}\u0000${c.inspectionId}`)!) > asOf).map((c) => c.tenantId));
-      if (replay.size > 0) counts = counts.filter((c) => !replay.has(c.tenantId));
+      replay = new Set(counts.groups.filter((c) => dayOfInstant(c.lastUpdatedAt, offsets.get(`${c.tenantId}\u0000${c.inspectionId}`)!) > asOf).map((c) => c.tenantId));
+      if (replay.size > 0) counts = { groups: counts.groups.filter((c) => !replay.has(c.tenantId)), months: counts.months.filter((m) => !replay.has(m.tenantId)) };
     }
     for (const input of inputs) {
       if (!replay.has(input.organisation.id)) continue;
@@ -258,7 +258,9 @@ export class TransactionReader implements StoreReader {
         const inspection = rounds.get(state.finding.inspectionId);
         return inspection === undefined ? [] : [findingRow(input.organisation.id, state, inspection)];
       });
-      counts.push(...rollupCounts(rows, query));
+      const own = rollupCounts(rows, query);
+      counts.groups.push(...own.groups);
+      counts.months.push(...own.months);
     }
     return rollupFromCounts(inputs, counts, query, options);
   }

@@ -15,6 +15,8 @@ import {
   totals,
   type Calendar,
   type RollupCount,
+  type RollupCounts,
+  type RollupMonthCount,
   type RollupInput,
   type FindingQueryInput,
   type FindingsOptions,
@@ -196,9 +198,11 @@ function rounded<T>(value: T): T {
   return JSON.parse(JSON.stringify(value), (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v)) as T;
 }
 
-function sortedCounts(counts: readonly RollupCount[]): RollupCount[] {
+/** Counts in one order, whatever order the store gave them in. */
+function sortedCounts(counts: RollupCounts): RollupCounts {
   const key = (c: RollupCount) => [c.tenantId, c.inspectionId, c.unitId ?? '', c.status].join('\u0000');
-  return rounded([...counts].sort((a, b) => key(a).localeCompare(key(b))));
+  const monthKey = (m: RollupMonthCount) => [m.tenantId, m.inspectionId, m.status, m.createdIn, m.completedIn ?? ''].join('\u0000');
+  return rounded({ groups: [...counts.groups].sort((a, b) => key(a).localeCompare(key(b))), months: [...counts.months].sort((a, b) => monthKey(a).localeCompare(monthKey(b))) });
 }
 
 /** History is kept whole: replay equals the state, and any past day can be rebuilt. */
