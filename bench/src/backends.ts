@@ -38,8 +38,13 @@ export interface Backend {
   raw: RawBaseline;
   /** The library's findings table, and hand-written statements run over its tables by the raw driver. */
   libraryTables: LibraryTables;
-  /** Another store on the same database (a file beside it, or a schema of its own), with the same raw access. */
-  openAnother(name: string): Promise<{ store: Store; tables: LibraryTables }>;
+}
+
+/** A store of its own for case 7, with raw access to its tables. */
+export interface OfficeBackend {
+  name: string;
+  store: Store;
+  tables: LibraryTables;
 }
 
 /** A store's tables as the raw driver reads them. */
@@ -63,6 +68,44 @@ const findingValues = (data: Dataset) => data.states.map((s) => {
 });
 const PROGRESS_BODY = '{"type":"progress_recorded","text":"本周继续推进整改"}';
 
+/** A library's SQLite file read by better-sqlite3 itself (WAL lets a second connection read). */
+function sqliteTables(filename: string): LibraryTables {
+  const reader = new Database(filename, { readonly: true });
+  return { findings: 'rectify_findings', days: SQLITE_DAYS, query: async (sql) => reader.prepare(sql).all() as Record<string, unknown>[], close: async () => { reader.close(); } };
+}
+
+/** Case 7 on SQLite: a store in `dir`/offices.db. */
+export async function sqliteOffice(dir: string): Promise<OfficeBackend> {
+  const filename = join(dir, 'offices.db');
+  const store = await openStore(sqliteDriver({ filename }));
+  return { name: 'SQLite file', store, tables: sqliteTables(filename) };
+}
+
+/** Case 7 on PostgreSQL: a fresh database `rectify_office`, the store in schema `offices`. */
+export async function postgresOffice(adminUrl: string): Promise<OfficeBackend> {
+  const url = await freshDatabase(adminUrl, 'rectify_office');
+  const store = await openStore(postgresDriver(new pg.Pool({ connectionString: url, max: 4 }), { schema: 'offices' }));
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    name: 'PostgreSQL',
+    store,
+    tables: { findings: 'offices.rectify_findings', days: POSTGRES_DAYS, query: async (sql) => (await client.query(sql)).rows as Record<string, unknown>[], close: () => client.end() },
+  };
+}
+
+/** Drops and creates a database on the server at `adminUrl`; answers its URL. */
+async function freshDatabase(adminUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.href;
+}
+
 /** SQLite files in `dir`: the store through `sqliteDriver`, the baseline through better-sqlite3 prepared statements. */
 export async function sqliteBackend(dir: string): Promise<Backend> {
   const store = await openStore(sqliteDriver({ filename: join(dir, 'library.db') }));
@@ -79,20 +122,11 @@ export async function sqliteBackend(dir: string): Promise<Backend> {
   const findById = db.prepare('SELECT version, state FROM rectify_findings WHERE finding_id = ?');
   const update = db.prepare('UPDATE rectify_findings SET version = ?, state = ? WHERE finding_id = ?');
   const parse = (rows: unknown[]) => (rows as { state: string }[]).map((r) => JSON.parse(r.state) as FindingState);
-  // The library's file read by better-sqlite3 itself (WAL lets a second connection read).
-  const tablesOf = (filename: string): LibraryTables => {
-    const reader = new Database(filename, { readonly: true });
-    return { findings: 'rectify_findings', days: SQLITE_DAYS, query: async (sql) => reader.prepare(sql).all() as Record<string, unknown>[], close: async () => { reader.close(); } };
-  };
   return {
     name: 'SQLite file',
     baseline: 'better-sqlite3 prepared statements in one transaction',
     store,
-    libraryTables: tablesOf(join(dir, 'library.db')),
-    async openAnother(name) {
-      const filename = join(dir, `${name}.db`);
-      return { store: await openStore(sqliteDriver({ filename })), tables: tablesOf(filename) };
-    },
+    libraryTables: sqliteTables(join(dir, 'library.db')),
     raw: {
       async importAll(data) {
         const events = eventValues(data);
@@ -129,15 +163,9 @@ export async function sqliteBackend(dir: string): Promise<Backend> {
  * multi-row parameterised inserts.
  */
 export async function postgresBackend(adminUrl: string): Promise<Backend> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS rectify_bench');
-  await admin.query('CREATE DATABASE rectify_bench');
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = '/rectify_bench';
-  const store = await openStore(postgresDriver(new pg.Pool({ connectionString: url.href, max: 4 }), { schema: 'library' }));
-  const client = new pg.Client({ connectionString: url.href });
+  const url = await freshDatabase(adminUrl, 'rectify_bench');
+  const store = await openStore(postgresDriver(new pg.Pool({ connectionString: url, max: 4 }), { schema: 'library' }));
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query('CREATE SCHEMA raw');
   for (const sql of migrations((n) => `raw.rectify_${n}`, (n) => `rectify_${n}`)[0]!) await client.query(sql);
@@ -162,9 +190,6 @@ export async function postgresBackend(adminUrl: string): Promise<Backend> {
     baseline: 'pg, multi-row parameterised inserts in one transaction',
     store,
     libraryTables: tablesOf('library'),
-    async openAnother(name) {
-      return { store: await openStore(postgresDriver(new pg.Pool({ connectionString: url.href, max: 4 }), { schema: name })), tables: tablesOf(name) };
-    },
     raw: {
       async importAll(data) {
         await client.query('BEGIN');

@@ -27,7 +27,6 @@ testStorageAdapter({
   // Edits of the file itself, as anyone who can write it could make them.
   tamper: (driver) => {
     // The kit's findings have ids no two of its tenants share: the tenant is found from the id.
-    const tenantOf = (d: Record<string, unknown>, findingId: string) => Object.keys(d).find((k) => k.startsWith('tenant/') && k.endsWith(`/${findingId}`))!.split('/')[1];
     const key = (tenantId: string, findingId: string, version: number) => `event/${tenantId}/${findingId}/${String(version).padStart(9, '0')}`;
     const rewrite = (change: (data: Record<string, unknown>) => void) => {
       const data = read(driver);
@@ -35,8 +34,8 @@ testStorageAdapter({
       writeFileSync(files.get(driver)!, JSON.stringify(data));
     };
     return {
-      updateEvent: async (findingId, version, edit) => rewrite((d) => { const k = key(tenantOf(d, findingId)!, findingId, version); d[k] = JSON.parse(edit(JSON.stringify(d[k]))); }),
-      deleteEvent: async (findingId, version) => rewrite((d) => { delete d[key(tenantOf(d, findingId)!, findingId, version)]; }),
+      updateEvent: async (tenantId, findingId, version, edit) => rewrite((d) => { const k = key(tenantId, findingId, version); d[k] = JSON.parse(edit(JSON.stringify(d[k]))); }),
+      deleteEvent: async (tenantId, findingId, version) => rewrite((d) => { delete d[key(tenantId, findingId, version)]; }),
       insertEvent: async (tenantId, findingId, version, body) => rewrite((d) => { d[key(tenantId, findingId, version)] = JSON.parse(body); }),
     };
   },

@@ -84,7 +84,7 @@ ${GLOBAL_HELP}`,
   verify: `Usage: rectify verify [--org ID] [--json]\n\nReplays every finding of the organisation and checks the hash chain of its events: prints each event\nedited, removed or inserted behind the store's back, each finding whose state its history does not give,\nand the digest of the whole history (keep it with what you publish). Exit 3 when anything does not verify.\n${GLOBAL_HELP}`,
   recurring: `Usage: rectify recurring [--org ID] [--json]\n\nThe organisation's problems found again in a later round (a finding linked to an earlier one)\nor found back by a look-back, over every inspection in the store, most recurrent first.\n${GLOBAL_HELP}`,
   apply: `Usage: rectify apply COMMAND --finding ID --as PERSON [options]\n\nCommands: ${Object.entries(APPLY_COMMANDS).map(([k, v]) => `${k}${v.needs.length ? ` (--${v.needs.join(', --')})` : ''}`).join('; ')}\n  --text T --measure ID --stage S --reason R --to DATE --id ID --decision approve|reject (extensions), confirmed|relapsed (reviews) --on DATE --command-id ID\n  assign --leader P --unit U --person P --deadline DATE [--co-units U1,U2]: 责任领导、责任部门、责任人、整改期限\n  add-measure --id M --text T [--kind by_deadline|long_term|immediate] [--deadline DATE] [--ordinal N]\n  supervise --kind urge|interview|accountability|notice --text NOTE [--person P1,P2] [--unit U1,U2] [--on DATE]: 督办、约谈、问责、通报\n  record-indicator --id INDICATOR --value N --on DATE\n  reopen --deadline DATE: the re-rectification's own deadline (not an extension; without it the old one stands)\n${GLOBAL_HELP}`,
-  serve: `Usage: rectify serve [--port 8080] [--host 127.0.0.1] [--redact]\n\nServes the dashboard, rendered afresh on each load (?as-of=DATE for a past day).\n  It answers only requests whose Host is its own address (127.0.0.1, localhost): bound to 0.0.0.0, any.\n  --redact      mask personal data as report --redact does, for a screen others see\n${GLOBAL_HELP}`,
+  serve: `Usage: rectify serve [--port 8080] [--host 127.0.0.1] [--redact] [--all]\n\nServes the dashboard, rendered afresh on each load (?as-of=DATE for a past day).\n  --all         a supervising office's pages: / ranks every organisation, /ORG/INSPECTION is a round's dashboard\n  It answers only requests whose Host is its own address (127.0.0.1, localhost): bound to 0.0.0.0, any.\n  --redact      mask personal data as report --redact does, for a screen others see\n${GLOBAL_HELP}`,
 };
 
 const OPTIONS = {
@@ -298,7 +298,8 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
       case 'serve': {
         const port = Number(v.port ?? 8080);
         if (v.port?.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a port number, not "${v.port}"`);
-        const server = await (await import('./commands/serve.js')).serveCommand(store, global, { port, host: v.host ?? '127.0.0.1', redact: v.redact ?? false }, io);
+        if (v.all && (global.org !== undefined || global.inspection !== undefined)) throw new UsageError('--all is every organisation: it takes no --org or --inspection');
+        const server = await (await import('./commands/serve.js')).serveCommand(store, global, { port, host: v.host ?? '127.0.0.1', redact: v.redact ?? false, all: v.all ?? false }, io);
         const open = store;
         store = undefined; // it stays open while serving
         return { stop: async () => { await new Promise<void>((r) => server.close(() => r())); await open.close(); } };

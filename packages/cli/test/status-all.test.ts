@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { openStore, rollup } from '@rectify/core';
 import { sqliteDriver } from '@rectify/storage-sqlite';
 import { buildWorld } from '@rectify/testing';
-import { say } from './in-process.js';
+import { run } from '../src/index.js';
+import { io, say } from './in-process.js';
 
 const NOW = '2023-11-20T10:00:00+08:00';
 
@@ -73,5 +74,32 @@ describe('rectify status --all', () => {
     expect(named.code, named.err).toBe(0);
     expect(readFileSync(join(dir, 'named', 'index.html'), 'utf8')).toBe(index);
     expect((await say(dir, ['report', '--format', 'xlsx', '--all', '--as-of', '2023-11-20'], NOW)).err).toContain('--format html, not xlsx');
+  });
+
+  it('serves a supervising office\'s pages with serve --all: the ranking at /, each round\'s dashboard at the link', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rectify-serve-all-'));
+    const store = await openStore(sqliteDriver({ filename: join(dir, 'rectify.db') }));
+    await buildWorld(store, 8);
+    await store.close();
+    const out = io(dir, NOW);
+    const server = (await run(['serve', '--all', '--port', '0'], out, {})) as { stop(): Promise<void> };
+    try {
+      const base = /(http:\/\/[^/]+)\//.exec(out.lines[0]!)![1]!;
+      const index = await fetch(`${base}/?as-of=2023-11-20`);
+      expect(index.status).toBe(200);
+      const html = await index.text();
+      expect(html).toContain('<title>各单位整改情况</title>');
+      const links = [...html.matchAll(/<a href="([^"]+)">/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+      expect(links).toEqual(['/org-a/ins-a?as-of=2023-11-20', '/org-b/ins-b?as-of=2023-11-20']);
+      // Each link is the dashboard report writes for that round, as of the same day.
+      const page = await (await fetch(`${base}${links[0]}`)).text();
+      const one = await say(dir, ['report', '--format', 'html', '--org', 'org-a', '--as-of', '2023-11-20', '-o', 'a.html'], NOW);
+      expect(one.code, one.err).toBe(0);
+      expect(page).toBe(readFileSync(join(dir, 'a.html'), 'utf8'));
+      for (const missing of ['/org-a/ins-b', '/org-z/ins-a', '/org-a', '/reminders.ics', '/%E0/x']) expect((await fetch(`${base}${missing}`)).status, missing).toBe(404);
+    } finally {
+      await server.stop();
+    }
+    expect((await say(dir, ['serve', '--all', '--org', 'org-a', '--port', '0'], NOW)).err).toContain('--all is every organisation');
   });
 });

@@ -16,12 +16,12 @@ const FUZZ_RUNS = process.env['CI'] === 'true' ? 500 : 100;
 function tamperWith(query: (sql: string, params: unknown[]) => Promise<{ rows: unknown[] }>, schema: string) {
   const events = `"${schema}".rectify_events`;
   return {
-    updateEvent: async (findingId: string, version: number, edit: (body: string) => string) => {
-      const { rows } = await query(`SELECT body FROM ${events} WHERE finding_id = $1 AND version = $2`, [findingId, version]);
-      await query(`UPDATE ${events} SET body = $1 WHERE finding_id = $2 AND version = $3`, [edit((rows[0] as { body: string }).body), findingId, version]);
+    updateEvent: async (tenantId: string, findingId: string, version: number, edit: (body: string) => string) => {
+      const { rows } = await query(`SELECT body FROM ${events} WHERE tenant_id = $1 AND finding_id = $2 AND version = $3`, [tenantId, findingId, version]);
+      await query(`UPDATE ${events} SET body = $1 WHERE tenant_id = $2 AND finding_id = $3 AND version = $4`, [edit((rows[0] as { body: string }).body), tenantId, findingId, version]);
     },
-    deleteEvent: async (findingId: string, version: number) => {
-      await query(`DELETE FROM ${events} WHERE finding_id = $1 AND version = $2`, [findingId, version]);
+    deleteEvent: async (tenantId: string, findingId: string, version: number) => {
+      await query(`DELETE FROM ${events} WHERE tenant_id = $1 AND finding_id = $2 AND version = $3`, [tenantId, findingId, version]);
     },
     insertEvent: async (tenantId: string, findingId: string, version: number, body: string) => {
       await query(`INSERT INTO ${events} (finding_id, version, tenant_id, on_day, body) VALUES ($1, $2, $3, $4, $5)`, [findingId, version, tenantId, (JSON.parse(body) as { on: string }).on, body]);

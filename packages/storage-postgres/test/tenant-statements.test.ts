@@ -18,7 +18,8 @@ const UNROUTED = [
   /^SELECT tenant_id, id, body FROM \S+ WHERE kind = 'inspection'$/,
   /^SELECT tenant_id, finding_id, inspection_id, state FROM \S+$/,
   /^SELECT tenant_id, body FROM \S+ WHERE kind = \$1 ORDER BY/,
-  /^WITH (rest\(day, in_force\) AS \(VALUES [^\n]*\), )?r\(tenant_id, inspection_id, due_from, due_last, open_before, long_before\) AS \(VALUES /,
+  /^(WITH rest\(day, in_force\) AS \(VALUES [^\n]*\) )?SELECT f\.tenant_id, f\.inspection_id, f\.lead_unit_id, f\.status, COUNT\(\*\) AS findings,/,
+  /^SELECT tenant_id, inspection_id, status, SUBSTR\(created_on, 1, 7\) AS created_in/,
   /^SELECT MIN\(CASE WHEN original_deadline < deadline/,
 ];
 
@@ -35,6 +36,7 @@ async function exercise(driver: StorageDriver): Promise<void> {
   await store.importBundle(await store.exportBundle({ organisationId: 'org-b' }));
   await store.organisations();
   await store.rollup({ asOf: '2023-12-01' });
+  await store.rollup({ asOf: '2023-12-01', organisations: ['org-b'] });
   await store.rollup({ asOf: '2023-12-01', calendar: { name: 'weekdays', isWorkingDay: (d) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()) } });
   await store.close();
 }

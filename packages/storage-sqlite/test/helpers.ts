@@ -36,12 +36,12 @@ export function tamperOn(open: () => Database.Database) {
     }
   };
   return {
-    updateEvent: async (findingId: string, version: number, edit: (body: string) => string) =>
+    updateEvent: async (tenantId: string, findingId: string, version: number, edit: (body: string) => string) =>
       on((db) => {
-        const { body } = db.prepare('SELECT body FROM rectify_events WHERE finding_id = ? AND version = ?').get(findingId, version) as { body: string };
-        db.prepare('UPDATE rectify_events SET body = ? WHERE finding_id = ? AND version = ?').run(edit(body), findingId, version);
+        const { body } = db.prepare('SELECT body FROM rectify_events WHERE tenant_id = ? AND finding_id = ? AND version = ?').get(tenantId, findingId, version) as { body: string };
+        db.prepare('UPDATE rectify_events SET body = ? WHERE tenant_id = ? AND finding_id = ? AND version = ?').run(edit(body), tenantId, findingId, version);
       }),
-    deleteEvent: async (findingId: string, version: number) => on((db) => db.prepare('DELETE FROM rectify_events WHERE finding_id = ? AND version = ?').run(findingId, version)),
+    deleteEvent: async (tenantId: string, findingId: string, version: number) => on((db) => db.prepare('DELETE FROM rectify_events WHERE tenant_id = ? AND finding_id = ? AND version = ?').run(tenantId, findingId, version)),
     insertEvent: async (tenantId: string, findingId: string, version: number, body: string) =>
       on((db) => db.prepare('INSERT INTO rectify_events (finding_id, version, tenant_id, on_day, body) VALUES (?, ?, ?, ?, ?)').run(findingId, version, tenantId, (JSON.parse(body) as { on: string }).on, body)),
   };

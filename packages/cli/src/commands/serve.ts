@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { Store } from '@rectify/core';
-import { dashboardHtml } from '@rectify/report-html';
+import { dashboardHtml, supervisionHtml } from '@rectify/report-html';
 import { FIRST_DAY, isSupportedDay, LAST_DAY, resolveScope, today, type GlobalOptions, type Io } from '../context.js';
 import { UsageError } from '../exit.js';
 import { dueFor, feedOf } from './due.js';
@@ -13,17 +13,26 @@ export interface ServeOptions {
   host: string;
   /** Mask personal data in the dashboard as `report --redact` does (for a screen others see). */
   redact?: boolean;
+  /**
+   * A supervising office's pages: `/` ranks every organisation of the store (its
+   * roll-up), `/ORG/INSPECTION` is that round's dashboard.
+   */
+  all?: boolean;
 }
+
+/** The day of the supervising office's pages when none is asked for: today in China. */
+const OFFICE_OFFSET = '+08:00';
 
 /**
  * `rectify serve`: the dashboard on a local web server, rendered afresh from the store
  * on every load (`?as-of=YYYY-MM-DD` for a past day), and the reminders as an iCalendar
  * feed a calendar app subscribes to (`/reminders.ics`, `?person=ID` or `?unit=ID` for
  * one person's or unit's). Read-only: it answers GET and HEAD of those two paths and
- * nothing else.
+ * nothing else. With `all`, a supervising office's pages instead: every organisation
+ * ranked at `/`, each round's dashboard at `/ORG/INSPECTION`.
  */
 export async function serveCommand(store: Store, global: GlobalOptions, options: ServeOptions, io: Io): Promise<Server> {
-  const scope = await resolveScope(store, global);
+  const scope = options.all ? undefined : await resolveScope(store, global);
   const server = createServer((req, res) => {
     let url: URL;
     try {
@@ -43,12 +52,32 @@ export async function serveCommand(store: Store, global: GlobalOptions, options:
       res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(`as-of must be a real day from ${FIRST_DAY} to ${LAST_DAY}, written YYYY-MM-DD`);
       return;
     }
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || (url.pathname !== '/' && url.pathname !== '/reminders.ics')) {
+    const round = scope === undefined ? roundOf(url.pathname) : undefined;
+    const known = scope === undefined ? url.pathname === '/' || round !== undefined : url.pathname === '/' || url.pathname === '/reminders.ics';
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !known) {
       res.writeHead(req.method === 'GET' || req.method === 'HEAD' ? 404 : 405, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
+    const send = (html: string) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(req.method === 'HEAD' ? undefined : html);
     void (async () => {
       try {
+        if (scope === undefined) {
+          // The supervising office's index, or one round's dashboard (a round the store does not have: 404).
+          if (round === undefined) {
+            const asOf = asked ?? today(io, OFFICE_OFFSET);
+            const { rollup, units } = await store.read(async (reader) => ({
+              rollup: await reader.rollup({ asOf, calendar: global.calendar }),
+              units: new Map((await reader.organisations()).map((o) => [o.id, o.units])),
+            }));
+            const query = asked === null ? '' : `?as-of=${asOf}`;
+            return void send(supervisionHtml(rollup, { locale: global.lang, units, href: (o, i) => `/${encodeURIComponent(o)}/${encodeURIComponent(i)}${query}` }));
+          }
+          const inspection = await store.inspection(round);
+          if (inspection === undefined) return void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+          const asOf = asked ?? today(io, inspection.utcOffset);
+          const { model } = await store.read((reader) => modelOf(reader, round, asOf, { internal: true, calendar: global.calendar, redact: options.redact ?? false }));
+          return void send(dashboardHtml(model, { locale: global.lang }));
+        }
         const inspection = (await store.inspection(scope))!;
         const asOf = asked ?? today(io, inspection.utcOffset);
         if (url.pathname === '/reminders.ics') {
@@ -57,8 +86,7 @@ export async function serveCommand(store: Store, global: GlobalOptions, options:
           return;
         }
         const { model } = await store.read((reader) => modelOf(reader, scope, asOf, { internal: true, calendar: global.calendar, redact: options.redact ?? false }));
-        const html = dashboardHtml(model, { locale: global.lang });
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(req.method === 'HEAD' ? undefined : html);
+        send(dashboardHtml(model, { locale: global.lang }));
       } catch (error) {
         // A person or unit the organisation does not have is the caller's to fix.
         if (error instanceof UsageError) return void res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(error.message);
@@ -77,9 +105,24 @@ export async function serveCommand(store: Store, global: GlobalOptions, options:
   function allowedHost(header: string | undefined): boolean {
     return hosts === 'any' || (header !== undefined && hosts.has(header.toLowerCase()));
   }
-  io.out(`dashboard: http://${options.host}:${port}/`);
-  io.out(`reminders: http://${options.host}:${port}/reminders.ics?person=ID`);
+  if (scope === undefined) {
+    io.out(`organisations: http://${options.host}:${port}/`);
+  } else {
+    io.out(`dashboard: http://${options.host}:${port}/`);
+    io.out(`reminders: http://${options.host}:${port}/reminders.ics?person=ID`);
+  }
   return server;
+}
+
+/** `/ORG/INSPECTION` as a round's scope (each part percent-decoded), else `undefined`. */
+function roundOf(pathname: string): { organisationId: string; inspectionId: string } | undefined {
+  const parts = pathname.split('/');
+  if (parts.length !== 3 || parts[1] === '' || parts[2] === '') return undefined;
+  try {
+    return { organisationId: decodeURIComponent(parts[1]!), inspectionId: decodeURIComponent(parts[2]!) };
+  } catch {
+    return undefined; // `%E0` and the like: no round
+  }
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);

@@ -10,10 +10,10 @@ export interface RawReader {
 
 /** Edits of stored events behind the store's back, for the `tamperEvidence` suite. */
 export interface RawTamper {
-  /** Replaces the stored body (the event's JSON text) of one event. */
-  updateEvent(findingId: string, version: number, edit: (body: string) => string): Promise<void>;
-  /** Deletes one event. */
-  deleteEvent(findingId: string, version: number): Promise<void>;
+  /** Replaces the stored body (the event's JSON text) of one event of a tenant's finding. */
+  updateEvent(tenantId: string, findingId: string, version: number, edit: (body: string) => string): Promise<void>;
+  /** Deletes one event of a tenant's finding. */
+  deleteEvent(tenantId: string, findingId: string, version: number): Promise<void>;
   /** Inserts an event (its JSON text) of a tenant's finding, as another row. */
   insertEvent(tenantId: string, findingId: string, version: number, body: string): Promise<void>;
 }

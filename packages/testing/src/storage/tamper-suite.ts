@@ -41,10 +41,10 @@ export function tamperEvidenceSuite(ctx: SuiteContext): void {
     const { store, driver } = await ctx.open();
     const { id, events } = await longHistory(store);
     // Another actor written into event 2, as an UPDATE of its body would.
-    await tamper(driver).updateEvent(id, 2, (body) => JSON.stringify({ ...JSON.parse(body), actorId: 'org-a-principal' }));
+    await tamper(driver).updateEvent('org-a', id, 2, (body) => JSON.stringify({ ...JSON.parse(body), actorId: 'org-a-principal' }));
     expect(await breaksOf(store)).toEqual([`edited ${id}@2`]);
     // Event 3 rewritten by someone who knows how the hash is made, and made it again.
-    await tamper(driver).updateEvent(id, 3, (body) => {
+    await tamper(driver).updateEvent('org-a', id, 3, (body) => {
       const event = JSON.parse(body) as FindingEvent;
       return JSON.stringify(sealEvent({ ...event, at: events[2]!.at.replace(/T\d\d/, 'T00') }, event.prev));
     });
@@ -54,9 +54,9 @@ export function tamperEvidenceSuite(ctx: SuiteContext): void {
   it('names an event deleted from the middle of a history, and one deleted from its end', async () => {
     const { store, driver } = await ctx.open();
     const { id, events } = await longHistory(store);
-    await tamper(driver).deleteEvent(id, 2);
+    await tamper(driver).deleteEvent('org-a', id, 2);
     expect(await breaksOf(store)).toEqual([`removed ${id}@2`]);
-    await tamper(driver).deleteEvent(id, events.length);
+    await tamper(driver).deleteEvent('org-a', id, events.length);
     expect(await breaksOf(store)).toEqual([`removed ${id}@2`, `removed ${id}@${events.length}`]);
   });
 
