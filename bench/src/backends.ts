@@ -52,6 +52,11 @@ export interface LibraryTables {
   findings: string;
   days: DaysSql;
   query(sql: string): Promise<Record<string, unknown>[]>;
+  /**
+   * After a bulk import, what the database's own upkeep does within a minute (PostgreSQL's
+   * autovacuum: statistics and the visibility map an index-only scan needs); nothing on SQLite.
+   */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -71,7 +76,7 @@ const PROGRESS_BODY = '{"type":"progress_recorded","text":"本周继续推进整
 /** A library's SQLite file read by better-sqlite3 itself (WAL lets a second connection read). */
 function sqliteTables(filename: string): LibraryTables {
   const reader = new Database(filename, { readonly: true });
-  return { findings: 'rectify_findings', days: SQLITE_DAYS, query: async (sql) => reader.prepare(sql).all() as Record<string, unknown>[], close: async () => { reader.close(); } };
+  return { findings: 'rectify_findings', days: SQLITE_DAYS, query: async (sql) => reader.prepare(sql).all() as Record<string, unknown>[], settle: async () => {}, close: async () => { reader.close(); } };
 }
 
 /** Case 7 on SQLite: a store in `dir`/offices.db. */
@@ -90,7 +95,13 @@ export async function postgresOffice(adminUrl: string): Promise<OfficeBackend> {
   return {
     name: 'PostgreSQL',
     store,
-    tables: { findings: 'offices.rectify_findings', days: POSTGRES_DAYS, query: async (sql) => (await client.query(sql)).rows as Record<string, unknown>[], close: () => client.end() },
+    tables: {
+      findings: 'offices.rectify_findings',
+      days: POSTGRES_DAYS,
+      query: async (sql) => (await client.query(sql)).rows as Record<string, unknown>[],
+      settle: async () => { await client.query('VACUUM ANALYZE offices.rectify_findings'); },
+      close: () => client.end(),
+    },
   };
 }
 
@@ -183,6 +194,7 @@ export async function postgresBackend(adminUrl: string): Promise<Backend> {
     findings: `${schema}.rectify_findings`,
     days: POSTGRES_DAYS,
     query: async (sql) => (await client.query(sql)).rows as Record<string, unknown>[],
+    settle: async () => { await client.query(`VACUUM ANALYZE ${schema}.rectify_findings`); },
     close: async () => {},
   });
   return {

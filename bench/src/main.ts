@@ -52,6 +52,7 @@ const PER_OFFICE = 100;
     const start = performance.now();
     await office.store.importBundle(offices);
     console.log(`[${clock()}] imported ${OFFICES.toLocaleString('en')} organisations in ${ms(performance.now() - start)}, ${office.name}`);
+    await office.tables.settle();
     let ranked = 0;
     const libRollup = await timeBest(5, async () => { ranked = (await office.store.rollup({ asOf: officeDay })).organisations.length; });
     const handRollup = await timeBest(5, async () => { for (const sql of handRollupSql(office.tables.findings, office.tables.days, officeDay)) await office.tables.query(sql); });
@@ -114,6 +115,7 @@ for (const open of backends) {
   // every state read and parsed. As of 1 December: past the data's last event (28
   // November), so the rows are the day's.
   const lagDay = '2023-12-01';
+  await backend.libraryTables.settle();
   const libLagging = await timeBest(runs, async () => (await store.rollup({ asOf: lagDay, organisations: [scope.organisationId], laggingTop: 100 })).organisations[0]!.laggingUnits);
   const handLagging = await timeBest(runs, async () => {
     for (const sql of handRollupSql(backend.libraryTables.findings, backend.libraryTables.days, lagDay, scope.organisationId)) await backend.libraryTables.query(sql);

@@ -248,7 +248,11 @@ export class TransactionReader implements StoreReader {
       // The rows are today's: an organisation with a finding changed after the day is
       // counted from its events as of the day instead (the same figures, one replay).
       const offsets = new Map(query.rounds.map((r) => [`${r.tenantId}\u0000${r.inspectionId}`, r.utcOffset]));
-      replay = new Set(counts.groups.filter((c) => dayOfInstant(c.lastUpdatedAt, offsets.get(`${c.tenantId}\u0000${c.inspectionId}`)!) > asOf).map((c) => c.tenantId));
+      // (Counts of a round the query does not name, which a store counting every row may give, are left out.)
+      replay = new Set(counts.groups.filter((c) => {
+        const offset = offsets.get(`${c.tenantId}\u0000${c.inspectionId}`);
+        return offset !== undefined && dayOfInstant(c.lastUpdatedAt, offset) > asOf;
+      }).map((c) => c.tenantId));
       if (replay.size > 0) counts = { groups: counts.groups.filter((c) => !replay.has(c.tenantId)), months: counts.months.filter((m) => !replay.has(m.tenantId)) };
     }
     for (const input of inputs) {
