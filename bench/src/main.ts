@@ -209,8 +209,8 @@ Each finding has 4 measures, 12 weekly ledger entries and 20 events; text is Chi
 Baselines are measured in the same run on the same machine and database, on the same schema:
 better-sqlite3 prepared statements and \`pg\` multi-row parameterised inserts writing the same
 rows in one transaction; the same GROUP BY, overdue filter and finding scan written by hand
-(the lagging ranking and the roll-up of case 7 against one GROUP BY by hand over the library's
-own tables, read by the raw driver; the old lagging ranking, which read every state, is kept
+(the lagging ranking and the roll-up of case 7 against the same two GROUP BY statements by
+hand over the library's own tables, read by the raw driver; the old lagging ranking, which read every state, is kept
 for comparison, running the same \`laggingUnits\` over what each side read); one command
 done by hand as read, append event and command id, update row, in one transaction.
 PostgreSQL is the local server (RECTIFY_PG_URL, default postgres://postgres@127.0.0.1:5432/test),

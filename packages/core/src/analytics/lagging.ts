@@ -98,6 +98,11 @@ export function laggingUnits(
   return rankLagging([...byUnit.values()], assigned.length, weights);
 }
 
+/** The order of the lagging ranking: the highest score first, then the most findings, then by unit id. */
+export function byLagging(a: Pick<LaggingUnit, 'score' | 'findings' | 'unitId'>, b: Pick<LaggingUnit, 'score' | 'findings' | 'unitId'>): number {
+  return b.score - a.score || b.findings - a.findings || a.unitId.localeCompare(b.unitId);
+}
+
 /**
  * What a unit's lagging score is made of, counted over its assigned findings: the
  * findings, those not yet completed, the overdue, the stale, and the sum of their
@@ -127,6 +132,6 @@ export function rankLagging(tallies: readonly UnitTally[], assigned: number, wei
       weights.concentration * concentration;
     return { rank: 0, unitId: t.unitId, findings: t.findings, open: t.open, overdue: t.overdue, stale: t.stale, concentration, lag, score };
   });
-  rows.sort((a, b) => b.score - a.score || b.findings - a.findings || a.unitId.localeCompare(b.unitId));
+  rows.sort(byLagging);
   return rows.map((row, i) => ({ ...row, rank: i + 1 }));
 }

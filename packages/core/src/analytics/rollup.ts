@@ -5,7 +5,7 @@ import type { FindingState } from '../lifecycle/state.js';
 import type { Inspection } from '../model/inspection.js';
 import type { Organisation } from '../model/organisation.js';
 import { findingRow } from '../storage/row.js';
-import { rankLagging, type LaggingUnit, type UnitTally } from './lagging.js';
+import { byLagging, rankLagging, type LaggingUnit, type UnitTally } from './lagging.js';
 import { rollupCounts, rollupQuery, type RollupCounts, type RollupQuery } from './rollup-counts.js';
 import { completionRates, emptyStatusCounts, type CompletionRates, type StatusCounts } from './totals.js';
 
@@ -164,30 +164,30 @@ export function rollupFromCounts(
   for (const m of counts.months) {
     const t = tallyOf(m);
     const isDone = DONE_STATUSES.includes(m.status);
-    query.months.forEach((month, i) => {
-      if (m.createdIn > month) return;
-      t.trend[i]!.existed += m.findings;
-      if (m.completedIn === null) return;
-      if ((isDone || m.status === 'sustaining') && m.completedIn === month) t.trend[i]!.completed += m.findings;
-      if (isDone && m.completedIn <= month) t.trend[i]!.done += m.findings;
-    });
+    for (const [i, month] of query.months.entries()) {
+      if (m.createdIn > month) continue;
+      const to = t.trend[i]!;
+      to.existed += m.findings;
+      if (m.completedIn === null) continue;
+      if ((isDone || m.status === 'sustaining') && m.completedIn === month) to.completed += m.findings;
+      if (isDone && m.completedIn <= month) to.done += m.findings;
+    }
   }
   const top = options.laggingTop ?? 3;
   const none = emptyTally(query.months.length);
   const organisations = inputs.map((input): RollupOrganisation => {
     // Rounds in id order, each with its tally.
-    const rounds = [...input.inspections].sort((a, b) => a.id.localeCompare(b.id)).map((inspection) => ({ inspection, tally: tallies.get(`${input.organisation.id}\u0000${inspection.id}`) ?? none }));
-    const each = rounds.map((r) => ({ inspectionId: r.inspection.id, title: r.inspection.title, figures: figures([r.tally], query, top) }));
+    const rounds = [...input.inspections].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((inspection) => ({ inspection, tally: tallies.get(`${input.organisation.id}\u0000${inspection.id}`) ?? none }));
     return {
       organisationId: input.organisation.id,
       name: input.organisation.name,
-      // One round's figures are its organisation's (most organisations have one round open).
-      ...(each.length === 1 ? structuredClone(each[0]!.figures) : figures(rounds.map((r) => r.tally), query, top)),
-      rounds: each.map((r): RollupRound => ({ inspectionId: r.inspectionId, title: r.title, ...r.figures })),
+      ...figures(rounds.map((r) => r.tally), query, top),
+      rounds: rounds.map((r): RollupRound => ({ inspectionId: r.inspection.id, title: r.inspection.title, ...figures([r.tally], query, top) })),
     };
   });
   const share = (o: RollupFigures) => (o.total === 0 ? 0 : o.overdue / o.total);
-  organisations.sort((a, b) => share(b) - share(a) || a.rates.completed - b.rates.completed || a.organisationId.localeCompare(b.organisationId));
+  // Ties by id as code points: the same order whatever the machine's locale.
+  organisations.sort((a, b) => share(b) - share(a) || a.rates.completed - b.rates.completed || (a.organisationId < b.organisationId ? -1 : a.organisationId > b.organisationId ? 1 : 0));
   const everyRound = inputs.flatMap((input) => input.inspections.map((i) => tallies.get(`${input.organisation.id}\u0000${i.id}`) ?? none));
   return { asOf: query.asOf, organisations, all: figures(everyRound, query, 0) };
 }
@@ -213,35 +213,54 @@ function emptyTally(months: number): Tally {
 
 /** The figures of rounds, each given by its tally. */
 function figures(rounds: readonly Tally[], query: RollupQuery, laggingTop: number): RollupFigures {
-  const byStatus = emptyStatusCounts();
+  // One pass over the tallies: this runs for every round and organisation of a store.
+  const sum = rounds.length === 1 ? copyTally(rounds[0]!) : rounds.reduce(addTally, emptyTally(query.months.length));
+  const byStatus = sum.byStatus;
   let total = 0;
-  const sum = (pick: (t: Tally) => number) => rounds.reduce((n, t) => n + pick(t), 0);
-  for (const t of rounds) {
-    for (const status of Object.keys(byStatus) as (keyof StatusCounts)[]) byStatus[status] += t.byStatus[status];
-  }
-  for (const status of Object.keys(byStatus) as (keyof StatusCounts)[]) total += byStatus[status];
+  for (const status of STATUSES) total += byStatus[status];
   const totals = { total, byStatus };
-  const onTime = sum((t) => t.onTime);
-  const withinExtension = sum((t) => t.withinExtension);
-  const late = sum((t) => t.late);
-  const completed = onTime + withinExtension + late;
+  const completed = sum.onTime + sum.withinExtension + sum.late;
   // Lagging units by each round's own cadence, the most lagging across rounds first.
-  const lagging = laggingTop === 0 ? [] : rounds
-    .flatMap((t) => t.units)
-    .sort((a, b) => b.score - a.score || a.unitId.localeCompare(b.unitId))
+  // (One round's are ranked already.)
+  const lagging = laggingTop === 0 ? [] : (rounds.length === 1 ? rounds[0]!.units : rounds.flatMap((t) => t.units).sort(byLagging))
     .slice(0, laggingTop)
     .map((u, i) => ({ ...u, rank: i + 1 }));
   return {
     ...totals,
     open: OPEN_STATUSES.reduce((n, status) => n + byStatus[status], 0),
     rates: completionRates(totals),
-    overdue: sum((t) => t.overdue),
-    dueSoon: sum((t) => t.dueSoon),
-    outcomes: { onTime, withinExtension, late, onTimeRate: completed === 0 ? 0 : onTime / completed },
+    overdue: sum.overdue,
+    dueSoon: sum.dueSoon,
+    outcomes: { onTime: sum.onTime, withinExtension: sum.withinExtension, late: sum.late, onTimeRate: completed === 0 ? 0 : sum.onTime / completed },
     laggingUnits: lagging,
     trend: query.months.map((month, i): RollupMonth => {
-      const existed = sum((t) => t.trend[i]!.existed);
-      return { month, completed: sum((t) => t.trend[i]!.completed), rate: existed === 0 ? 0 : sum((t) => t.trend[i]!.done) / existed };
+      const m = sum.trend[i]!;
+      return { month, completed: m.completed, rate: m.existed === 0 ? 0 : m.done / m.existed };
     }),
   };
+}
+
+const STATUSES = Object.keys(emptyStatusCounts()) as (keyof StatusCounts)[];
+
+/** A copy of a tally's sums (its units are not summed: see {@link figures}). */
+function copyTally(t: Tally): Tally {
+  return { ...t, byStatus: { ...t.byStatus }, trend: t.trend.map((m) => ({ ...m })) };
+}
+
+/** Adds a tally's sums into `into`, and answers it. */
+function addTally(into: Tally, t: Tally): Tally {
+  for (const status of STATUSES) into.byStatus[status] += t.byStatus[status];
+  into.assigned += t.assigned;
+  into.overdue += t.overdue;
+  into.dueSoon += t.dueSoon;
+  into.onTime += t.onTime;
+  into.withinExtension += t.withinExtension;
+  into.late += t.late;
+  t.trend.forEach((m, i) => {
+    const to = into.trend[i]!;
+    to.existed += m.existed;
+    to.completed += m.completed;
+    to.done += m.done;
+  });
+  return into;
 }

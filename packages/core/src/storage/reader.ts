@@ -3,8 +3,7 @@ import { rollupCounts, rollupQuery, type RollupCounts } from '../analytics/rollu
 import { rollupFromCounts, roundsOf, type Rollup, type RollupInput, type RollupOptions } from '../analytics/rollup.js';
 import { totals as pureTotals, totalsFromCounts, type Totals } from '../analytics/totals.js';
 import { EVERY_DAY, type Calendar } from '../calendar/calendar.js';
-import { CalendarDaySchema, type CalendarDay } from '../dates/calendar-day.js';
-import { dayOfInstant } from '../dates/instant.js';
+import { addCalendarDays, CalendarDaySchema, type CalendarDay } from '../dates/calendar-day.js';
 import { RectifyError } from '../errors/rectify-error.js';
 import { parseWith } from '../errors/validation-error.js';
 import { historyDigest, verifyChain, type ChainBreak } from '../integrity/chain.js';
@@ -247,11 +246,14 @@ export class TransactionReader implements StoreReader {
       counts = await this.tx.rollupCounts(query);
       // The rows are today's: an organisation with a finding changed after the day is
       // counted from its events as of the day instead (the same figures, one replay).
-      const offsets = new Map(query.rounds.map((r) => [`${r.tenantId}\u0000${r.inspectionId}`, r.utcOffset]));
+      // Changed after the day: updated at or after the next day's first instant where the
+      // round is (both UTC ISO text, `updatedAt` as `findingRow` normalises it).
+      const nextDay = addCalendarDays(asOf, 1);
+      const after = new Map(query.rounds.map((r) => [`${r.tenantId}\u0000${r.inspectionId}`, new Date(`${nextDay}T00:00:00${r.utcOffset}`).toISOString()]));
       // (Counts of a round the query does not name, which a store counting every row may give, are left out.)
       replay = new Set(counts.groups.filter((c) => {
-        const offset = offsets.get(`${c.tenantId}\u0000${c.inspectionId}`);
-        return offset !== undefined && dayOfInstant(c.lastUpdatedAt, offset) > asOf;
+        const limit = after.get(`${c.tenantId}\u0000${c.inspectionId}`);
+        return limit !== undefined && c.lastUpdatedAt >= limit;
       }).map((c) => c.tenantId));
       if (replay.size > 0) counts = { groups: counts.groups.filter((c) => !replay.has(c.tenantId)), months: counts.months.filter((m) => !replay.has(m.tenantId)) };
     }
