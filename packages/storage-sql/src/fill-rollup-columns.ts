@@ -1,6 +1,14 @@
-import { findingRow, type FindingState, type Inspection } from '@rectify/core';
+import { findingRow, type FindingRow, type FindingState, type Inspection } from '@rectify/core';
 import type { SqlDialect } from './dialect.js';
 import type { SqlSession } from './session.js';
+
+/** The findings table's columns of a roll-up (schema version 3), in the order of {@link rollupValues}. */
+export const ROLLUP_COLUMNS = ['created_on', 'assigned_on', 'original_deadline', 'completed_on', 'extended', 'sustained', 'measures_active', 'measures_done'] as const;
+
+/** A row's values of {@link ROLLUP_COLUMNS}, as the table stores them (booleans as 0 and 1). */
+export function rollupValues(row: FindingRow): unknown[] {
+  return [row.createdOn, row.assignedOn, row.originalDeadline, row.completedOn, row.extended ? 1 : 0, row.sustained ? 1 : 0, row.measuresActive, row.measuresDone];
+}
 
 /**
  * The migration to schema version 3 adds the columns of a roll-up; this fills them from
@@ -20,8 +28,8 @@ export async function fillRollupColumns(session: SqlSession, dialect: SqlDialect
     const inspection = inspections.get(`${r.tenant_id}\u0000${r.inspection_id}`) ?? { categories: [], utcOffset: '+08:00' };
     const row = findingRow(r.tenant_id, JSON.parse(r.state) as FindingState, inspection);
     await session.run(
-      dialect.placeholders(`UPDATE ${T.findings} SET created_on = ?, assigned_on = ?, original_deadline = ?, completed_on = ?, extended = ?, sustained = ?, measures_active = ?, measures_done = ? WHERE tenant_id = ? AND finding_id = ?`),
-      [row.createdOn, row.assignedOn, row.originalDeadline, row.completedOn, row.extended ? 1 : 0, row.sustained ? 1 : 0, row.measuresActive, row.measuresDone, r.tenant_id, r.finding_id],
+      dialect.placeholders(`UPDATE ${T.findings} SET ${ROLLUP_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE tenant_id = ? AND finding_id = ?`),
+      [...rollupValues(row), r.tenant_id, r.finding_id],
     );
   }
 }

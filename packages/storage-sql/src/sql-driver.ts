@@ -18,7 +18,7 @@ import {
   type TransactionOptions,
 } from '@rectify/core';
 import type { SqlDialect } from './dialect.js';
-import { fillRollupColumns } from './fill-rollup-columns.js';
+import { fillRollupColumns, ROLLUP_COLUMNS, rollupValues } from './fill-rollup-columns.js';
 import { rollupCounts } from './rollup-query.js';
 import { migrations } from './schema.js';
 import type { SqlSession } from './session.js';
@@ -73,7 +73,7 @@ interface FindingColumns {
 /** The findings table's columns, in the order of {@link rowValues} after `finding_id`. */
 const COLUMN_NAMES = [
   'finding_id', 'tenant_id', 'inspection_id', 'category_id', 'category_ordinal', 'ordinal', 'title', 'status', 'lead_unit_id', 'responsible_person_id', 'deadline', 'last_progress_on', 'updated_at', 'version',
-  'created_on', 'assigned_on', 'original_deadline', 'completed_on', 'extended', 'sustained', 'measures_active', 'measures_done', 'state',
+  ...ROLLUP_COLUMNS, 'state',
 ] as const;
 const COLUMNS = COLUMN_NAMES.join(', ');
 
@@ -143,7 +143,7 @@ const MAX_PARAMETERS = 30_000;
 function rowValues(row: FindingRow): unknown[] {
   return [
     row.tenantId, row.inspectionId, row.categoryId, row.categoryOrdinal, row.ordinal, row.title, row.status, row.leadUnitId, row.responsiblePersonId, row.deadline, row.lastProgressOn, row.updatedAt, row.version,
-    row.createdOn, row.assignedOn, row.originalDeadline, row.completedOn, row.extended ? 1 : 0, row.sustained ? 1 : 0, row.measuresActive, row.measuresDone, JSON.stringify(row.state),
+    ...rollupValues(row), JSON.stringify(row.state),
   ];
 }
 

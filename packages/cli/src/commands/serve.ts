@@ -72,11 +72,14 @@ export async function serveCommand(store: Store, global: GlobalOptions, options:
             const query = asked === null ? '' : `?as-of=${asOf}`;
             return void send(supervisionHtml(rollup, { locale: global.lang, units, href: (o, i) => `/${encodeURIComponent(o)}/${encodeURIComponent(i)}${query}` }));
           }
-          const inspection = await store.inspection(round);
-          if (inspection === undefined) return void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
-          const asOf = asked ?? today(io, inspection.utcOffset);
-          const { model } = await store.read((reader) => modelOf(reader, round, asOf, { internal: true, calendar: global.calendar, redact: options.redact ?? false }));
-          return void send(dashboardHtml(model, { locale: global.lang }));
+          // One read: the round (its day is where it is) and its model.
+          const built = await store.read(async (reader) => {
+            const inspection = await reader.inspection(round);
+            if (inspection === undefined) return undefined;
+            return modelOf(reader, round, asked ?? today(io, inspection.utcOffset), { internal: true, calendar: global.calendar, redact: options.redact ?? false });
+          });
+          if (built === undefined) return void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+          return void send(dashboardHtml(built.model, { locale: global.lang }));
         }
         const inspection = (await store.inspection(scope))!;
         const asOf = asked ?? today(io, inspection.utcOffset);

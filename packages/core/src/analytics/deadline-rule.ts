@@ -2,7 +2,7 @@ import { EVERY_DAY, type Calendar } from '../calendar/calendar.js';
 import { addWorkingDays, nextWorkingDay } from '../calendar/working-days.js';
 import { addCalendarDays, type CalendarDay } from '../dates/calendar-day.js';
 import { isOpenStatus } from '../lifecycle/status.js';
-import type { FindingState } from '../lifecycle/state.js';
+import { hasApprovedExtension, type FindingState } from '../lifecycle/state.js';
 
 // The one definition of overdue, due soon and on time. The analysis, the lagging ranking,
 // the day series, the store's queries, every report format and the reminders all decide
@@ -106,6 +106,6 @@ export function completionOutcome(
   if (a === undefined || isOpenStatus(finding.status) || finding.completedOn === undefined) return undefined;
   const first = finding.originalDeadline ?? a.deadline;
   if (finding.completedOn <= deadlineInForce(first, calendar)) return 'on_time';
-  const extended = finding.extensions.some((x) => x.status === 'approved');
+  const extended = hasApprovedExtension(finding);
   return extended && finding.completedOn <= deadlineInForce(a.deadline, calendar) ? 'within_extension' : 'late';
 }

@@ -1,7 +1,7 @@
 import { EVERY_DAY, type Calendar } from '../calendar/calendar.js';
 import type { CalendarDay } from '../dates/calendar-day.js';
 import { isOpenStatus } from '../lifecycle/status.js';
-import type { FindingState } from '../lifecycle/state.js';
+import { hasApprovedExtension, type FindingState } from '../lifecycle/state.js';
 import { completionOutcome } from './deadline-rule.js';
 
 /**
@@ -46,7 +46,7 @@ export function deadlineOutcomes(findings: readonly FindingState[], options: { c
     for (const x of f.extensions) out.requests[x.status]++;
     const a = f.assignment;
     if (a === undefined) continue;
-    const extended = f.extensions.some((x) => x.status === 'approved');
+    const extended = hasApprovedExtension(f);
     if (isOpenStatus(f.status)) {
       out.open++;
       if (extended) out.openExtended++;

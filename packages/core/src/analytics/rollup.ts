@@ -4,7 +4,7 @@ import { DONE_STATUSES, OPEN_STATUSES } from '../lifecycle/status.js';
 import type { FindingState } from '../lifecycle/state.js';
 import type { Inspection } from '../model/inspection.js';
 import type { Organisation } from '../model/organisation.js';
-import { findingRow } from '../storage/row.js';
+import { findingRow, type FindingRow } from '../storage/row.js';
 import { byLagging, rankLagging, type LaggingUnit, type UnitTally } from './lagging.js';
 import { rollupCounts, rollupQuery, type RollupCounts, type RollupQuery } from './rollup-counts.js';
 import { completionRates, emptyStatusCounts, type CompletionRates, type StatusCounts } from './totals.js';
@@ -102,14 +102,16 @@ export interface Rollup {
  */
 export function rollup(inputs: readonly RollupInput[], asOf: CalendarDay, options: RollupOptions = {}): Rollup {
   const query = rollupQuery(roundsOf(inputs), asOf, options);
-  const byId = new Map(inputs.flatMap((input) => input.inspections.map((i) => [`${input.organisation.id}\u0000${i.id}`, i] as const)));
-  const rows = inputs.flatMap((input) =>
-    input.findings.flatMap((f) => {
-      const inspection = byId.get(`${input.organisation.id}\u0000${f.finding.inspectionId}`);
-      return inspection === undefined ? [] : [findingRow(input.organisation.id, f, inspection)];
-    }),
-  );
-  return rollupFromCounts(inputs, rollupCounts(rows, query), query, options);
+  return rollupFromCounts(inputs, rollupCounts(inputs.flatMap(rowsOf), query), query, options);
+}
+
+/** An organisation's findings as rows (what a store counts), those of a round it does not list left out. */
+export function rowsOf(input: RollupInput): FindingRow[] {
+  const rounds = new Map(input.inspections.map((i) => [i.id, i]));
+  return input.findings.flatMap((f) => {
+    const inspection = rounds.get(f.finding.inspectionId);
+    return inspection === undefined ? [] : [findingRow(input.organisation.id, f, inspection)];
+  });
 }
 
 /** Every round of these organisations, as {@link rollupQuery} takes them. */

@@ -234,6 +234,11 @@ export function isSustained(state: FindingState): boolean {
   return state.measures.some((m) => m.kind === 'long_term' && m.status === 'open');
 }
 
+/** Whether an extension of its deadline was approved (the deadline in force is then an extended one). */
+export function hasApprovedExtension(state: Pick<FindingState, 'extensions'>): boolean {
+  return state.extensions.some((x) => x.status === 'approved');
+}
+
 /** The measures still part of the plan (not withdrawn). */
 export function activeMeasures(state: FindingState): MeasureState[] {
   return state.measures.filter((m) => m.status !== 'withdrawn');

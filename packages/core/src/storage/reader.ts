@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { rollupCounts, rollupQuery, type RollupCounts } from '../analytics/rollup-counts.js';
-import { rollupFromCounts, roundsOf, type Rollup, type RollupInput, type RollupOptions } from '../analytics/rollup.js';
+import { rollupFromCounts, roundsOf, rowsOf, type Rollup, type RollupInput, type RollupOptions } from '../analytics/rollup.js';
 import { totals as pureTotals, totalsFromCounts, type Totals } from '../analytics/totals.js';
 import { EVERY_DAY, type Calendar } from '../calendar/calendar.js';
 import { addCalendarDays, CalendarDaySchema, type CalendarDay } from '../dates/calendar-day.js';
@@ -16,7 +16,6 @@ import type { Organisation, Person } from '../model/organisation.js';
 import type { PublishedVersion } from '../publication/published.js';
 import type { Bundle } from './bundle.js';
 import type { DriverCapabilities, DriverTransaction } from './driver.js';
-import { findingRow } from './row.js';
 import { deadlineFiltersIn, FindingQuerySchema, ScopeSchema, type FindingQueryInput, type Page, type Scope } from './query.js';
 
 /** Options of {@link StoreReader.findings}. */
@@ -130,6 +129,8 @@ export class TransactionReader implements StoreReader {
   }
 
   async organisations(): Promise<Organisation[]> {
+    // One read across tenants where the driver can (a supervising office lists hundreds).
+    if (this.tx.listAllRecords !== undefined) return (await this.tx.listAllRecords('organisation')).map((r) => r.value as Organisation);
     const out: Organisation[] = [];
     for (const id of await this.tx.listTenants()) {
       const org = await this.organisation(id);
@@ -238,7 +239,7 @@ export class TransactionReader implements StoreReader {
 
   async rollup(options: StoreRollupOptions): Promise<Rollup> {
     const { asOf, organisations } = parseWith(StoreRollupOptionsSchema, options, 'options');
-    const inputs = await organisationsWithRounds(this.tx, organisations === undefined ? undefined : new Set(organisations));
+    const inputs = await organisationsWithRounds(this, this.tx, organisations === undefined ? undefined : new Set(organisations));
     const query = { ...rollupQuery(roundsOf(inputs), asOf, options), ...(organisations === undefined ? { everyRound: true } : {}) };
     let counts: RollupCounts = { groups: [], months: [] };
     let replay = new Set(inputs.map((i) => i.organisation.id));
@@ -259,12 +260,8 @@ export class TransactionReader implements StoreReader {
     }
     for (const input of inputs) {
       if (!replay.has(input.organisation.id)) continue;
-      const rounds = new Map(input.inspections.map((i) => [i.id, i]));
-      const rows = (await this.findingsAsOf({ organisationId: input.organisation.id }, asOf)).flatMap((state) => {
-        const inspection = rounds.get(state.finding.inspectionId);
-        return inspection === undefined ? [] : [findingRow(input.organisation.id, state, inspection)];
-      });
-      const own = rollupCounts(rows, query);
+      const findings = await this.findingsAsOf({ organisationId: input.organisation.id }, asOf);
+      const own = rollupCounts(rowsOf({ ...input, findings }), query);
       counts.groups.push(...own.groups);
       counts.months.push(...own.months);
     }
@@ -296,27 +293,19 @@ function sharedIds(bundle: Bundle): { what: 'finding' | 'inspection'; id: string
 }
 
 /** Every organisation (or those wanted) with its inspections, in two reads where the driver can. */
-async function organisationsWithRounds(tx: DriverTransaction, wanted: ReadonlySet<string> | undefined): Promise<RollupInput[]> {
-  const take = (id: string) => wanted === undefined || wanted.has(id);
+async function organisationsWithRounds(reader: StoreReader, tx: DriverTransaction, wanted: ReadonlySet<string> | undefined): Promise<RollupInput[]> {
+  const organisations = (await reader.organisations()).filter((o) => wanted === undefined || wanted.has(o.id));
+  const rounds = new Map<string, Inspection[]>();
   if (tx.listAllRecords !== undefined) {
-    const rounds = new Map<string, Inspection[]>();
     for (const { tenantId, value } of await tx.listAllRecords('inspection')) {
-      if (!take(tenantId)) continue;
       const list = rounds.get(tenantId);
       if (list === undefined) rounds.set(tenantId, [value as Inspection]);
       else list.push(value as Inspection);
     }
-    return (await tx.listAllRecords('organisation'))
-      .filter((r) => take(r.tenantId))
-      .map((r) => ({ organisation: r.value as Organisation, inspections: rounds.get(r.tenantId) ?? [], findings: [] }));
+  } else {
+    for (const o of organisations) rounds.set(o.id, (await tx.listRecords('inspection', o.id)) as Inspection[]);
   }
-  const out: RollupInput[] = [];
-  for (const tenantId of await tx.listTenants()) {
-    if (!take(tenantId)) continue;
-    const organisation = (await tx.getRecord('organisation', tenantId, tenantId)) as Organisation | undefined;
-    if (organisation !== undefined) out.push({ organisation, inspections: (await tx.listRecords('inspection', tenantId)) as Inspection[], findings: [] });
-  }
-  return out;
+  return organisations.map((organisation) => ({ organisation, inspections: rounds.get(organisation.id) ?? [], findings: [] }));
 }
 
 /** The published versions of an inspection (of one format when given), oldest first. */

@@ -1,6 +1,6 @@
 import { dayOfInstant } from '../dates/instant.js';
 import type { FindingStatus } from '../lifecycle/status.js';
-import { activeMeasures, isSustained, lastProgressOn, type FindingState } from '../lifecycle/state.js';
+import { activeMeasures, hasApprovedExtension, isSustained, lastProgressOn, type FindingState } from '../lifecycle/state.js';
 import type { Inspection } from '../model/inspection.js';
 
 /**
@@ -68,7 +68,7 @@ export function findingRow(tenantId: string, state: FindingState, inspection: Pi
     assignedOn: state.assignedOn ?? null,
     originalDeadline: state.originalDeadline ?? state.assignment?.deadline ?? null,
     completedOn: state.completedOn ?? null,
-    extended: state.extensions.some((x) => x.status === 'approved'),
+    extended: hasApprovedExtension(state),
     sustained: isSustained(state),
     measuresActive: measures.length,
     measuresDone: measures.filter((m) => m.status === 'done').length,
