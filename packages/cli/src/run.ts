@@ -30,7 +30,7 @@ export const HELP: Record<string, string> = {
 Usage: rectify <command> [options]
 
   init [FILE]             create a store (a SQLite file; --postgres URL for PostgreSQL)
-  import FILE             a ledger (.xlsx, .csv: rectify's or a clerk's layout), a published notice (.txt, .md, .html) or a bundle (.json)
+  import FILE             a ledger (.xlsx, .csv: rectify's or a clerk's layout), a published notice (.txt, .md, .html, .docx) or a bundle (.json)
   template [FILE]         a blank 整改台账 (.xlsx) to fill in and import
   status                  the at-a-glance view: totals, overdue, due soon, stale ledgers, lagging units
                           (--all: every organisation of the store, ranked, for a supervising office)

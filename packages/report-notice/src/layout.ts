@@ -11,7 +11,8 @@ import {
 
 /** A section of the notice: the findings, or narrative paragraphs given by the caller. */
 export type NoticeSection =
-  | { kind: 'findings'; title: string }
+  /** `findingIds`: the findings this section holds (an office's digest gives each unit one); all of them when absent. */
+  | { kind: 'findings'; title: string; findingIds?: string[] }
   | { kind: 'text'; title: string; paragraphs: string[] };
 
 /** What the notice says besides the findings; each part has a default built from the model. */
@@ -133,12 +134,17 @@ export function layoutNotice(model: ReportModel, locale: Locale, content: Notice
       return;
     }
     let categoryNumber = 0;
-    for (const category of model.categories) {
-      if (category.findings.length === 0) continue;
-      categoryNumber++;
+    const held = section.findingIds === undefined ? undefined : new Set(section.findingIds);
+    // Findings outside any category come before the first category's heading: after it, a
+    // reader (and parseNotice) would take them for that category's.
+    const grouped = [...model.categories].sort((a, b) => Number(a.title !== null) - Number(b.title !== null));
+    for (const category of grouped) {
+      const findings = held === undefined ? category.findings : category.findings.filter((f) => held.has(f.id));
+      if (findings.length === 0) continue;
+      if (category.title !== null) categoryNumber++;
       const number = content.categoryNumbers === 'ordinal' ? (category.ordinal ?? categoryNumber) : categoryNumber;
       if (category.title !== null) blocks.push({ kind: 'heading', level: 2, label: label('category', number), text: category.title });
-      for (const f of category.findings) {
+      for (const f of findings) {
         blocks.push({ kind: 'heading', level: 3, label: label('item', f.ordinal), text: t.item(f.title) });
         blocks.push({ kind: 'paragraph', label: t.measures, text: measuresParagraph(f, locale) });
         const wording = locale === 'zh-CN' ? f.statusWording : STATUS_LABELS[f.status].en;

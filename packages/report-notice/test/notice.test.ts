@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReportModel, decideOrThrow, parseInspection, parseOrganisation, type FindingState } from '@rectify/core';
-import { defaultClosing, escapeMarkdown, noticeMarkdownRenderer, noticeTextRenderer } from '../src/index.js';
+import { defaultClosing, escapeMarkdown, noticeMarkdownRenderer, noticeTextRenderer, parseNotice } from '../src/index.js';
 
 const inspection = parseInspection({
   id: 'i1', kind: 'xuncha', title: '巡察', inspector: { name: '市委第二巡察组' }, subjectOrganisationId: 'o1',
@@ -31,10 +31,12 @@ describe('the notice', () => {
     expect(text).not.toContain('空的方面');
   });
 
-  it('puts findings without a category after the categories, without a heading', () => {
+  it('puts findings without a category before the categories, without a heading, so that none reads as a category\'s', () => {
     const model = buildReportModel([finding('f2', '无类别问题', ['一', '二']), finding('f1', '有类别问题', ['a'], 'c1')], inspection, organisation, '2024-09-01');
     const text = String(noticeTextRenderer.render(model, { locale: 'zh-CN' }).data);
-    expect(text.indexOf('有类别问题')).toBeLessThan(text.indexOf('无类别问题'));
+    expect(text.indexOf('无类别问题')).toBeLessThan(text.indexOf('（一）'));
+    expect(text.indexOf('（一）')).toBeLessThan(text.indexOf('有类别问题'));
+    expect(parseNotice(text).findings.map((f) => [f.title, f.categoryOrdinal])).toEqual([['无类别问题', null], ['有类别问题', 1]]);
     expect(text).toContain('整改情况：一是一；二是二。');
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { decodeText, isRectifyError, type Bundle, type InspectionKind, type Locale, type Store, type ValidationError } from '@rectify/core';
-import { htmlToText, looksLikeHtml, noticeReport, parseNotice } from '@rectify/report-notice';
+import { docxToText, DocxReadError, htmlToText, looksLikeHtml, noticeReport, parseNotice } from '@rectify/report-notice';
 import {
   clerkLedgerBundle,
   clerkLedgerChanges,
@@ -45,7 +45,8 @@ export interface ImportOptions {
 
 /**
  * `rectify import FILE`: a ledger workbook (.xlsx: rectify's own, or one laid out by a
- * clerk), a published notice (.txt, .md, or the web page it was published on, .html)
+ * clerk), a published notice (.txt, .md, the web page it was published on, .html, or
+ * its Word attachment, .docx)
  * or a bundle (.json) into the store, in one transaction: on any error, every issue is
  * printed with its place (sheet!cell, line, path) and nothing is written.
  */
@@ -56,7 +57,7 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
   let changes: LedgerChanges | undefined;
   const notes: string[] = [];
   if (!(ext in MAX_BYTES)) {
-    throw new UsageError(`Cannot import ${options.file}: expected .xlsx or .csv (a ledger), .txt, .md or .html (a notice) or .json (a bundle)`);
+    throw new UsageError(`Cannot import ${options.file}: expected .xlsx or .csv (a ledger), .txt, .md, .html or .docx (a notice) or .json (a bundle)`);
   }
   if (options.trusted && ext !== '.json') throw new UsageError('--trusted restores a bundle (.json) exported from a store; a ledger or a notice is always checked');
   const bytes = readInput(path, options.file, MAX_BYTES[ext]!);
@@ -79,13 +80,9 @@ export async function importCommand(store: Store | undefined, global: GlobalOpti
     if (ext === '.xlsx') {
       ledger = await readLedgerWorkbook(bytes);
     } else {
-      const decoded = decodeText(bytes);
-      if (!decoded.ok) throw new UsageError(`Cannot import ${options.file}: ${decoded.message[global.lang]}`);
-      if (decoded.encoding !== 'utf-8') notes.push(`${options.file} is not UTF-8: read as ${decoded.encoding.toUpperCase()}`);
-      // A page saved from the site (.html, or saved as .txt): what its reader sees.
-      const page = ext === '.html' || ext === '.htm' || looksLikeHtml(decoded.text);
-      const notice = parseNotice(page ? htmlToText(decoded.text) : decoded.text);
-      // A page's warnings are numbered by the lines of its text, not of its markup.
+      const { text, page } = ext === '.docx' ? { text: wordText(bytes, options.file), page: true } : noticeText(bytes, ext, options.file, global, notes);
+      const notice = parseNotice(text);
+      // A page's or a document's warnings are numbered by the lines of its text, not of its markup.
       const where = page ? `${options.file} (its text)` : options.file;
       for (const w of notice.warnings) io.err(`${where}:${w.line}: ${w.code}: ${w.message}`);
       // A notice that yields no finding would still create an inspection (and name the
@@ -181,8 +178,30 @@ const MiB = 1024 * 1024;
  * could say no.
  */
 const MAX_BYTES: Record<string, number> = {
-  '.json': 256 * MiB, '.xlsx': 128 * MiB, '.csv': 128 * MiB, '.txt': 16 * MiB, '.md': 16 * MiB, '.html': 16 * MiB, '.htm': 16 * MiB,
+  '.json': 256 * MiB, '.xlsx': 128 * MiB, '.csv': 128 * MiB, '.txt': 16 * MiB, '.md': 16 * MiB, '.html': 16 * MiB, '.htm': 16 * MiB, '.docx': 64 * MiB,
 };
+
+/**
+ * A notice's text from a text file or a saved page (in whatever encoding the site used),
+ * and whether it was a page: a page saved as .txt is read as the page it is.
+ */
+function noticeText(bytes: Buffer, ext: string, given: string, global: GlobalOptions, notes: string[]): { text: string; page: boolean } {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) throw new UsageError(`Cannot import ${given}: ${decoded.message[global.lang]}`);
+  if (decoded.encoding !== 'utf-8') notes.push(`${given} is not UTF-8: read as ${decoded.encoding.toUpperCase()}`);
+  const page = ext === '.html' || ext === '.htm' || looksLikeHtml(decoded.text);
+  return { text: page ? htmlToText(decoded.text) : decoded.text, page };
+}
+
+/** A notice's text from its Word attachment; a file that is no Word document is the user's error. */
+function wordText(bytes: Buffer, given: string): string {
+  try {
+    return docxToText(bytes);
+  } catch (error) {
+    if (error instanceof DocxReadError) throw new UsageError(`Cannot import ${given}: ${error.message}`);
+    throw error;
+  }
+}
 
 /** Reads the file to import, once, after checking that it is a file and not too large for its kind. */
 function readInput(path: string, given: string, max: number): Buffer {

@@ -29,7 +29,8 @@ function fromCodePoint(code: number): string | undefined {
   return String.fromCodePoint(code);
 }
 
-function decodeEntities(text: string): string {
+/** Character references as the reader sees them: named (those these pages use), decimal and hexadecimal. */
+export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, body: string) => {
     if (body[0] === '#') {
       const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);

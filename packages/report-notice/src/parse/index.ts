@@ -16,3 +16,4 @@ export type {
 export { statusOfWording } from './wording.js';
 export { noticeReport, type NoticeReportOptions } from './to-model.js';
 export { htmlToText, looksLikeHtml } from './html.js';
+export { docxToText, DocxReadError } from './docx.js';

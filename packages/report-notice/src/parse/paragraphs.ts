@@ -13,11 +13,14 @@ const NAVIGATION = /^(首页|当前位置|您现在的位置|【?打印(本页)?
 /**
  * Lines a government page puts around the text: the metadata list (信息索引号, 索 引 号,
  * 文件名称, 发布机构, 成文日期, 文号…), the byline (发布时间/日期/来源/作者/编辑/浏览量/
- * 访问量), the page's buttons (字体大小, 分享, 朗读, 保护视力色) and a date-time alone.
+ * 访问量), the page's buttons (字体大小, 分享, 朗读, 保护视力色), the site's footer
+ * (主办单位, 网站标识码, ICP备, a bare link) and a date-time alone.
  */
 const METADATA_LABEL = /^[•·●▪◆-]?\s*(信\s*息\s*索\s*引\s*号|索\s*引\s*号|文件名称|发布机构|发文机关|成文日期|发文日期|发布日期|公开方式|公开范围|文\s*号|主题分类|主题词|有效性|标\s*题|所属机构|生成日期|体裁分类)\s*[:：]/;
 const BYLINE = /(发布时间|发表时间|发布日期|信息来源|来源|作者|编辑|浏览量?|浏览次数|访问量|访问次数|点击量?|阅读量?)\s*[:：]/;
 const PAGE_BUTTONS = /^(字体大小|字号|【?大\s*中\s*小】?|分享[:：到]?|朗读|打印|保护视力色|视力保护色|收藏|关闭|【?字体[:：]?)/;
+/** The site's footer: who runs it, its registration, a link to it (主办单位, 网站标识码, ICP备, 网址). */
+const SITE_FOOTER = /^(主办单位|主办|承办单位|承办|协办单位|维护单位|技术支持|版权所有|网站标识码|网站地图|联系我们|网址|本文链接|Copyright)\s*[:：|]?|ICP备\d|公网安备|^(https?:\/\/|www\.)\S+$/i;
 // (A date written 2024年4月17日 alone is the signature's, not the page's: it stays.)
 const DATE_TIME = /^(日期[:：]\s*)?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?$/;
 
@@ -27,6 +30,7 @@ function chrome(line: string): { value: boolean; date?: string } | undefined {
   const dated = (x: { value: boolean }) => (date && /发布|发表|日期|^\d{4}/.test(line) ? { ...x, date } : x);
   if (METADATA_LABEL.test(line)) return dated({ value: /[:：]\s*$/.test(line) });
   if (PAGE_BUTTONS.test(line) && line.length < 40) return { value: false };
+  if (SITE_FOOTER.test(line) && line.length < 160 && !/[。；]/.test(line)) return { value: false };
   if (DATE_TIME.test(line)) return dated({ value: false });
   if (line.length < 160 && BYLINE.test(line) && !/[。；]/.test(line) && ((line.match(BYLINE_ALL) ?? []).length >= 2 || /^(日期|发布时间|发表时间|来源|编辑|作者|浏览|访问)/.test(line))) return dated({ value: false });
   return undefined;

@@ -73,7 +73,12 @@ export function parseNotice(text: string): ParsedNotice {
   let section: ParsedSection | undefined;
   let category: ParsedCategory | undefined;
   let finding: ParsedFinding | undefined;
-  for (const p of body) {
+  // A count inside a finding's measures (累计交办问题37个) is the finding's, not the notice's total.
+  const findingLines = new Set<number>();
+  // Where each category stands, so that one heading no finding (a point of 下一步工作打算) goes back to its section's text.
+  const pointsOf = new Map<ParsedCategory, { section: ParsedSection; paragraph: Paragraph }>();
+  for (const [index, p] of body.entries()) {
+    const previous = body[index - 1];
     checkPunctuation(p.text, p.line, warnings);
     readContacts(p, inspection);
     if (inspection.preamble === undefined && section === undefined && /巡视|巡察|审计|检查|督查/.test(p.text)) {
@@ -99,6 +104,7 @@ export function parseNotice(text: string): ParsedNotice {
     if (categoryHead && isHeading(categoryHead[2]!) && categoryTitle !== '') {
       category = { ordinal: numeral(categoryHead[1]!), title: categoryTitle, line: p.line };
       categories.push(category);
+      if (section) pointsOf.set(category, { section, paragraph: p });
       finding = undefined;
       continue;
     }
@@ -106,13 +112,23 @@ export function parseNotice(text: string): ParsedNotice {
     const item = fed ?? ITEM.exec(p.text) ?? PROBLEM.exec(p.text);
     const heading = !item ? undefined
       : fed ? (findingHeading(fed[2]!, p.line, warnings) ?? { title: fed[2]!.trim().replace(/[。：:]$/, ''), opening: 'problem' as const, confidence: 0.8 })
-      : PROBLEM.test(p.text) ? { title: item[2]!.trim(), opening: 'problem' as const, confidence: 1 }
+      : PROBLEM.test(p.text) ? { title: item[2]!.trim().replace(/[。；;]$/, ''), opening: 'problem' as const, confidence: 1 }
       : findingHeading(item[2]!, p.line, warnings);
     if (item && heading) {
       const written = fed ? (/^\d+$/.test(fed[1]!) ? Number(fed[1]) : numeral(fed[1]!)) : item[1] ? Number(item[1]) : undefined;
+      // Numbering that starts again after an unnumbered paragraph (以下问题在全面从严治党方面。
+      // 1、…): that paragraph heads a group of its own, as a category would.
+      const lead = finding?.narrative.at(-1);
+      if (written === 1 && finding && finding.categoryOrdinal === (category?.ordinal ?? null) && lead !== undefined && previous?.text === lead && isHeading(lead, 40)) {
+        finding.narrative.pop();
+        findingLines.delete(previous.line);
+        category = { ordinal: Math.max(0, ...categories.map((c) => c.ordinal)) + 1, title: lead.replace(/[，,]?(?:反馈)?(?:的)?问题如下|[。：:]$/g, '').trim(), line: previous.line };
+        categories.push(category);
+        warnings.push({ code: 'numbering_restart', line: p.line, message: `The numbering starts again after “${lead}” (line ${previous.line}): read as a group of its own` });
+      }
       const ordinal = written ?? (findings.filter((f) => f.categoryOrdinal === (category?.ordinal ?? null)).at(-1)?.ordinal ?? 0) + 1;
       finding = {
-        ordinal, title: heading.title, line: p.line, categoryOrdinal: category?.ordinal ?? null, opening: heading.opening,
+        ordinal, title: heading.title, line: p.line, categoryOrdinal: category?.ordinal ?? null, sectionOrdinal: section?.ordinal ?? null, opening: heading.opening,
         measures: [], status: undefined, narrative: [], documents: [], results: [],
       };
       findings.push(finding);
@@ -121,14 +137,28 @@ export function parseNotice(text: string): ParsedNotice {
     }
     if (finding) {
       readFindingParagraph(finding, p, warnings);
+      findingLines.add(p.line);
       continue;
     }
     if (section) section.paragraphs.push({ text: p.text, line: p.line });
-    // Before the first section: more of the opening (aggregate notices give their totals here).
+    // Before the first section: more of the opening (aggregate notices give their totals
+    // here, and some give the feedback its own paragraph: 2022年8月16日，区委4个巡察组向…反馈).
     else if (inspection.preamble === undefined) inspection.preamble = located(p.text, p.line, 0.5);
-    else inspection.preamble.value += `\n${p.text}`;
+    else {
+      inspection.preamble.value += `\n${p.text}`;
+      readPreamble(p, inspection, warnings);
+    }
   }
 
+  // （一）持续推进长期任务。: a numbered point of a narrative section (a sentence, with its
+  // full stop), not a category of findings (a heading: 关于…方面).
+  const grouping = new Set(findings.map((f) => f.categoryOrdinal));
+  for (const [c, { section: s, paragraph }] of pointsOf) {
+    if (grouping.has(c.ordinal) || !/[。；;]$/.test(paragraph.text)) continue;
+    categories.splice(categories.indexOf(c), 1);
+    s.paragraphs.push({ text: paragraph.text, line: paragraph.line });
+    s.paragraphs.sort((a, b) => a.line - b.line);
+  }
   for (const f of findings) checkNumbering(f.measures, `A measure of finding ${f.ordinal} (line ${f.line}) is`, warnings);
   for (const ordinal of [...new Set(findings.map((f) => f.categoryOrdinal))]) {
     checkNumbering(findings.filter((f) => f.categoryOrdinal === ordinal), 'A finding is', warnings);
@@ -140,7 +170,7 @@ export function parseNotice(text: string): ParsedNotice {
     warnings.push({ code: 'truncated', line: last.line, message: `The text stops mid-sentence: “…${last.text.slice(-16)}”` });
   }
   warnings.sort((a, b) => a.line - b.line);
-  return { inspection, sections, categories, findings, totals: readTotals(paragraphs, warnings), warnings };
+  return { inspection, sections, categories, findings, totals: readTotals(paragraphs.filter((p) => !findingLines.has(p.line)), warnings), warnings };
 }
 
 function readFindingParagraph(finding: ParsedFinding, p: Paragraph, warnings: NoticeWarning[]): void {
@@ -169,33 +199,73 @@ function readFindingParagraph(finding: ParsedFinding, p: Paragraph, warnings: No
 
 /**
  * An inspection team as notices name it: 中央第十巡视组, 区委第二巡察组, 市委巡察六组,
- * 七届市委第十二轮巡察一组, 市委深化“最多跑一次”改革、优化营商环境专项巡察组. A name
- * without a number or 专项 (区委巡察组, a later mention) is not taken for a team.
+ * 七届市委第十二轮巡察一组, 十一届省委第三轮巡视第九巡视组, 市委深化“最多跑一次”改革、
+ * 优化营商环境专项巡察组, and several at once: 区委第一至第四巡察组, 区委(组建)4个巡察组.
+ * A name without a number or 专项 (区委巡察组, a later mention) is not taken for a team.
  */
-const INSPECTOR = /(?:[一二三四五六七八九十\d]{1,3}届)?(?:中央|省委|市委|区委|县委|州委|旗委|盟委|自治区党委|市委市政府)?(?:[^，。；,;\s]{0,30}?专项)?(?:第[一二三四五六七八九十\d]+轮)?(?:第[一二三四五六七八九十\d]+)?(?:巡视|巡察)[一二三四五六七八九十\d]*组/g;
-const numberedOrSpecial = (team: string) => /[一二三四五六七八九十\d]/.test(team.replace(/^[一二三四五六七八九十\d]{1,3}届/, '')) || /专项/.test(team);
+const NUMBER = '[一二三四五六七八九十\\d]';
+const INSPECTOR = new RegExp(
+  `(?:${NUMBER}{1,3}届)?(?:中央|省委|市委|区委|县委|州委|旗委|盟委|自治区党委|市委市政府)?(?:组建|派出)?(?:[^，。；,;\\s]{0,30}?专项)?`
+  + `(?:第${NUMBER}+轮(?:巡视|巡察)?)?(?:第${NUMBER}+(?:至|到|—|-)第?${NUMBER}+|第${NUMBER}+|\\d{1,2}个)?(?:巡视|巡察)${NUMBER}*组`, 'g');
+const HAS_NUMBER = new RegExp(NUMBER);
+const numberedOrSpecial = (team: string) => HAS_NUMBER.test(team.replace(new RegExp(`^${NUMBER}{1,3}届`), '')) || /专项/.test(team);
 
-function readPreamble(p: Paragraph, inspection: ParsedInspection, warnings: NoticeWarning[]): void {
-  const dates = datesIn(p.text, p.line, warnings);
+/** Which team a name is (第九巡视组 and 省委第九巡视组 are one): its kind and number, or the name itself. */
+function teamKey(team: string): string {
+  const m = new RegExp(`第(${NUMBER}+)(巡视|巡察)组$|(巡视|巡察)(${NUMBER}+)组$|(\\d+)个(巡视|巡察)组$`).exec(team);
+  return m ? `${m[2] ?? m[3] ?? m[6]}${m[1] ?? m[4] ?? `×${m[5]}`}` : team;
+}
+
+function readInspectors(p: Paragraph, inspection: ParsedInspection): void {
   for (const m of p.text.matchAll(INSPECTOR)) {
-    const team = m[0].replace(/^(?:统一部署|部署|安排)/, '');
-    if (numberedOrSpecial(team) && !inspection.inspectors.some((i) => i.value === team)) inspection.inspectors.push(located(team, p.line));
+    const team = m[0].replace(/^(?:统一部署|部署|安排)/, '').replace(/组建|派出/, '');
+    if (!numberedOrSpecial(team)) continue;
+    // A later mention of a team already read: 省委第九巡视组 after 十一届省委第三轮巡视第九巡视组;
+    // 专项巡察组 after the special team's whole name.
+    const known = inspection.inspectors.find((i) => teamKey(i.value) === teamKey(team) || (!HAS_NUMBER.test(team) && i.value.endsWith(team)));
+    if (!known) inspection.inspectors.push(located(team, p.line));
+    // …or a fuller name of one read bare: 市委5个巡察组 after 派出5个巡察组.
+    else if (team.length > known.value.length && team.endsWith(known.value)) known.value = team;
   }
-  inspection.kind = located(/巡视/.test(p.text) ? 'xunshi' : 'xuncha', p.line, /巡视|巡察/.test(p.text) ? 1 : 0.3);
+}
+
+/** An on-site period given only to the month or the ten days (4月上旬至6月上旬, 2023年3月至5月). */
+const IMPRECISE_PERIOD = /(?:\d{4}年)?\d{1,2}月(?:上旬|中旬|下旬|初|中|底|末)?(?:至|到|—|-)(?:\d{4}年)?\d{1,2}月(?:上旬|中旬|下旬|初|中|底|末)?(?!\d|\s*\d{1,2}日)/;
+
+/**
+ * Who inspected whom and when, from the opening paragraph, and from those after it
+ * before the first section (which fill in only what is still missing).
+ */
+function readPreamble(p: Paragraph, inspection: ParsedInspection, warnings: NoticeWarning[]): void {
+  // 今年1月6日 is in the notice's own year.
+  const thisYear = inspection.publishedOn ? Number(inspection.publishedOn.value.slice(0, 4)) : undefined;
+  const dates = datesIn(p.text, p.line, warnings, thisYear);
+  readInspectors(p, inspection);
+  if (inspection.kind === undefined || inspection.kind.confidence < 1) {
+    inspection.kind = located(/巡视/.test(p.text) ? 'xunshi' : 'xuncha', p.line, /巡视|巡察/.test(p.text) ? 1 : 0.3);
+  }
   // 常规巡察, 专项巡视, 提级交叉巡察, 机动巡察…: the kind words may come in twos.
-  for (const m of p.text.matchAll(/对([^，。；,;]{2,60}?)(?:进行了|开展了|进行|开展)(?:了)?(?:常规|专项|机动|提级|交叉|联动|延伸)*(?:巡视|巡察)/g)) {
-    inspection.inspected.push(inspectedBody(m[1]!.trim(), p.line, inspection, warnings));
+  if (inspection.inspected.length === 0) {
+    for (const m of p.text.matchAll(/对([^，。；,;]{2,60}?)(?:进行了|开展了|进行|开展)(?:了)?(?:常规|专项|机动|提级|交叉|联动|延伸)*(?:巡视|巡察)/g)) {
+      inspection.inspected.push(inspectedBody(m[1]!.trim(), p.line, inspection, warnings));
+    }
   }
   const range = /至|到|—|~/;
-  for (let i = 0; i + 1 < dates.length; i++) {
+  for (let i = 0; inspection.onSite === undefined && i + 1 < dates.length; i++) {
     const between = p.text.slice(dates[i]!.index + dates[i]!.length, dates[i + 1]!.index);
     if (range.test(between) && between.length <= 3) {
       inspection.onSite = located({ start: dates[i]!.day, end: dates[i + 1]!.day }, p.line, Math.min(dates[i]!.confidence, dates[i + 1]!.confidence));
-      break;
     }
   }
-  const feedback = dates.find((d) => /反馈/.test(p.text.slice(d.index, p.text.indexOf('。', d.index) + 1 || undefined)) && d.day !== inspection.onSite?.value.start && d.day !== inspection.onSite?.value.end);
-  if (feedback) inspection.feedbackDate = located(feedback.day, p.line, feedback.confidence);
+  const vague = inspection.onSite === undefined ? IMPRECISE_PERIOD.exec(p.text) : null;
+  if (vague) {
+    // Null is better than a guess: a month or a ten-day is no day.
+    warnings.push({ code: 'imprecise_period', line: p.line, message: `The on-site period “${vague[0]}” is given only to the month or the ten days; not read as days` });
+  }
+  if (inspection.feedbackDate === undefined) {
+    const feedback = dates.find((d) => /反馈/.test(p.text.slice(d.index, p.text.indexOf('。', d.index) + 1 || undefined)) && d.day !== inspection.onSite?.value.start && d.day !== inspection.onSite?.value.end);
+    if (feedback) inspection.feedbackDate = located(feedback.day, p.line, feedback.confidence);
+  }
 }
 
 /**

@@ -10,8 +10,8 @@ export const ITEM = /^(\d{1,3})\s*[、.．]\s*(.+)$/;
 export const PROBLEM = /^问题\s*(\d{0,3})\s*[:：]\s*(.+)$/;
 /** 反馈问题一：关于…的问题 (a finding numbered in words, with its heading after the colon). */
 export const FEEDBACK_ITEM = /^反馈问题\s*([一二三四五六七八九十]+|\d{1,3})\s*[:：]\s*(.+)$/;
-/** 整改情况：… (the measures). */
-export const MEASURES_LABEL = /^整改(?:情况|措施|举措)\s*[:：]\s*(.*)$/;
+/** 整改情况：… (the measures; 整改：… in an office's digest). */
+export const MEASURES_LABEL = /^整改(?:情况|措施|举措|落实情况)?\s*[:：]\s*(.*)$/;
 /** 整改进度：… (the status). */
 export const STATUS_LABEL = /^(?:整改进度|整改进展|整改状态|完成情况|进展情况)\s*[:：]\s*(.+)$/;
 /** A paragraph that starts a measure: 一是, （1）, 1. */

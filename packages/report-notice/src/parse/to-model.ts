@@ -89,13 +89,25 @@ export function noticeReport(notice: ParsedNotice, options: NoticeReportOptions 
   // A notice names no deadline, ledger or unit: nothing in it is overdue, due or stale,
   // so those lists are empty; the counts are the notice's own, the same in both places.
   const model: ReportModel = { ...base, categories, totals, analysis: { ...analyze([], inspection, asOf), totals } };
+  // Findings read under several sections (a digest: one a unit) are written under each again.
+  const findingSections = notice.sections.filter((s) => s.kind === 'findings');
+  const held = findingSections.length > 1 ? new Map<number, string[]>() : undefined;
+  if (held) {
+    notice.findings.forEach((f, i) => {
+      // One read before the first section (or under a section a damaged text lost) goes with the first.
+      const home = findingSections.some((s) => s.ordinal === f.sectionOrdinal) ? f.sectionOrdinal! : findingSections[0]!.ordinal;
+      held.set(home, [...(held.get(home) ?? []), `n${i + 1}`]);
+    });
+  }
   const content: NoticeContent = {
     ...(ins.title ? { title: ins.title.value } : {}),
     ...(ins.preamble ? { preamble: ins.preamble.value } : {}),
     // No closing paragraph in the notice: none in the rendering either (not the default one).
     closing: ins.closing?.value ?? '',
     categoryNumbers: 'ordinal',
-    sections: notice.sections.map((s) => (s.kind === 'findings' ? { kind: 'findings', title: s.title } : { kind: 'text', title: s.title, paragraphs: s.paragraphs.map((p) => p.text) })),
+    sections: notice.sections.map((s) => (s.kind === 'findings'
+      ? { kind: 'findings', title: s.title, ...(held ? { findingIds: held.get(s.ordinal) ?? [] } : {}) }
+      : { kind: 'text', title: s.title, paragraphs: s.paragraphs.map((p) => p.text) })),
   };
   return { model, content };
 }

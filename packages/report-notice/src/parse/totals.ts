@@ -26,6 +26,8 @@ const PATTERNS: readonly [Key, RegExp, (m: RegExpExecArray) => number][] = [
   ['longTerm', new RegExp(`${N}(?:问题|任务)?(?:需)?长期(?:坚持|推进|整改)`), (m) => Number(m[1])],
   ['sustaining', new RegExp(`(?:基本完成|阶段性完成|取得阶段性成效|持续整改)(?:的)?${N}`), (m) => Number(m[1])],
   ['sustaining', new RegExp(`${N}(?:问题|任务)?(?:基本完成|阶段性完成)`), (m) => Number(m[1])],
+  // 基本完成取得阶段性成果并持续整改问题4个: still being worked on, whatever 基本完成 says.
+  ['inProgress', new RegExp(`(?:取得阶段性成果并|阶段性成效并)?持续整改(?:的)?(?:问题|任务)${N}`), (m) => Number(m[1])],
   ['inProgress', new RegExp(`(?:正在整改|正在推进|整改中|持续推进|正在落实)(?:的)?${N}`), (m) => Number(m[1])],
   ['notCompleted', new RegExp(`(?:未完成|尚未完成|未整改)(?:整改)?(?:的)?${N}`), (m) => Number(m[1])],
   ['completionRate', /(?:整改)?完成率(?:为|达到?|是)?\s*(\d+(?:\.\d+)?)\s*[%％]/, (m) => Number(m[1])],
@@ -59,27 +61,28 @@ export function readTotals(paragraphs: readonly Paragraph[], warnings: NoticeWar
       if (m) totals[key] = { value: value(m), line: p.line, confidence: 1 } as Located<number>;
     }
   }
-  // The whole is the problems, or the tasks where a notice counts those instead.
+  // The whole is the problems, or the tasks where a notice counts those instead (or
+  // counts both, its parts being the tasks': 细化为整改任务64项…已完成58项，长期坚持6项).
   const { completed, sustaining, inProgress, notCompleted, longTerm, completionRate: rate } = totals;
-  const findings = totals.findings ?? totals.tasks;
+  const wholes = [totals.findings, totals.tasks].filter((w): w is Located<number> => w !== undefined);
   // Figures are checked against each other only when one paragraph states them together:
   // a long notice gives other counts and rates (of meetings, of sub-tasks) elsewhere.
-  const together = (...values: (Located<number> | undefined)[]) => values.every((v) => v !== undefined && v.line === findings?.line);
-  const rest = [sustaining, inProgress, notCompleted, longTerm].filter((v) => v !== undefined && v.line === findings?.line);
-  if (findings && completed && together(completed) && rest.length > 0) {
-    const sum = completed.value + rest.reduce((n, v) => n + v!.value, 0);
-    if (sum !== findings.value) {
-      totals.consistent = false;
-      warnings.push({ code: 'totals_mismatch', line: findings.line, message: `The parts add up to ${sum}, not the ${findings.value} stated` });
-    }
+  const together = (whole: Located<number>, ...values: (Located<number> | undefined)[]) => values.every((v) => v !== undefined && v.line === whole.line);
+  const checked = wholes.filter((w) => completed && together(w, completed));
+  const sumOf = (whole: Located<number>) => completed!.value + [sustaining, inProgress, notCompleted, longTerm].reduce((n, v) => n + (v !== undefined && v.line === whole.line ? v.value : 0), 0);
+  const hasParts = (whole: Located<number>) => [sustaining, inProgress, notCompleted, longTerm].some((v) => v !== undefined && v.line === whole.line);
+  const summed = checked.filter(hasParts);
+  if (summed.length > 0 && !summed.some((w) => sumOf(w) === w.value)) {
+    totals.consistent = false;
+    warnings.push({ code: 'totals_mismatch', line: summed[0]!.line, message: `The parts add up to ${sumOf(summed[0]!)}, not the ${summed[0]!.value} stated` });
   }
-  if (findings && completed && rate && findings.value > 0 && together(completed, rate)) {
-    const decimals = (String(rate.value).split('.')[1] ?? '').length;
-    const matches = [completed.value, completed.value + (sustaining?.value ?? 0)].some((n) => Math.abs((n / findings.value) * 100 - rate.value) <= 0.5 * 10 ** -decimals + 1e-9);
-    if (!matches) {
-      totals.consistent = false;
-      warnings.push({ code: 'rate_mismatch', line: rate.line, message: `A completion rate of ${rate.value}% does not follow from ${completed.value} of ${findings.value} (${((completed.value / findings.value) * 100).toFixed(2)}%)` });
-    }
+  const rated = checked.filter((w) => w.value > 0 && rate && together(w, rate));
+  const decimals = (String(rate?.value ?? '').split('.')[1] ?? '').length;
+  const follows = (w: Located<number>) => [completed!.value, completed!.value + (sustaining?.value ?? 0)].some((n) => Math.abs((n / w.value) * 100 - rate!.value) <= 0.5 * 10 ** -decimals + 1e-9);
+  if (rated.length > 0 && !rated.some(follows)) {
+    const w = rated[0]!;
+    totals.consistent = false;
+    warnings.push({ code: 'rate_mismatch', line: rate!.line, message: `A completion rate of ${rate!.value}% does not follow from ${completed!.value} of ${w.value} (${((completed!.value / w.value) * 100).toFixed(2)}%)` });
   }
   return totals;
 }

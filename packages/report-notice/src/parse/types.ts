@@ -60,6 +60,11 @@ export interface ParsedFinding {
   line: number;
   /** The category （一）… it sits under; `null` when the notice has none. */
   categoryOrdinal: number | null;
+  /**
+   * The section 一、… it sits in; `null` before the first. An office's digest gives each
+   * inspected unit a section of its own (一、区发展改革局 问题：… 整改：…).
+   */
+  sectionOrdinal: number | null;
   opening: FindingOpening;
   measures: ParsedMeasure[];
   /** The status line (整改进度：…), mapped to a status, with the wording kept. */
@@ -118,7 +123,7 @@ export interface NoticeTotals {
   findings?: Located<number>;
   /** Completed (已完成整改N个). */
   completed?: Located<number>;
-  /** Being worked on (正在整改, 正在推进). */
+  /** Being worked on (正在整改, 正在推进, 基本完成取得阶段性成果并持续整改). */
   inProgress?: Located<number>;
   /** Not completed (未完成, 尚未完成): counted apart from those in progress. */
   notCompleted?: Located<number>;
@@ -138,7 +143,11 @@ export interface NoticeTotals {
   fundsRecovered?: Located<number>;
   /** People held accountable (问责…人). */
   accountable?: Located<number>;
-  /** True when the parts and the rate agree with the whole (or there is nothing to check). */
+  /**
+   * True when the parts and the rate agree with the whole: the problems, or the tasks
+   * where the parts are the tasks' (细化为整改任务64项…已完成58项，长期坚持6项); true too
+   * when there is nothing to check.
+   */
   consistent: boolean;
 }
 
