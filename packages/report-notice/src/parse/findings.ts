@@ -134,7 +134,10 @@ export function checkShares(text: string, line: number, warnings: NoticeWarning[
 
 /** Half-width , ; : ( ) between Chinese characters: punctuation typed in the wrong width. */
 export function checkPunctuation(text: string, line: number, warnings: NoticeWarning[]): void {
-  for (const m of text.matchAll(/[\u4e00-\u9fff]([,;:!?()])[\u4e00-\u9fff]/g)) {
-    warnings.push({ code: 'mixed_punctuation', line, message: `A half-width “${m[1]}” in Chinese text: “${m[0]}”` });
-  }
+  // One warning a paragraph: a page typed with ASCII commas throughout has one in every clause.
+  const found = [...text.matchAll(/[\u4e00-\u9fff]([,;:!?()])[\u4e00-\u9fff]/g)];
+  if (found.length === 0) return;
+  const first = found[0]!;
+  const more = found.length > 1 ? ` and ${found.length - 1} more in this paragraph` : '';
+  warnings.push({ code: 'mixed_punctuation', line, message: `A half-width “${first[1]}” in Chinese text: “${first[0]}”${more}` });
 }

@@ -200,13 +200,14 @@ function readFindingParagraph(finding: ParsedFinding, p: Paragraph, warnings: No
 /**
  * An inspection team as notices name it: 中央第十巡视组, 区委第二巡察组, 市委巡察六组,
  * 七届市委第十二轮巡察一组, 十一届省委第三轮巡视第九巡视组, 市委深化“最多跑一次”改革、
- * 优化营商环境专项巡察组, and several at once: 区委第一至第四巡察组, 区委(组建)4个巡察组.
+ * 优化营商环境专项巡察组, and several at once: 区委第一至第四巡察组, 市委第四、五巡察组,
+ * 区委(组建)4个巡察组.
  * A name without a number or 专项 (区委巡察组, a later mention) is not taken for a team.
  */
 const NUMBER = '[一二三四五六七八九十\\d]';
 const INSPECTOR = new RegExp(
   `(?:${NUMBER}{1,3}届)?(?:中央|省委|市委|区委|县委|州委|旗委|盟委|自治区党委|市委市政府)?(?:组建|派出)?(?:[^，。；,;\\s]{0,30}?专项)?`
-  + `(?:第${NUMBER}+轮(?:巡视|巡察)?)?(?:第${NUMBER}+(?:至|到|—|-)第?${NUMBER}+|第${NUMBER}+|\\d{1,2}个)?(?:巡视|巡察)${NUMBER}*组`, 'g');
+  + `(?:第${NUMBER}+轮(?:巡视|巡察)?)?(?:第${NUMBER}+(?:至|到|—|-)第?${NUMBER}+|第${NUMBER}+(?:[、和及]第?${NUMBER}+)*|\\d{1,2}个)?(?:巡视|巡察)${NUMBER}*组`, 'g');
 const HAS_NUMBER = new RegExp(NUMBER);
 const numberedOrSpecial = (team: string) => HAS_NUMBER.test(team.replace(new RegExp(`^${NUMBER}{1,3}届`), '')) || /专项/.test(team);
 
