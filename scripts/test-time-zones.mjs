@@ -14,16 +14,24 @@ const DAY_SENSITIVE = [
   'packages/report-notice/test/notice.test.ts',
   'packages/cli/test/run.test.ts',
 ];
+/**
+ * What the runs leave out: suites with no calendar day of their own, which take long
+ * and would only repeat what the runs above check (a scale test of 130,000 events, the
+ * storage kit through a custom driver, a browser opening the dashboard).
+ */
+const NOT_DAY_SENSITIVE = ['packages/core/test/limits.test.ts', 'examples/custom-storage/**', 'examples/dashboard/**'];
 const RUNS = [
-  { tz: 'Asia/Shanghai', paths: DAY_SENSITIVE },
+  // The clerks' ledgers through the built command line (some 35 s) run in UTC and on the
+  // American west coast, where a day read from Excel at midnight UTC would slip back.
+  { tz: 'Asia/Shanghai', paths: DAY_SENSITIVE, exclude: ['packages/report-xlsx/test/clerk-ledgers.test.ts'] },
   { tz: 'America/Los_Angeles', paths: DAY_SENSITIVE },
   { tz: 'Pacific/Kiritimati', paths: ['packages/core', 'packages/calendar-cn'] },
   { tz: 'Pacific/Apia', paths: ['packages/core/test/dates.test.ts'] },
 ];
 
-for (const { tz, paths } of RUNS) {
+for (const { tz, paths, exclude = [] } of RUNS) {
   console.log(`\n— TZ=${tz}: ${paths.join(' ')}`);
-  const result = spawnSync('vitest', ['run', ...paths], {
+  const result = spawnSync('vitest', ['run', ...paths, ...[...NOT_DAY_SENSITIVE, ...exclude].flatMap((glob) => ['--exclude', glob])], {
     stdio: 'inherit',
     shell: process.platform === 'win32',
     env: { ...process.env, TZ: tz, RECTIFY_FUZZ_RUNS: '300' },

@@ -37,10 +37,29 @@ const pgliteCount = async (driver: StorageDriver, table: string, tenantId: strin
   return rows[0]!.n;
 };
 
+/**
+ * One PGlite for every store of the suite, each store in a schema of its own: starting a
+ * PGlite runs initdb in WebAssembly (some 4 s here), and the kit opens a store for nearly
+ * every test. PGlite runs each query and each transaction alone, so the stores cannot
+ * interleave; closing a store leaves the shared database open for the next.
+ */
+let shared: PGlite | undefined;
+const sharedPglite = (): PGlite => {
+  shared ??= new PGlite();
+  return new Proxy(shared, {
+    get: (target, key) => {
+      if (key === 'close') return async () => {};
+      const value: unknown = Reflect.get(target, key, target);
+      // PGlite's methods read its private fields: they must be called on PGlite itself.
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+};
+
 testStorageAdapter({
   name: 'postgres (PGlite)',
   create: async () => {
-    const db = new PGlite();
+    const db = sharedPglite();
     const schema = schemaName();
     const driver = pgliteDriver(db, { schema });
     pglites.set(driver, { db, schema });

@@ -1,0 +1,11 @@
+import { PGlite } from '@electric-sql/pglite';
+let t = performance.now();
+const a = new PGlite(); await a.query('select 1');
+console.log('first', Math.round(performance.now() - t)); t = performance.now();
+const c = await a.clone(); await c.query('select 1');
+console.log('clone', Math.round(performance.now() - t)); t = performance.now();
+const dump = await a.dumpDataDir('none');
+console.log('dump', Math.round(performance.now() - t), dump.size); t = performance.now();
+const d = new PGlite({ loadDataDir: dump }); await d.query('select 1');
+console.log('load', Math.round(performance.now() - t)); t = performance.now();
+await c.exec('create table t (a int)'); const r = await a.query("select count(*) from pg_tables where tablename='t'"); console.log('isolated', r.rows);
