@@ -9,12 +9,13 @@ import { CORPUS } from './corpus-files.js';
 const RUNS = process.env.CI === 'true' ? 3_000 : 200;
 
 /** A Word document of the given body and list definitions, packed as Word packs one (the parts a reader opens). */
-function docx(body: string, numbering?: string): Uint8Array {
+function docx(body: string, numbering?: string, styles?: string): Uint8Array {
   const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
   return zipSync({
     '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
     'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${w}><w:body>${body}</w:body></w:document>`),
     ...(numbering ? { 'word/numbering.xml': strToU8(`<?xml version="1.0"?><w:numbering ${w}>${numbering}</w:numbering>`) } : {}),
+    ...(styles ? { 'word/styles.xml': strToU8(`<?xml version="1.0"?><w:styles ${w}>${styles}</w:styles>`) } : {}),
   });
 }
 const p = (text: string, props = '') => `<w:p>${props ? `<w:pPr>${props}</w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
@@ -52,6 +53,26 @@ describe('reading a notice from its Word attachment', () => {
     const at = (numId: number, level = 0) => `<w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="${numId}"/></w:numPr>`;
     const body = [p('甲', at(1)), p('子', at(1, 1)), p('丑', at(1, 1)), p('乙', at(1)), p('子', at(1, 1)), p('点', at(3)), p('丙', at(2)), p('丁', at(1))].join('');
     expect(docxToText(docx(body, numbering)).split('\n')).toEqual(['一、甲', '1．子', '2．丑', '二、乙', '1．子', '点', '十一、丙', '十二、丁']);
+  });
+
+  it('numbers the paragraphs of a heading style that numbers, as a 公文 template does, and not a tracked change\'s old numbering', () => {
+    const numbering = '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCountingThousand"/><w:lvlText w:val="%1、"/></w:lvl>'
+      + '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCountingThousand"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>';
+    const styles = '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+      + '<w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+      + '<w:style w:type="paragraph" w:styleId="Heading2Kai"><w:basedOn w:val="2"/><w:rPr><w:rFonts w:eastAsia="楷体"/></w:rPr></w:style>';
+    const style = (id: string, extra = '') => `<w:pStyle w:val="${id}"/>${extra}`;
+    const body = [
+      p('整改工作组织情况', style('1')),
+      p('局党组召开专题会议。'),
+      p('巡察反馈问题整改情况', style('1', '<w:pPrChange w:id="9"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="7"/></w:numPr></w:pPr></w:pPrChange>')),
+      p('落实党中央决策部署方面', style('Heading2Kai')),
+      p('全面从严治党方面', style('2')),
+      p('附：联系方式', style('1', '<w:numPr><w:numId w:val="0"/></w:numPr>')),
+    ].join('');
+    expect(docxToText(docx(body, numbering, styles)).split('\n')).toEqual([
+      '一、整改工作组织情况', '局党组召开专题会议。', '二、巡察反馈问题整改情况', '（一）落实党中央决策部署方面', '（二）全面从严治党方面', '附：联系方式',
+    ]);
   });
 
   it('refuses what is not a Word document with a reason, and a damaged one never with anything else', () => {

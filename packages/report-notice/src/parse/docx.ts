@@ -13,9 +13,10 @@ export class DocxReadError extends Error {
   override readonly name = 'DocxReadError';
 }
 
-/** The two parts read: the body, and the list definitions its automatic numbers come from. */
+/** The parts read: the body, the list definitions its automatic numbers come from, and the styles that may number. */
 const DOCUMENT = 'word/document.xml';
 const NUMBERING = 'word/numbering.xml';
+const STYLES = 'word/styles.xml';
 
 /** A notice is a few pages: a part this large is not one (and is not inflated). */
 const MAX_PART = 32 * 1024 * 1024;
@@ -25,7 +26,7 @@ const MAX_PART = 32 * 1024 * 1024;
  * paragraph a line; tabs and line breaks kept; each table cell a paragraph of its own;
  * tracked deletions, field codes, headers, footers and comments left out; and the
  * numbers of automatically numbered lists written in front of their paragraphs as Word
- * draws them (`一、`, `（一）`, `1、`), because a clerk who numbers headings with Word's
+ * draws them (`一、`, `（一）`, `1、`; a paragraph's own list or its style's), because a clerk who numbers headings with Word's
  * list button leaves no number in the text, and the notice's structure is its numbers.
  *
  * @param data The bytes of the `.docx` file.
@@ -43,7 +44,7 @@ export function docxToText(data: Uint8Array): string {
   try {
     const why = zipTooLarge(data, { totalBytes: 256 * 1024 * 1024 });
     if (why) throw new DocxReadError(`This .docx cannot be opened: ${why}`);
-    parts = unzipSync(data, { filter: (f) => (f.name === DOCUMENT || f.name === NUMBERING) && f.originalSize <= MAX_PART });
+    parts = unzipSync(data, { filter: (f) => [DOCUMENT, NUMBERING, STYLES].includes(f.name) && f.originalSize <= MAX_PART });
   } catch (error) {
     if (error instanceof DocxReadError) throw error;
     throw new DocxReadError(`This is not a Word document (.docx): ${(error as Error).message}`);
@@ -51,7 +52,8 @@ export function docxToText(data: Uint8Array): string {
   const document = parts[DOCUMENT];
   if (!document) throw new DocxReadError(`This is not a Word document (.docx): it has no ${DOCUMENT}`);
   const numbering = parts[NUMBERING] ? listFormats(strFromU8(parts[NUMBERING])) : new Map<string, List>();
-  return paragraphs(strFromU8(document), numbering).join('\n');
+  const styles = parts[STYLES] ? styleLists(strFromU8(parts[STYLES])) : new Map<string, StyleList>();
+  return paragraphs(strFromU8(document), numbering, styles).join('\n');
 }
 
 /** One level of a list definition: how its number is written. */
@@ -115,26 +117,74 @@ function attribute(xml: string, name: string): string | undefined {
 }
 
 /** Elements whose text is not part of what the page shows. */
-const SKIPPED = new Set(['w:del', 'w:instrText', 'w:delInstrText', 'w:fldData', 'w:commentReference', 'w:footnoteReference', 'w:endnoteReference', 'mc:Fallback']);
+const SKIPPED = new Set(['w:del', 'w:instrText', 'w:delInstrText', 'w:fldData', 'w:commentReference', 'w:footnoteReference', 'w:endnoteReference', 'mc:Fallback', 'w:pPrChange', 'w:rPrChange']);
+
+/** A paragraph style's list (`w:numPr` in `styles.xml`): a heading style that numbers its paragraphs. */
+interface StyleList {
+  numId: string | undefined;
+  level: number | undefined;
+  basedOn: string | undefined;
+}
+
+/** Each paragraph style that numbers, or is based on one that may, from `styles.xml`. */
+function styleLists(xml: string): Map<string, StyleList> {
+  const styles = new Map<string, StyleList>();
+  for (const m of xml.matchAll(/<w:style\b[^>]*w:type="paragraph"[^>]*w:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/g)) {
+    const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(m[2]!)?.[1];
+    const level = numPr === undefined ? undefined : attribute(numPr, 'w:ilvl');
+    styles.set(m[1]!, {
+      numId: numPr === undefined ? undefined : attribute(numPr, 'w:numId'),
+      level: level === undefined ? undefined : Number(level),
+      basedOn: attribute(m[2]!, 'w:basedOn'),
+    });
+  }
+  return styles;
+}
+
+/** The list a style numbers with, looking through the styles it is based on. */
+function listOfStyle(styles: Map<string, StyleList>, id: string | undefined): { numId: string | undefined; level: number | undefined } {
+  for (let seen = 0, at = id; at !== undefined && seen < 20; seen++) {
+    const style = styles.get(at);
+    if (style === undefined) break;
+    if (style.numId !== undefined) return { numId: style.numId, level: style.level };
+    at = style.basedOn;
+  }
+  return { numId: undefined, level: undefined };
+}
+
+/** A paragraph being read: its text, and the list it is numbered in (its own, or its style's). */
+interface OpenParagraph {
+  text: string;
+  style: string | undefined;
+  numId: string | undefined;
+  level: number | undefined;
+}
 
 /**
  * Walks the body's tags in order: a paragraph's text is its `w:t` runs; `w:tab` and
  * `w:br` are a tab and a line break; what {@link SKIPPED} holds is left out. A text box
- * inside a paragraph gives paragraphs of its own.
+ * inside a paragraph gives paragraphs of its own. A paragraph's number is drawn when it
+ * closes, from its own list or its style's (`numId` 0 turns a style's numbering off).
  */
-function paragraphs(xml: string, lists: Map<string, List>): string[] {
+function paragraphs(xml: string, lists: Map<string, List>, styles: Map<string, StyleList>): string[] {
   const lines: string[] = [];
-  const open: string[] = []; // the text of each paragraph being read, innermost last
-  const numbers: (string | undefined)[] = [];
+  const open: OpenParagraph[] = []; // innermost last
   const counters: Counters = { byDefinition: new Map(), started: new Set() };
   let skipping = 0;
   let inText = false;
-  let numId: string | undefined;
-  let level = 0;
+  const val = (attributes: string) => /w:val="([^"]*)"/.exec(attributes)?.[1];
+  const close = (p: OpenParagraph) => {
+    const fromStyle = listOfStyle(styles, p.style);
+    const numId = p.numId ?? fromStyle.numId;
+    const list = numId !== undefined && numId !== '0' ? lists.get(numId) : undefined;
+    const number = list ? listNumber(list, numId!, p.level ?? fromStyle.level ?? 0, counters) : undefined;
+    lines.push((number ?? '') + p.text);
+  };
   for (const m of xml.matchAll(/<(\/?)([\w:]+)([^>]*?)(\/?)>|([^<]+)/g)) {
     const [, closing, name, attributes, selfClosing, text] = m;
+    const current = open.at(-1);
     if (text !== undefined) {
-      if (inText && skipping === 0 && open.length > 0) open[open.length - 1] += decode(text);
+      if (inText && skipping === 0 && current) current.text += decode(text);
       continue;
     }
     if (SKIPPED.has(name!)) {
@@ -144,24 +194,16 @@ function paragraphs(xml: string, lists: Map<string, List>): string[] {
     if (name === 'w:t') inText = !closing && !selfClosing;
     else if (name === 'w:p') {
       if (!closing) {
-        open.push('');
-        numbers.push(undefined);
-        numId = undefined;
-        level = 0;
-        if (selfClosing) lines.push(open.pop()!), numbers.pop();
-      } else if (open.length > 0) {
-        const number = numbers.pop();
-        lines.push((number ?? '') + open.pop()!);
-      }
-    } else if (skipping === 0 && open.length > 0 && !closing) {
-      if (name === 'w:tab') open[open.length - 1] += '\t';
-      else if (name === 'w:br' || name === 'w:cr') open[open.length - 1] += '\n';
-      else if (name === 'w:ilvl') level = Number(/w:val="(\d+)"/.exec(attributes!)?.[1] ?? 0);
-      else if (name === 'w:numId') {
-        numId = /w:val="(\d+)"/.exec(attributes!)?.[1];
-        const list = numId ? lists.get(numId) : undefined;
-        if (numId && list) numbers[numbers.length - 1] = listNumber(list, numId, level, counters);
-      }
+        const p: OpenParagraph = { text: '', style: undefined, numId: undefined, level: undefined };
+        if (selfClosing) close(p);
+        else open.push(p);
+      } else if (current) close(open.pop()!);
+    } else if (skipping === 0 && current && !closing) {
+      if (name === 'w:tab') current.text += '\t';
+      else if (name === 'w:br' || name === 'w:cr') current.text += '\n';
+      else if (name === 'w:pStyle') current.style = val(attributes!);
+      else if (name === 'w:ilvl') current.level = Number(val(attributes!) ?? 0);
+      else if (name === 'w:numId') current.numId = val(attributes!);
     }
   }
   return lines;
