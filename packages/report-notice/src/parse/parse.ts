@@ -258,7 +258,7 @@ function readPreamble(p: Paragraph, inspection: ParsedInspection, warnings: Noti
       inspection.onSite = located({ start: dates[i]!.day, end: dates[i + 1]!.day }, p.line, Math.min(dates[i]!.confidence, dates[i + 1]!.confidence));
     }
   }
-  const vague = inspection.onSite === undefined ? IMPRECISE_PERIOD.exec(p.text) : null;
+  const vague = inspection.onSite === undefined && !warnings.some((w) => w.code === 'imprecise_period') ? IMPRECISE_PERIOD.exec(p.text) : null;
   if (vague) {
     // Null is better than a guess: a month or a ten-day is no day.
     warnings.push({ code: 'imprecise_period', line: p.line, message: `The on-site period “${vague[0]}” is given only to the month or the ten days; not read as days` });
