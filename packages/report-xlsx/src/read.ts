@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './excel.js';
 import {
   INSPECTION_KIND_LABELS,
   inspectionKindOf,
@@ -163,7 +164,7 @@ function sheet(wb: ExcelJS.Workbook, key: SheetKey): ExcelJS.Worksheet | undefin
 export async function readLedgerWorkbook(data: Uint8Array, options: ReadLedgerOptions = {}): Promise<Ledger> {
   const tooLarge = workbookTooLarge(data);
   if (tooLarge !== undefined) throw workbookError('', text(`工作簿过大，未打开：${tooLarge}`, `The workbook is not opened: ${tooLarge}`));
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (cause) {

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './excel.js';
 import {
   FINDING_STATUSES,
   INSPECTION_KIND_LABELS,
@@ -64,7 +65,7 @@ export async function writeLedgerWorkbook(ledger: Ledger, options: WriteLedgerOp
   const categoryTitle = new Map(ledger.categories.map((c) => [c.ordinal, c.title]));
   const label = (f: LedgerFinding) => `${f.categoryOrdinal === null ? '' : `${f.categoryOrdinal}.`}${f.ordinal} ${f.title}`;
 
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   // Fixed metadata: the workbook describes the ledger as of its day, not the moment it was written.
   wb.creator = 'rectify';
   wb.lastModifiedBy = 'rectify';

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { excel } from '../excel.js';
 import { LAYOUT } from '../layout.js';
 import { workbookTooLarge } from '../zip-guard.js';
 
@@ -10,7 +10,7 @@ import { workbookTooLarge } from '../zip-guard.js';
  */
 export async function isRectifyWorkbook(data: Uint8Array): Promise<boolean> {
   if (workbookTooLarge(data) !== undefined) return false; // the clerk reader refuses it, saying why
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { excel } from '../excel.js';
 import type { CalendarDay, FindingStatus, InspectionKind, MeasureKind } from '@rectify/core';
 import { describeXmlFault, xmlFaultOf } from '../xml-fault.js';
 import { workbookTooLarge } from '../zip-guard.js';
@@ -77,7 +77,7 @@ export async function readClerkLedger(data: Uint8Array, options: ReadClerkLedger
     log.error('workbook.too_large', { sheet: '' }, `工作簿过大，未打开：${tooLarge}`, `the workbook is not opened: ${tooLarge}`);
     return empty(log.issues);
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (cause) {

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../excel.js';
 import { formatDay, isCalendarDay, type CalendarDay, type Locale } from '@rectify/core';
 import { compressStoredZip } from '../zip.js';
 
@@ -58,7 +59,7 @@ export async function writeLedgerTemplate(options: LedgerTemplateOptions = {}): 
   const locale = options.locale ?? 'zh-CN';
   const zh = locale === 'zh-CN';
   if (options.asOf !== undefined && !isCalendarDay(options.asOf)) throw new RangeError(`asOf must be a day written YYYY-MM-DD, not "${options.asOf}"`);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'rectify';
   // Fixed times: the same template twice is the same file.
   wb.created = new Date(Date.UTC(2024, 0, 1));
