@@ -47,10 +47,10 @@ export function docxToText(data: Uint8Array): string {
     parts = unzipSync(data, { filter: (f) => [DOCUMENT, NUMBERING, STYLES].includes(f.name) && f.originalSize <= MAX_PART });
   } catch (error) {
     if (error instanceof DocxReadError) throw error;
-    throw new DocxReadError(`This is not a Word document (.docx): ${(error as Error).message}`);
+    throw new DocxReadError(`This is not a Word document (.docx): ${(error as Error).message}. Save the notice from Word as .docx, or as text, and import that`);
   }
   const document = parts[DOCUMENT];
-  if (!document) throw new DocxReadError(`This is not a Word document (.docx): it has no ${DOCUMENT}`);
+  if (!document) throw new DocxReadError(`This is not a Word document (.docx): it has no ${DOCUMENT}. Save the notice from Word as .docx, or as text, and import that`);
   const numbering = parts[NUMBERING] ? listFormats(strFromU8(parts[NUMBERING])) : new Map<string, List>();
   const styles = parts[STYLES] ? styleLists(strFromU8(parts[STYLES])) : new Map<string, StyleList>();
   return paragraphs(strFromU8(document), numbering, styles).join('\n');

@@ -209,11 +209,13 @@ const INSPECTOR = new RegExp(
   `(?:${NUMBER}{1,3}届)?(?:中央|省委|市委|区委|县委|州委|旗委|盟委|自治区党委|市委市政府)?(?:组建|派出)?(?:[^，。；,;\\s]{0,30}?专项)?`
   + `(?:第${NUMBER}+轮(?:巡视|巡察)?)?(?:第${NUMBER}+(?:至|到|—|-)第?${NUMBER}+|第${NUMBER}+(?:[、和及]第?${NUMBER}+)*|\\d{1,2}个)?(?:巡视|巡察)${NUMBER}*组`, 'g');
 const HAS_NUMBER = new RegExp(NUMBER);
-const numberedOrSpecial = (team: string) => HAS_NUMBER.test(team.replace(new RegExp(`^${NUMBER}{1,3}届`), '')) || /专项/.test(team);
+const TERM = new RegExp(`^${NUMBER}{1,3}届`);
+const numberedOrSpecial = (team: string) => HAS_NUMBER.test(team.replace(TERM, '')) || /专项/.test(team);
+const TEAM_NUMBER = new RegExp(`第(${NUMBER}+)(巡视|巡察)组$|(巡视|巡察)(${NUMBER}+)组$|(\\d+)个(巡视|巡察)组$`);
 
 /** Which team a name is (第九巡视组 and 省委第九巡视组 are one): its kind and number, or the name itself. */
 function teamKey(team: string): string {
-  const m = new RegExp(`第(${NUMBER}+)(巡视|巡察)组$|(巡视|巡察)(${NUMBER}+)组$|(\\d+)个(巡视|巡察)组$`).exec(team);
+  const m = TEAM_NUMBER.exec(team);
   return m ? `${m[2] ?? m[3] ?? m[6]}${m[1] ?? m[4] ?? `×${m[5]}`}` : team;
 }
 
