@@ -123,7 +123,7 @@ export async function sqliteBackend(dir: string): Promise<Backend> {
   const db = new Database(join(dir, 'raw.db'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  for (const sql of migrations((n) => `rectify_${n}`, (n) => `rectify_${n}`)[0]!) db.exec(sql);
+  for (const sql of migrations((n) => `rectify_${n}`, (n) => `rectify_${n}`, 'BLOB')[0]!) db.exec(sql);
   const insertEvent = db.prepare('INSERT INTO rectify_events (finding_id, version, tenant_id, on_day, body) VALUES (?, ?, ?, ?, ?)');
   const insertCommand = db.prepare('INSERT INTO rectify_commands (command_id, finding_id, version) VALUES (?, ?, ?)');
   const insertFinding = db.prepare('INSERT INTO rectify_findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
@@ -179,7 +179,7 @@ export async function postgresBackend(adminUrl: string): Promise<Backend> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query('CREATE SCHEMA raw');
-  for (const sql of migrations((n) => `raw.rectify_${n}`, (n) => `rectify_${n}`)[0]!) await client.query(sql);
+  for (const sql of migrations((n) => `raw.rectify_${n}`, (n) => `rectify_${n}`, 'BYTEA')[0]!) await client.query(sql);
   const insertMany = async (into: string, rows: unknown[][]) => {
     const width = rows[0]!.length;
     const per = Math.floor(MAX_PARAMETERS / width);

@@ -4,10 +4,13 @@
  * start of the next one. It implements the driver
  * contract of `@rectify/core` and nothing more: it declares `groupCounts: false`, so
  * the store counts totals itself by paging through findings, and it answers queries
- * with the core's reference `runQuery`. Fine for a few thousand findings in one process.
+ * with the core's reference `runQuery`; it keeps evidence files in the JSON as Base64.
+ * Fine for a few thousand findings in one process.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import {
+  base64ToBytes,
+  bytesToBase64,
   ConflictError,
   runQuery,
   SerialLock,
@@ -82,5 +85,17 @@ function over(d: Data): DriverTransaction {
         .flatMap((r) => keys(`event/${tenantId}/${r.findingId}/`).map((k) => copy(d[k]) as FindingEvent))
         .filter((e) => filter.upTo === undefined || e.on <= filter.upTo),
     queryFindings: async (query) => copy(runQuery(rows(query.organisationId), query)),
+    // Evidence files, in Base64 under their tenant and hash: the store hashes them, the driver keeps the bytes.
+    putFile: async (tenantId, sha256, bytes) => {
+      d[`file/${tenantId}/${sha256}`] ??= bytesToBase64(bytes);
+    },
+    getFile: async (tenantId, sha256) => {
+      const text = d[`file/${tenantId}/${sha256}`] as string | undefined;
+      return text === undefined ? undefined : base64ToBytes(text);
+    },
+    listFiles: async (tenantId, sha256s) =>
+      keys(`file/${tenantId}/`)
+        .map((k) => ({ sha256: k.split('/')[2]!, size: base64ToBytes(d[k] as string).length }))
+        .filter((f) => sha256s === undefined || sha256s.includes(f.sha256)),
   };
 }

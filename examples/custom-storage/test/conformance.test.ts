@@ -39,6 +39,9 @@ testStorageAdapter({
       insertEvent: async (tenantId, findingId, version, body) => rewrite((d) => { d[key(tenantId, findingId, version)] = JSON.parse(body); }),
     };
   },
+  tamperFile: async (driver, tenantId, sha256, bytes) => {
+    writeFileSync(files.get(driver)!, JSON.stringify({ ...read(driver), [`file/${tenantId}/${sha256}`]: Buffer.from(bytes).toString('base64') }));
+  },
   // The file is rewritten on every transaction: 2,000 fuzzed cases here (some 25 s in
   // CI) while the SQLite and memory adapters run the full 10,000.
   fuzzRuns: Math.min(fuzzRuns(), 2000),

@@ -5,6 +5,7 @@ import {
   actorOf,
   analyze,
   decide,
+  fileEvidence,
   parsePerson,
   type Analysis,
   type CommandInput,
@@ -53,7 +54,8 @@ export function runIsoAudit(): IsoRun {
   // Refused: a major nonconformity needs its root cause on file.
   run('2024-05-29', 'owner-prod', 'nc-1', { type: 'request_signoff' });
   run('2024-05-30', 'owner-prod', 'nc-1', { type: 'record_progress', text: 'Root-cause analysis (5 whys) filed',
-    evidence: [{ kind: 'file', name: 'Root cause analysis NC-1.pdf', mediaType: 'application/pdf', sha256: 'a3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778' }] });
+    // The file's hash from its bytes: a store given them (apply(command, { files })) keeps them under it.
+    evidence: [fileEvidence('Root cause analysis NC-1.pdf', new TextEncoder().encode('5 whys: no document control on line 2 since the reorganisation of March 2024.'))] });
   run('2024-05-30', 'owner-prod', 'nc-1', { type: 'request_signoff' });
   run('2024-06-03', 'qm', 'nc-1', { type: 'approve', stage: 'qm-review' });
   run('2024-06-10', 'auditor', 'nc-1', { type: 'approve', stage: 'verification' });

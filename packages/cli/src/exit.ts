@@ -32,8 +32,8 @@ export class ConcurrentChangeError extends Error {
 
 /** `rectify verify` found events edited, removed or inserted, or states their history does not give: exit 3. */
 export class VerificationFailedError extends Error {
-  constructor(events: number, findings: number) {
-    super(`the history does not verify: ${events} events edited, removed or inserted, ${findings} findings whose state differs from their history`);
+  constructor(events: number, findings: number, files = 0) {
+    super(`the history does not verify: ${events} events edited, removed or inserted, ${findings} findings whose state differs from their history${files > 0 ? `, ${files} evidence files changed or missing` : ''}`);
     this.name = 'VerificationFailedError';
   }
 }

@@ -38,7 +38,11 @@ Usage: rectify <command> [options]
   due                     reminders: what is due or overdue, for a person or unit; --ics FILE for a calendar app
   publications            what was published when (report --publish), and what changed (--diff N)
   recurring               problems found again in later rounds (屡查屡犯) or relapsed, across every inspection
-  verify                  check every finding's history: its hash chain (edited, removed, inserted events) and its state
+  verify                  check every finding's history: its hash chain (edited, removed, inserted events) and its state,
+                          and every evidence file against its SHA-256
+  people [add]            the people who act, with their roles; add one (--id --name --role [--unit] [--title])
+  units [add]             the organisation's units (股室、所); add one (--id --name)
+  files [SHA256]          the evidence files kept, with the findings they prove; with a hash and --output, write one out
   apply COMMAND           a lifecycle command: ${Object.keys(APPLY_COMMANDS).join(', ')}
   serve                   the dashboard on http://127.0.0.1:8080/
 
@@ -83,7 +87,10 @@ ${GLOBAL_HELP}`,
   due: `Usage: rectify due [--person P] [--unit U] [--as-of DATE] [--days N] [--json] [--ics FILE]\n\nDeadlines, measure deadlines, look-backs (回头看), ledger updates and monthly reports due\nwithin N working days (default: the inspection's due-soon days) or overdue, oldest first.\n  --person P    one person (id or name)   --unit U   one lead unit (id or name)\n  --ics FILE    an iCalendar feed (.ics) instead of the list\n${GLOBAL_HELP}`,
   verify: `Usage: rectify verify [--org ID] [--json]\n\nReplays every finding of the organisation and checks the hash chain of its events: prints each event\nedited, removed or inserted behind the store's back, each finding whose state its history does not give,\nand the digest of the whole history (keep it with what you publish). Exit 3 when anything does not verify.\n${GLOBAL_HELP}`,
   recurring: `Usage: rectify recurring [--org ID] [--json]\n\nThe organisation's problems found again in a later round (a finding linked to an earlier one)\nor found back by a look-back, over every inspection in the store, most recurrent first.\n${GLOBAL_HELP}`,
-  apply: `Usage: rectify apply COMMAND --finding ID --as PERSON [options]\n\nCommands: ${Object.entries(APPLY_COMMANDS).map(([k, v]) => `${k}${v.needs.length ? ` (--${v.needs.join(', --')})` : ''}`).join('; ')}\n  --text T --measure ID --stage S --reason R --to DATE --id ID --decision approve|reject (extensions), confirmed|relapsed (reviews) --on DATE --command-id ID\n  assign --leader P --unit U --person P --deadline DATE [--co-units U1,U2]: 责任领导、责任部门、责任人、整改期限\n  add-measure --id M --text T [--kind by_deadline|long_term|immediate] [--deadline DATE] [--ordinal N]\n  supervise --kind urge|interview|accountability|notice --text NOTE [--person P1,P2] [--unit U1,U2] [--on DATE]: 督办、约谈、问责、通报\n  record-indicator --id INDICATOR --value N --on DATE\n  reopen --deadline DATE: the re-rectification's own deadline (not an extension; without it the old one stands)\n${GLOBAL_HELP}`,
+  people: `Usage: rectify people [--org ID] [--json]\n       rectify people add --id ID --name NAME --role ROLE[,ROLE] [--unit UNIT] [--title POST]\n\nLists the people who act in the organisation's process, or adds one. Roles by id or by name:\nprincipal_leader 主要领导, leader_in_charge 分管领导, responsible_person 责任人, coordinator 整改办,\nobserver 查看人员 (or one of the workflow's own). Adding someone known adds to their roles.\n${GLOBAL_HELP}`,
+  units: `Usage: rectify units [--org ID] [--json]\n       rectify units add --id ID --name NAME [--title KIND]\n\nLists the organisation's units, or adds one (an id it has is renamed).\n${GLOBAL_HELP}`,
+  files: `Usage: rectify files [--org ID] [--json]\n       rectify files SHA256 --output PATH [--force]\n\nLists the evidence files the organisation holds: the start of each SHA-256, its size, its names\nand the findings whose evidence it is. Given a hash (or its first 8 or more characters) and\n--output, writes that file out, its bytes checked against the hash first.\n${GLOBAL_HELP}`,
+  apply: `Usage: rectify apply COMMAND --finding ID --as PERSON [options]\n\nCommands: ${Object.entries(APPLY_COMMANDS).map(([k, v]) => `${k}${v.needs.length ? ` (--${v.needs.join(', --')})` : ''}`).join('; ')}\n  --text T --measure ID --stage S --reason R --to DATE --id ID --decision approve|reject (extensions), confirmed|relapsed (reviews) --on DATE --command-id ID\n  assign --leader P --unit U --person P --deadline DATE [--co-units U1,U2]: 责任领导、责任部门、责任人、整改期限\n  add-measure --id M --text T [--kind by_deadline|long_term|immediate] [--deadline DATE] [--ordinal N]\n  supervise --kind urge|interview|accountability|notice --text NOTE [--person P1,P2] [--unit U1,U2] [--on DATE]: 督办、约谈、问责、通报\n  record-indicator --id INDICATOR --value N --on DATE\n  reopen --deadline DATE: the re-rectification's own deadline (not an extension; without it the old one stands)\n  progress, complete-measure: evidence with --file PATH (repeatable; stored with its SHA-256) and --doc-title T [--doc-number 湘司〔2023〕12号] [--issued-on DATE]\n${GLOBAL_HELP}`,
   serve: `Usage: rectify serve [--port 8080] [--host 127.0.0.1] [--redact] [--all]\n\nServes the dashboard, rendered afresh on each load (?as-of=DATE for a past day).\n  --all         a supervising office's pages: / ranks every organisation, /ORG/INSPECTION is a round's dashboard\n  It answers only requests whose Host is its own address (127.0.0.1, localhost): bound to 0.0.0.0, any.\n  --redact      mask personal data as report --redact does, for a screen others see\n${GLOBAL_HELP}`,
 };
 
@@ -136,6 +143,11 @@ const OPTIONS = {
   kind: { type: 'string' },
   inspector: { type: 'string' },
   all: { type: 'boolean' },
+  file: { type: 'string', multiple: true },
+  role: { type: 'string' },
+  'doc-title': { type: 'string' },
+  'doc-number': { type: 'string' },
+  'issued-on': { type: 'string' },
 } as const;
 
 /** An error that can say itself in the user's language, as `WorkbookValidationError` of `@rectify/report-xlsx` does. */
@@ -233,7 +245,7 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
       return EXIT.ok;
     }
     // Every day given is checked before the store is opened, whatever the command.
-    for (const name of ['as-of', 'to', 'on', 'deadline'] as const) day(name, v[name]);
+    for (const name of ['as-of', 'to', 'on', 'deadline', 'issued-on'] as const) day(name, v[name]);
     if (command === 'template') {
       // A blank ledger needs no store, and creates none.
       await (await import('./commands/template.js')).templateCommand(global, { file: rest[0], title: v.title, asOf: v['as-of'], force: v.force ?? false }, io);
@@ -266,6 +278,16 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
       case 'recurring':
         await (await import('./commands/recurring.js')).recurringCommand(store, global, { json: v.json ?? false }, io);
         break;
+      case 'people':
+      case 'units': {
+        const directory = await import('./commands/directory.js');
+        const options = { action: rest[0], id: v.id, name: v.name, role: v.role, unit: v.unit, title: v.title, json: v.json ?? false };
+        await (command === 'people' ? directory.peopleCommand : directory.unitsCommand)(store, global, options, io);
+        break;
+      }
+      case 'files':
+        await (await import('./commands/files.js')).filesCommand(store, global, { sha256: rest[0], output: v.output, force: v.force ?? false, json: v.json ?? false }, io);
+        break;
       case 'verify':
         await (await import('./commands/verify.js')).verifyCommand(store, global, { json: v.json ?? false }, io);
         break;
@@ -293,6 +315,7 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
           command: rest[0], finding: v.finding, as: v.as, text: v.text, measure: v.measure, stage: v.stage, reason: v.reason,
           to: day('to', v.to), id: v.id, decision: v.decision, on: day('on', v.on), deadline: day('deadline', v.deadline), commandId: v['command-id'],
           leader: v.leader, unit: v.unit, person: v.person, coUnits: v['co-units'], kind: v.kind, value: v.value, ordinal: v.ordinal,
+          files: v.file, docTitle: v['doc-title'], docNumber: v['doc-number'], issuedOn: day('issued-on', v['issued-on']),
         }, io);
         break;
       case 'serve': {

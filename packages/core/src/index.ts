@@ -49,6 +49,8 @@ export * from './lifecycle/command-maker.js';
 export * from './integrity/canonical-json.js';
 export * from './integrity/chain.js';
 
+export * from './files/index.js';
+
 export * from './permissions/policy.js';
 
 export * from './rules/rule.js';

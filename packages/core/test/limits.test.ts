@@ -80,7 +80,7 @@ describe('limits', () => {
     });
     const exported = await store.exportBundle();
     expect(exported.events.length).toBe(130_000);
-    expect(await store.verify('org')).toEqual({ findings, events: 130_000, mismatches: [], breaks: [], digest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(await store.verify('org')).toEqual({ findings, events: 130_000, mismatches: [], breaks: [], digest: expect.stringMatching(/^[0-9a-f]{64}$/), files: { stored: 0, bytes: 0, corrupted: [], missing: [] } });
     const a = Array.from({ length: 150_000 }, (_, i) => `旧${i}`).join('\n');
     const b = Array.from({ length: 150_000 }, (_, i) => `新${i}`).join('\n');
     const diff = diffLines(a, b);

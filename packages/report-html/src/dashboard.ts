@@ -1,11 +1,13 @@
 import {
   eventLabel,
+  evidenceText,
   formatDay,
   nameOf,
   numberLabel,
   reportFindings,
   STATUS_LABELS,
   type DeadlineOutcomes,
+  type Evidence,
   type FindingStatus,
   type Locale,
   type RenderedReport,
@@ -165,16 +167,22 @@ function findingDetails(model: ReportModel, f: ReportFinding, locale: Locale, t:
     );
   }
   if (f.measures.length > 0) {
-    lines.push(`<p>${t.measures}</p><ol>${f.measures.map((m) => `<li${m.done ? ' class="done"' : ''}>${e(m.text)}${m.done ? ` ✓ ${e(m.doneOn ?? '')}` : ''}</li>`).join('')}</ol>`);
+    lines.push(`<p>${t.measures}</p><ol>${f.measures.map((m) => `<li${m.done ? ' class="done"' : ''}>${e(m.text)}${m.done ? ` ✓ ${e(m.doneOn ?? '')}` : ''}${evidenceList(m.evidence, locale)}</li>`).join('')}</ol>`);
   }
   if (f.progress.length > 0) {
-    lines.push(`<p>${t.progress}</p><ul>${f.progress.map((p) => `<li>${e(p.on)} ${e(p.text)}</li>`).join('')}</ul>`);
+    lines.push(`<p>${t.progress}</p><ul>${f.progress.map((p) => `<li>${e(p.on)} ${e(p.text)}${evidenceList(p.evidence, locale)}</li>`).join('')}</ul>`);
   }
   if (f.history.length > 0) {
     lines.push(`<p>${t.history}</p><ul>${f.history.map((h) => `<li>${e(h.on)} ${e(eventLabel(h.type, locale))} · ${person(h.actorId)}</li>`).join('')}</ul>`);
   }
   const overdue = f.daysOverdue > 0 ? ` <span class="badge" style="background:${STATUS_COLOURS.reopened}">${t.cols.overdue} ${f.daysOverdue}</span>` : '';
   return `<details id="f-${e(f.id)}"><summary class="word-break">${f.ordinal}. ${e(f.title)} ${badge(f.status, locale)}${overdue}</summary><div>${lines.join('')}</div></details>`;
+}
+
+/** The evidence of a measure or an entry, one item each; a file by its name, size and the start of its hash. */
+function evidenceList(evidence: readonly Evidence[], locale: Locale): string {
+  if (evidence.length === 0) return '';
+  return `<ul class="evidence">${evidence.map((x) => `<li${x.kind === 'file' ? ` data-sha256="${e(x.sha256)}"` : ''}>${e(evidenceText(x, locale))}</li>`).join('')}</ul>`;
 }
 
 /** The dashboard as a rendered report; see {@link dashboardHtml}. */

@@ -9,7 +9,12 @@ export type ColumnKind =
   /** A calendar day, written as an Excel date (`yyyy-mm-dd`). */
   | 'day'
   /** Written for people, ignored on import (recomputed on export). */
-  | 'derived';
+  | 'derived'
+  /**
+   * Text of one item a line (佐证材料), read back item by item; a workbook written before
+   * the column was added may lack it.
+   */
+  | 'lines';
 
 /** One column of a sheet. */
 export interface Column {
@@ -61,6 +66,7 @@ export const LAYOUT = {
       col('deadline', '措施期限', 'Deadline', 12, 'day'),
       col('done', '完成情况', 'Done', 10),
       col('doneOn', '完成日期', 'Done on', 12, 'day'),
+      col('evidence', '佐证材料', 'Evidence', 40, 'lines'),
     ],
   },
   responsibility: {
@@ -86,6 +92,7 @@ export const LAYOUT = {
       col('measureOrdinal', '措施序号', 'Measure no.', 10, 'int'),
       col('text', '进展情况', 'Progress', 70),
       col('actor', '记录人', 'Recorded by', 14),
+      col('evidence', '佐证材料', 'Evidence', 40, 'lines'),
     ],
   },
   directory: {

@@ -7,6 +7,7 @@ import {
   STATUS_LABELS,
   text,
   type CalendarDay,
+  type Evidence,
   type FindingStatus,
   type InspectionKind,
   type LocalizedText,
@@ -71,7 +72,7 @@ class SheetReader {
     for (const c of layout.columns) {
       const col = seen.get(c.header['zh-CN']) ?? seen.get(c.header.en);
       if (col !== undefined) this.columns.set(c.key, col);
-      else if (c.kind !== 'derived') this.issue(1, undefined, c.header['zh-CN'], text(`表头缺少“${c.header['zh-CN']}”（或“${c.header.en}”）列`, `The column "${c.header['zh-CN']}" (or "${c.header.en}") is missing from the header row`));
+      else if (c.kind !== 'derived' && c.kind !== 'lines') this.issue(1, undefined, c.header['zh-CN'], text(`表头缺少“${c.header['zh-CN']}”（或“${c.header.en}”）列`, `The column "${c.header['zh-CN']}" (or "${c.header.en}") is missing from the header row`));
     }
   }
 
@@ -356,7 +357,7 @@ function readTasks(r: SheetReader, findingOf: FindingOf, rows: Map<string, Findi
     if (f.measures.some((m) => m.id === id)) r.cellIssue(row.number, 'id', text(`问题“${f.id}”有两项编号为“${id}”的措施`, `The finding "${f.id}" has two measures with the ID "${id}"`));
     else if (f.measures.some((m) => m.ordinal === ordinal)) r.cellIssue(row.number, 'ordinal', text(`问题“${f.id}”有两项序号为 ${ordinal} 的措施`, `The finding "${f.id}" has two measures numbered ${ordinal}`));
     else {
-      f.measures.push({ id, ordinal, text: measureText, kind, deadline, done, doneOn });
+      f.measures.push({ id, ordinal, text: measureText, kind, deadline, done, doneOn, evidence: evidenceNotes(r.get(row, 'evidence', readText)) });
       rows.get(f.id)!.measures.set(id, row.number);
     }
   }
@@ -406,10 +407,20 @@ function readEntries(r: SheetReader, findingOf: FindingOf, directory: Directory,
     if (actorName !== undefined && actorId === undefined) r.cellIssue(row.number, 'actor', text(`记录人：没有名为“${actorName}”的人员，请先加入“${LAYOUT.directory.name['zh-CN']}”表`, `记录人: no person named "${actorName}"; add them to the sheet ${LAYOUT.directory.name['zh-CN']}`));
     if (kind === 'monthly_report' && period === undefined) r.cellIssue(row.number, 'period', text('月度报告须填写所属月份', '所属月份 is required for a monthly report'));
     if (f === undefined || on === undefined || entryText === undefined || actorId === undefined) continue;
-    const entry: LedgerProgress = { on, kind, period, measureOrdinal, text: entryText, actorId };
+    const entry: LedgerProgress = { on, kind, period, measureOrdinal, text: entryText, actorId, evidence: evidenceNotes(r.get(row, 'evidence', readText)) };
     f.progress.push(entry);
     rows.get(f.id)!.progress.push(row.number);
   }
+}
+
+/**
+ * A 佐证材料 cell as evidence: each line a note in its own words. The workbook writes each
+ * piece of evidence as a line (`evidenceText`), so what comes back is what a reader saw,
+ * and writes the same cell again; a document's number or a file's bytes stay in the store
+ * that wrote it (a file's line keeps its name, size and the start of its hash).
+ */
+function evidenceNotes(cell: string | undefined): Evidence[] {
+  return (cell ?? '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '').map((line) => ({ kind: 'note', text: line }));
 }
 
 /** Rules across sheets: a finding's ledger names its own measures; a deadline needs someone to answer for it. */

@@ -129,6 +129,7 @@ export function ledgerBundle(ledger: Ledger, options: LedgerBundleOptions): Ledg
       people: people.map((person) => ({ tenantId: organisationId, person })),
       inspections: [inspection],
       events,
+      files: [],
     },
     notes,
   };
@@ -172,10 +173,10 @@ function commandsOf(f: LedgerFinding, inspectionId: string, notes: string[]): Pa
     const measureId = p.measureOrdinal === undefined ? undefined : ordinalOf.get(p.measureOrdinal);
     out.push({
       part: { of: 'progress', index },
-      command: { type: 'record_progress', kind: p.kind, text: p.text, on: p.on, ...(p.period ? { period: p.period } : {}), ...(measureId ? { measureId } : {}) },
+      command: { type: 'record_progress', kind: p.kind, text: p.text, on: p.on, ...(p.period ? { period: p.period } : {}), ...(measureId ? { measureId } : {}), ...(p.evidence.length > 0 ? { evidence: p.evidence } : {}) },
     });
   });
-  for (const m of f.measures) if (m.done) out.push({ part: { of: 'measure', id: m.id }, command: { type: 'complete_measure', measureId: m.id, ...(m.doneOn ? { on: m.doneOn } : {}) } });
+  for (const m of f.measures) if (m.done) out.push({ part: { of: 'measure', id: m.id }, command: { type: 'complete_measure', measureId: m.id, ...(m.doneOn ? { on: m.doneOn } : {}), ...(m.evidence.length > 0 ? { evidence: m.evidence } : {}) } });
   // Past the concentrated phase, a finding with long-term measures still open is sustaining, else completed.
   const phase = f.measures.some((m) => m.kind === 'long_term' && !m.done) ? 'sustaining' : 'completed';
   if (f.status === 'sustaining') out.push({ part: finding, command: { type: 'mark_sustaining' } });

@@ -5,10 +5,12 @@ import {
   INSPECTION_KIND_LABELS,
   MEASURE_KIND_LABELS,
   nameOf,
+  evidenceText,
   numberLabel,
   OPEN_STATUSES,
   STATUS_LABELS,
   type CalendarDay,
+  type Evidence,
   type HistoryVerification,
   type Locale,
 } from '@rectify/core';
@@ -92,7 +94,7 @@ export async function writeLedgerWorkbook(ledger: Ledger, options: WriteLedgerOp
 
   const tasks = addSheet(wb, LAYOUT.tasks, locale, ledger.findings.flatMap((f) => f.measures.map((m): Row => ({
     findingId: f.id, finding: label(f), id: m.id, ordinal: m.ordinal, text: m.text, kind: MEASURE_KIND_LABELS[m.kind][locale],
-    deadline: excelDay(m.deadline), done: (m.done ? WORDS.done : WORDS.open)[locale], doneOn: excelDay(m.doneOn),
+    deadline: excelDay(m.deadline), done: (m.done ? WORDS.done : WORDS.open)[locale], doneOn: excelDay(m.doneOn), evidence: evidenceCell(m.evidence, locale),
   }))));
   const measureRows = ledger.findings.reduce((n, f) => n + f.measures.length, 0);
   listValidation(tasks, 'kind', Object.values(MEASURE_KIND_LABELS).map((k) => k[locale]), measureRows);
@@ -107,7 +109,7 @@ export async function writeLedgerWorkbook(ledger: Ledger, options: WriteLedgerOp
   }));
 
   const entries = addSheet(wb, LAYOUT.ledger, locale, ledger.findings.flatMap((f) => f.progress.map((p): Row => ({
-    findingId: f.id, finding: label(f), on: excelDay(p.on), kind: WORDS[p.kind][locale], period: p.period, measureOrdinal: p.measureOrdinal, text: p.text, actor: person(p.actorId),
+    findingId: f.id, finding: label(f), on: excelDay(p.on), kind: WORDS[p.kind][locale], period: p.period, measureOrdinal: p.measureOrdinal, text: p.text, actor: person(p.actorId), evidence: evidenceCell(p.evidence, locale),
   }))));
   listValidation(entries, 'kind', [WORDS.update[locale], WORDS.monthly_report[locale]], ledger.findings.reduce((n, f) => n + f.progress.length, 0));
 
@@ -141,6 +143,11 @@ export async function writeLedgerWorkbook(ledger: Ledger, options: WriteLedgerOp
 
 function categoryLabel(ordinal: number, title: string, locale: Locale): string {
   return locale === 'zh-CN' ? `${numberLabel('category', ordinal)}${title}` : `${ordinal}. ${title}`;
+}
+
+/** The 佐证材料 cell: each piece of evidence in a line of its own (a file with its size and the start of its hash). */
+function evidenceCell(evidence: readonly Evidence[], locale: Locale): string | undefined {
+  return evidence.length === 0 ? undefined : evidence.map((e) => evidenceText(e, locale)).join('\n');
 }
 
 /** Adds a sheet with its header row (bold, filled, frozen, filterable), column widths and formats, then the rows. */

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { isRectifyError } from '@rectify/core';
+import { evidenceText, isRectifyError, type Evidence } from '@rectify/core';
 import { testReportRenderer, worldReportModel, zipPart } from '@rectify/testing';
 import { edited } from './edited.js';
 import { ledgerOf, MAX_CELL_TEXT, MAX_SHEET_ROWS, readLedgerWorkbook, WorkbookValidationError, writeLedgerWorkbook, xlsxLedgerRenderer, type CellIssue } from '../src/index.js';
@@ -39,7 +39,10 @@ describe('ledger workbook', () => {
       const ledger = ledgerOf(model);
       const first = await writeLedgerWorkbook(ledger, { locale });
       const { source, ...back } = await readLedgerWorkbook(first);
-      expect(back).toEqual(ledger);
+      // Evidence comes back as the lines people read in 佐证材料, each a note, in the workbook's language.
+      const asRead = (evidence: readonly Evidence[]) => evidence.map((e) => ({ kind: 'note', text: evidenceText(e, locale) }));
+      expect(ledger.findings.some((f) => f.progress.some((p) => p.evidence.length > 0)) && ledger.findings.some((f) => f.measures.some((m) => m.evidence.length > 0))).toBe(true);
+      expect(back).toEqual({ ...ledger, findings: ledger.findings.map((f) => ({ ...f, measures: f.measures.map((m) => ({ ...m, evidence: asRead(m.evidence) })), progress: f.progress.map((p) => ({ ...p, evidence: asRead(p.evidence) })) })) });
       expect(Buffer.from(await writeLedgerWorkbook(back, { locale })).equals(Buffer.from(first))).toBe(true);
       // What was read where: each finding's row in 问题清单 holds its id, each 台账 row its entry.
       const wb = new ExcelJS.Workbook();
@@ -60,7 +63,7 @@ describe('ledger workbook', () => {
   it('refuses a ledger longer than a sheet holds, naming the sheet and the rows it would need', async () => {
     const ledger = ledgerOf(await worldReportModel({ findings: 2 }));
     const [first, ...rest] = ledger.findings;
-    const entry = first!.progress[0] ?? { on: '2023-09-01', kind: 'update' as const, period: undefined, measureOrdinal: undefined, text: '进展', actorId: 'p' };
+    const entry = first!.progress[0] ?? { on: '2023-09-01', kind: 'update' as const, period: undefined, measureOrdinal: undefined, text: '进展', actorId: 'p', evidence: [] };
     const long = { ...ledger, findings: [{ ...first!, progress: Array.from({ length: MAX_SHEET_ROWS }, () => entry) }, ...rest] };
     const refusal = await writeLedgerWorkbook(long, { locale: 'zh-CN' }).catch((e: unknown) => e);
     expect(refusal).toMatchObject({ code: 'report.limit', details: { limit: MAX_SHEET_ROWS, rows: MAX_SHEET_ROWS + rest.reduce((n, f) => n + f.progress.length, 0) + 1 } });

@@ -26,6 +26,9 @@ function tamperWith(query: (sql: string, params: unknown[]) => Promise<{ rows: u
     insertEvent: async (tenantId: string, findingId: string, version: number, body: string) => {
       await query(`INSERT INTO ${events} (finding_id, version, tenant_id, on_day, body) VALUES ($1, $2, $3, $4, $5)`, [findingId, version, tenantId, (JSON.parse(body) as { on: string }).on, body]);
     },
+    updateFile: async (tenantId: string, sha256: string, bytes: Uint8Array) => {
+      await query(`UPDATE "${schema}".rectify_files SET body = $1 WHERE tenant_id = $2 AND sha256 = $3`, [bytes, tenantId, sha256]);
+    },
   };
 }
 
@@ -70,6 +73,7 @@ testStorageAdapter({
     countFindings: (tenantId) => pgliteCount(driver, 'findings', tenantId),
   }),
   tamper: (driver) => tamperWith((sql, params) => pglites.get(driver)!.db.query(sql, params), pglites.get(driver)!.schema),
+  tamperFile: (driver, tenantId, sha256, bytes) => tamperWith((sql, params) => pglites.get(driver)!.db.query(sql, params), pglites.get(driver)!.schema).updateFile(tenantId, sha256, bytes),
   fuzzRuns: FUZZ_RUNS,
   skip: {
     concurrency: 'PGlite has a single connection: the same suite runs against a real PostgreSQL server below',
@@ -92,6 +96,16 @@ if (url) {
     try {
       const { rows } = await client.query(`SELECT COUNT(*)::int AS n FROM "${schemas.get(driver)}".rectify_${table} WHERE tenant_id = $1`, [tenantId]);
       return rows[0].n as number;
+    } finally {
+      await client.end();
+    }
+  };
+  /** One statement on a connection of its own, past the driver. */
+  const adminQuery = async (sql: string, params: unknown[]) => {
+    const client = admin();
+    await client.connect();
+    try {
+      return await client.query(sql, params);
     } finally {
       await client.end();
     }
@@ -120,16 +134,8 @@ if (url) {
       countEvents: (tenantId) => count(driver, 'events', tenantId),
       countFindings: (tenantId) => count(driver, 'findings', tenantId),
     }),
-    tamper: (driver) =>
-      tamperWith(async (sql, params) => {
-        const client = admin();
-        await client.connect();
-        try {
-          return await client.query(sql, params);
-        } finally {
-          await client.end();
-        }
-      }, schemas.get(driver)!),
+    tamper: (driver) => tamperWith(adminQuery, schemas.get(driver)!),
+    tamperFile: (driver, tenantId, sha256, bytes) => tamperWith(adminQuery, schemas.get(driver)!).updateFile(tenantId, sha256, bytes),
     setSchemaVersion: async (driver, version) => {
       const client = admin();
       await client.connect();

@@ -40,6 +40,7 @@ async function check(driver: StorageDriver, run: Run, schema: string): Promise<v
     expect(Object.fromEntries(keys.rows.map((r) => [r['table_name'], r['columns']]))).toEqual({
       rectify_commands: 'tenant_id,command_id',
       rectify_events: 'tenant_id,finding_id,version',
+      rectify_files: 'tenant_id,sha256',
       rectify_findings: 'tenant_id,finding_id',
       rectify_meta: 'key',
       rectify_records: 'kind,tenant_id,id',

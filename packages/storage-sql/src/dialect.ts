@@ -24,6 +24,8 @@ export interface SqlDialect {
    * takes a narrower index for an `IN (VALUES …)` list and then reads every row's state.
    */
   useIndex(index: string): string;
+  /** The column type for bytes. */
+  blobType: string;
 }
 
 /** SQLite: `?` placeholders, LIKE ignores ASCII case, BINARY collation, locks by `BEGIN IMMEDIATE`. */
@@ -40,6 +42,7 @@ export const sqliteDialect: SqlDialect = {
   quote: (id) => `"${id.replace(/"/g, '""')}"`,
   daysBetween: (from, to) => `(julianday(${to}) - julianday(${from}))`,
   useIndex: (index) => ` INDEXED BY ${index}`,
+  blobType: 'BLOB',
 };
 
 /** PostgreSQL (and PGlite): `$n` placeholders, ILIKE, `COLLATE "C"`, `FOR UPDATE`. */
@@ -56,4 +59,5 @@ export const postgresDialect: SqlDialect = {
   quote: (id) => `"${id.replace(/"/g, '""')}"`,
   daysBetween: (from, to) => `CAST(CAST(${to} AS DATE) - CAST(${from} AS DATE) AS DOUBLE PRECISION)`,
   useIndex: () => '',
+  blobType: 'BYTEA',
 };

@@ -9,8 +9,9 @@
  *
  * @param table - a table's name as statements write it (with the schema, quoted)
  * @param index - a bare quoted name in the table's schema: of an index, or of a table being renamed to it
+ * @param blob - the database's type for bytes (`BLOB`, `BYTEA`): the one exception to portable SQL, for evidence files
  */
-export function migrations(table: (name: string) => string, index: (name: string) => string): string[][] {
+export function migrations(table: (name: string) => string, index: (name: string) => string, blob: string): string[][] {
   const findingsTable = (name: string) => `CREATE TABLE ${table(name)} (
         tenant_id TEXT NOT NULL, finding_id TEXT NOT NULL, inspection_id TEXT NOT NULL,
         category_id TEXT, category_ordinal INTEGER NOT NULL, ordinal INTEGER NOT NULL, title TEXT NOT NULL,
@@ -86,6 +87,13 @@ export function migrations(table: (name: string) => string, index: (name: string
       // alone, never the table's rows with their states (SQLite walks past a row's state to
       // reach the columns added after it).
       `CREATE INDEX ${index('findings_for_rollup')} ON ${table('findings')} (tenant_id, inspection_id, lead_unit_id, status, deadline, original_deadline, completed_on, created_on, assigned_on, last_progress_on, extended, sustained, measures_active, measures_done, updated_at)`,
+    ],
+    // Version 4: evidence files, each a tenant's own under its SHA-256 (the same bytes sent
+    // twice are one row). The size is a column so that a listing never reads the bytes.
+    [
+      `CREATE TABLE ${table('files')} (
+        tenant_id TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL, body ${blob} NOT NULL,
+        PRIMARY KEY (tenant_id, sha256))`,
     ],
   ];
 }

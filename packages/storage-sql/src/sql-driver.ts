@@ -92,10 +92,11 @@ export function createSqlDriver(options: SqlDriverOptions): StorageDriver {
     findings: table('findings'),
     events: table('events'),
     commands: table('commands'),
+    files: table('files'),
     // An index is named bare: it lives in its table's schema.
     rollupIndex: dialect.quote(`${prefix}findings_for_rollup`),
   };
-  const steps = migrations(table, (name) => dialect.quote(prefix + name));
+  const steps = migrations(table, (name) => dialect.quote(prefix + name), dialect.blobType);
 
   const readVersion = async (session: SqlSession): Promise<number | null> => {
     const rows = await session.query<{ value: string }>(dialect.placeholders(`SELECT value FROM ${T.meta} WHERE key = ?`), ['schema_version']);
@@ -147,7 +148,13 @@ function rowValues(row: FindingRow): unknown[] {
   ];
 }
 
-type Tables = Record<'meta' | 'records' | 'findings' | 'events' | 'commands' | 'rollupIndex', string>;
+type Tables = Record<'meta' | 'records' | 'findings' | 'events' | 'commands' | 'files' | 'rollupIndex', string>;
+
+/** Bytes as the Node database clients bind them (a `Buffer` over the same memory, no copy). */
+const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+/** Hashes named in one `IN` list at most. */
+const HASHES_PER_STATEMENT = 10_000;
 
 function sqlTransaction(session: SqlSession, dialect: SqlDialect, T: Tables, readOnly: boolean): DriverTransaction {
   // A read locks nothing: the row lock is for a writer about to change the finding.
@@ -265,6 +272,29 @@ function sqlTransaction(session: SqlSession, dialect: SqlDialect, T: Tables, rea
         params,
       );
       return rows.map((r): StatusCount => ({ categoryId: r.category_id, unitId: r.lead_unit_id, status: r.status as FindingStatus, count: Number(r.n) }));
+    },
+    async putFile(tenantId, sha256, bytes) {
+      await run(`INSERT INTO ${T.files} (tenant_id, sha256, size, body) VALUES (?, ?, ?, ?) ON CONFLICT (tenant_id, sha256) DO NOTHING`, [tenantId, sha256, bytes.length, asBuffer(bytes)]);
+    },
+    async getFile(tenantId, sha256) {
+      const rows = await q<{ body: Uint8Array }>(`SELECT body FROM ${T.files} WHERE tenant_id = ? AND sha256 = ?`, [tenantId, sha256]);
+      // better-sqlite3 and pg give a Buffer, PGlite a Uint8Array: a plain Uint8Array either way.
+      return rows[0] ? new Uint8Array(rows[0].body.buffer, rows[0].body.byteOffset, rows[0].body.byteLength) : undefined;
+    },
+    async listFiles(tenantId, sha256s) {
+      const list = (extra: string, params: readonly unknown[]) =>
+        q<{ sha256: string; size: number | string }>(`SELECT sha256, size FROM ${T.files} WHERE tenant_id = ?${extra} ORDER BY sha256${c}`, [tenantId, ...params]);
+      const rows = [];
+      if (sha256s === undefined) rows.push(...(await list('', [])));
+      else {
+        const wanted = [...new Set(sha256s)];
+        for (let at = 0; at < wanted.length; at += HASHES_PER_STATEMENT) {
+          const chunk = wanted.slice(at, at + HASHES_PER_STATEMENT);
+          rows.push(...(await list(` AND sha256 IN (${chunk.map(() => '?').join(', ')})`, chunk)));
+        }
+        rows.sort((a, b) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0));
+      }
+      return rows.map((r) => ({ sha256: r.sha256, size: Number(r.size) }));
     },
     // A supervising office's reads: across tenants, as the roll-up must be.
     async listAllRecords(kind) {

@@ -28,6 +28,7 @@ testStorageAdapter({
   }),
   // A connection of its own to the file, as anyone with the file could open.
   tamper: (driver) => tamperOn(() => new Database(files.get(driver)!)),
+  tamperFile: (driver, tenantId, sha256, bytes) => tamperOn(() => new Database(files.get(driver)!)).updateFile(tenantId, sha256, bytes),
   setSchemaVersion: async (driver, version) => {
     const db = new Database(files.get(driver)!);
     db.prepare(`UPDATE rectify_meta SET value = ? WHERE key = 'schema_version'`).run(String(version));
@@ -44,6 +45,7 @@ testStorageAdapter({
     countFindings: async (tenantId) => countOn((driver as SqliteStorageDriver).database, 'findings', tenantId),
   }),
   tamper: (driver) => tamperOn(() => (driver as SqliteStorageDriver).database),
+  tamperFile: (driver, tenantId, sha256, bytes) => tamperOn(() => (driver as SqliteStorageDriver).database).updateFile(tenantId, sha256, bytes),
   // The file adapter above runs the hostile suite's full count; the same SQL needs no second.
   fuzzRuns: process.env['CI'] === 'true' ? 1_000 : 100,
   skip: {

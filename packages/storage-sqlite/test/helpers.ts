@@ -44,5 +44,7 @@ export function tamperOn(open: () => Database.Database) {
     deleteEvent: async (tenantId: string, findingId: string, version: number) => on((db) => db.prepare('DELETE FROM rectify_events WHERE tenant_id = ? AND finding_id = ? AND version = ?').run(tenantId, findingId, version)),
     insertEvent: async (tenantId: string, findingId: string, version: number, body: string) =>
       on((db) => db.prepare('INSERT INTO rectify_events (finding_id, version, tenant_id, on_day, body) VALUES (?, ?, ?, ?, ?)').run(findingId, version, tenantId, (JSON.parse(body) as { on: string }).on, body)),
+    updateFile: async (tenantId: string, sha256: string, bytes: Uint8Array) =>
+      on((db) => db.prepare('UPDATE rectify_files SET body = ? WHERE tenant_id = ? AND sha256 = ?').run(Buffer.from(bytes), tenantId, sha256)),
   };
 }

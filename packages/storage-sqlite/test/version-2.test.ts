@@ -11,7 +11,7 @@ import { tempDir } from './helpers.js';
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'store-v2.db');
 
 describe('a store written by schema version 2', () => {
-  it('migrates to version 3: the roll-up columns filled from every state, verified, rolled up as the core does', async () => {
+  it('migrates to version 3 and on: the roll-up columns filled from every state, verified, rolled up as the core does; files kept', async () => {
     const filename = join(tempDir(), 'v2.db');
     copyFileSync(FIXTURE, filename);
     const before = new Database(filename, { readonly: true });
@@ -41,6 +41,11 @@ describe('a store written by schema version 2', () => {
       }
       expect(columns.some((c) => c['completed_on'] !== null) && columns.some((c) => c['sustained'] === 1)).toBe(true);
       expect(await store.rollup({ asOf: '2023-11-20' })).toEqual(rollup(inputs, '2023-11-20'));
+      // Version 4 on top: the migrated store keeps evidence files, byte for byte.
+      const bytes = new Uint8Array([0, 255, 10, 13, 0x1a, 128]);
+      const { sha256 } = await store.putFile('org-a', bytes);
+      expect(await store.file('org-a', sha256)).toEqual(bytes);
+      expect(await store.files('org-b')).toEqual([]);
     } finally {
       await store.close();
     }

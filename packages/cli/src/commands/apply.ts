@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { isRectifyError, type CommandInput, type FindingState, type RuleViolationError, type Store } from '@rectify/core';
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { fileEvidence, isRectifyError, type CommandInput, type Evidence, type FindingState, type RuleViolationError, type Store } from '@rectify/core';
 import { instantAt, resolveScope, type GlobalOptions, type Io } from '../context.js';
 import { ConcurrentChangeError, UsageError } from '../exit.js';
 
@@ -86,6 +88,45 @@ export interface ApplyOptions {
   ordinal?: string | undefined;
   /** The command id (idempotency key); a new one by default. Give one to retry safely. */
   commandId: string | undefined;
+  /** `progress`, `complete-measure`: files to attach as evidence (`--file`, repeatable), stored with their SHA-256. */
+  files?: readonly string[] | undefined;
+  /** `progress`, `complete-measure`: a document issued as evidence (印发《…》), its number (发文字号) and day. */
+  docTitle?: string | undefined;
+  docNumber?: string | undefined;
+  issuedOn?: string | undefined;
+}
+
+/** The commands that take evidence: a ledger entry and a measure declared done. */
+const WITH_EVIDENCE = new Set(['record_progress', 'complete_measure']);
+
+/**
+ * The evidence the options give (`--file`, `--doc-title`) and the bytes of the files, read
+ * from disk before anything is written: a file that cannot be read is a usage error.
+ */
+function evidenceOf(o: ApplyOptions, type: string, cwd: string): { evidence: Evidence[]; files: Uint8Array[] } {
+  const files = o.files ?? [];
+  const wanted = files.length > 0 || o.docTitle !== undefined || o.docNumber !== undefined || o.issuedOn !== undefined;
+  if (!wanted) return { evidence: [], files: [] };
+  if (!WITH_EVIDENCE.has(type)) throw new UsageError(`"${o.command}" takes no evidence: --file and --doc-title go with progress and complete-measure`);
+  if (o.docTitle === undefined && (o.docNumber !== undefined || o.issuedOn !== undefined)) throw new UsageError('--doc-number and --issued-on describe a document: give its title with --doc-title');
+  const evidence: Evidence[] = [];
+  if (o.docTitle !== undefined) {
+    // The title as written on the document, without the book-title marks a clerk may type.
+    const title = o.docTitle.trim().replace(/^《(.*)》$/, '$1');
+    evidence.push({ kind: 'document', title, ...(o.docNumber ? { documentNumber: o.docNumber } : {}), ...(o.issuedOn ? { issuedOn: o.issuedOn } : {}) });
+  }
+  const bytes: Uint8Array[] = [];
+  for (const path of files) {
+    let body: Uint8Array;
+    try {
+      body = new Uint8Array(readFileSync(resolve(cwd, path)));
+    } catch (error) {
+      throw new UsageError(`--file ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    }
+    evidence.push(fileEvidence(basename(path), body));
+    bytes.push(body);
+  }
+  return { evidence, files: bytes };
 }
 
 /**
@@ -101,20 +142,24 @@ export async function applyCommand(store: Store, global: GlobalOptions, options:
   for (const need of spec.needs) if (options[need] === undefined) throw new UsageError(`"${options.command}" needs --${need}`);
   const scope = await resolveScope(store, global);
   const inspection = (await store.inspection(scope))!;
+  const { evidence, files } = evidenceOf(options, spec.type, io.cwd);
   const command = {
     type: spec.type,
     commandId: options.commandId ?? randomUUID(),
     findingId: options.finding,
     actorId: options.as,
     ...spec.build(options, spec.type === 'add_measure' ? await store.finding(scope, options.finding) : undefined),
+    ...(evidence.length > 0 ? { evidence } : {}),
   };
   for (let attempt = 1; ; attempt++) {
     // Stamped at each attempt: a command that lost a race to another one on the same
     // finding is "before the finding's last event" only because its clock was read first.
     const at = instantAt(io.now(), inspection.utcOffset);
     try {
-      const { state } = await store.apply({ organisationId: scope.organisationId, ...command, at } as CommandInput);
+      // The files go in the command's transaction: both land, or neither does.
+      const { state } = await store.apply({ organisationId: scope.organisationId, ...command, at } as CommandInput, { files });
       io.out(`${state.finding.id}: ${state.status} (version ${state.version})`);
+      for (const e of evidence) if (e.kind === 'file') io.out(`  ${e.name}: SHA-256 ${e.sha256} (${e.size} bytes)`);
       return;
     } catch (error) {
       if (isOutOfOrder(error)) {

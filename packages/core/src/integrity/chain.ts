@@ -19,7 +19,7 @@ const UTF8 = new TextEncoder();
 
 /** The part of Node's `crypto` a hash needs. */
 interface NodeHash {
-  createHash(algorithm: 'sha256'): { update(text: string, encoding: 'utf8'): { digest(encoding: 'hex'): string } };
+  createHash(algorithm: 'sha256'): { update(data: string | Uint8Array, encoding?: 'utf8'): { digest(encoding: 'hex'): string } };
 }
 
 /**
@@ -33,6 +33,12 @@ const NODE_CRYPTO: NodeHash | undefined = (globalThis as { process?: { getBuilti
 export function sha256Hex(text: string, engine: 'fastest' | 'javascript' = 'fastest'): string {
   if (engine === 'fastest' && NODE_CRYPTO !== undefined) return NODE_CRYPTO.createHash('sha256').update(text, 'utf8').digest('hex');
   return bytesToHex(sha256(UTF8.encode(text)));
+}
+
+/** SHA-256 of bytes (a file's), in lowercase hex: the key a file is stored and checked by. */
+export function sha256HexOfBytes(bytes: Uint8Array, engine: 'fastest' | 'javascript' = 'fastest'): string {
+  if (engine === 'fastest' && NODE_CRYPTO !== undefined) return NODE_CRYPTO.createHash('sha256').update(bytes).digest('hex');
+  return bytesToHex(sha256(bytes));
 }
 
 /** The event with its place in the chain: `prev` (the predecessor's hash, absent for version 1) and its own `hash`. */

@@ -18,6 +18,9 @@ export const IdSchema = z
 /** An identifier chosen by the caller. */
 export type Id = string;
 
+/** Schema of a SHA-256 digest as rectify writes one: 64 lowercase hexadecimal characters. */
+export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, { message: 'Expected 64 lowercase hexadecimal characters (SHA-256)' });
+
 /** Schema of a short, required, trimmed-non-empty text such as a title. */
 export const TitleSchema = z
   .string()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CalendarDaySchema } from '../dates/calendar-day.js';
-import { IdSchema, LongTextSchema, TitleSchema } from './common.js';
+import { IdSchema, LongTextSchema, Sha256Schema, TitleSchema } from './common.js';
 
 const base = {
   /** Optional id, for linking the evidence from elsewhere. */
@@ -79,9 +79,12 @@ export const FileEvidenceSchema = z.object({
   name: TitleSchema,
   mediaType: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, { message: 'Expected a media type such as application/pdf' }),
   /** SHA-256 of the file's bytes, 64 lowercase hexadecimal characters. */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, { message: 'Expected 64 lowercase hexadecimal characters (SHA-256)' }),
+  sha256: Sha256Schema,
   size: z.number().int().nonnegative().optional(),
 });
+
+/** Evidence that is a file: its name, media type, size and SHA-256 (its bytes are kept by the store under that hash). */
+export type FileEvidence = z.infer<typeof FileEvidenceSchema>;
 
 /** A note in words, when nothing else fits. */
 export const NoteEvidenceSchema = z.object({

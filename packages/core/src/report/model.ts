@@ -9,6 +9,7 @@ import type { FindingStatus } from '../lifecycle/status.js';
 import { latestReading, type FindingState, type ProgressEntry } from '../lifecycle/state.js';
 import type { Contact, Inspection } from '../model/inspection.js';
 import { historyDigest, verifyChain, type ChainBreak } from '../integrity/chain.js';
+import type { Evidence } from '../model/evidence.js';
 import type { MeasureKind } from '../model/measure.js';
 import type { Organisation, Person } from '../model/organisation.js';
 
@@ -23,6 +24,8 @@ export interface ReportMeasure {
   done: boolean;
   /** The day it was declared done. */
   doneOn: CalendarDay | undefined;
+  /** The evidence it was declared done with. */
+  evidence: Evidence[];
 }
 
 /** Who answers for a finding and by when, as a report shows it (ids; see {@link ReportModel.directory}). */
@@ -47,6 +50,8 @@ export interface ReportProgress {
   measureOrdinal: number | undefined;
   text: string;
   actorId: string;
+  /** What the entry gave as proof: documents, meetings, files (each file by its hash). */
+  evidence: Evidence[];
 }
 
 /** One event of a finding's history, for a report's timeline. */
@@ -372,7 +377,7 @@ function reportFinding(f: FindingState, categoryId: string | null, history: read
     measures: f.measures
       .filter((m) => m.status !== 'withdrawn')
       .sort((x, y) => x.ordinal - y.ordinal)
-      .map((m) => ({ id: m.id, ordinal: m.ordinal, text: m.text, kind: m.kind, deadline: m.deadline, done: m.status === 'done', doneOn: m.doneOn })),
+      .map((m) => ({ id: m.id, ordinal: m.ordinal, text: m.text, kind: m.kind, deadline: m.deadline, done: m.status === 'done', doneOn: m.doneOn, evidence: [...(m.completionEvidence ?? [])] })),
     assignment: a && {
       responsibleLeaderId: a.responsibleLeaderId,
       leadUnitId: a.leadUnitId,
@@ -383,7 +388,7 @@ function reportFinding(f: FindingState, categoryId: string | null, history: read
     },
     progress: [...f.progress]
       .sort((x, y) => x.on.localeCompare(y.on) || x.at.localeCompare(y.at))
-      .map((p) => ({ on: p.on, kind: p.kind, period: p.period, measureOrdinal: p.measureId === undefined ? undefined : ordinalOf.get(p.measureId), text: p.text, actorId: p.actorId })),
+      .map((p) => ({ on: p.on, kind: p.kind, period: p.period, measureOrdinal: p.measureId === undefined ? undefined : ordinalOf.get(p.measureId), text: p.text, actorId: p.actorId, evidence: [...p.evidence] })),
     completedOn: f.completedOn,
     signedOffOn: f.status === 'signed_off' ? f.signOff?.on : undefined,
     reopenings: f.reopenings.length,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FindingEventSchema } from '../lifecycle/events.js';
-import { IdSchema } from '../model/common.js';
+import { IdSchema, Sha256Schema } from '../model/common.js';
 import { InspectionSchema } from '../model/inspection.js';
 import { OrganisationSchema, PersonSchema } from '../model/organisation.js';
 
@@ -18,6 +18,12 @@ export const BundleSchema = z.object({
   inspections: z.array(InspectionSchema).default([]),
   /** Every event of every finding, in (finding, version) order. */
   events: z.array(FindingEventSchema).default([]),
+  /**
+   * The evidence files the organisations hold, each under its SHA-256, its bytes in
+   * Base64: a bundle restores the files with the history that names them. An import
+   * checks every file's bytes against its hash.
+   */
+  files: z.array(z.object({ tenantId: IdSchema, sha256: Sha256Schema, base64: z.base64({ message: 'Expected the file\'s bytes in Base64' }) })).default([]),
 });
 
 /** An export of a store, or the input of a bulk import. */

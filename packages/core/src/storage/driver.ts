@@ -10,6 +10,12 @@ export interface ImportedHistory {
   row: FindingRow;
 }
 
+/** A file a tenant's store keeps (evidence): its SHA-256 and its size in bytes. */
+export interface StoredFile {
+  sha256: string;
+  size: number;
+}
+
 /** The kinds of plain records a store keeps besides findings. */
 export type RecordKind = 'organisation' | 'person' | 'inspection' | 'publication' | 'restoration';
 
@@ -75,6 +81,18 @@ export interface DriverTransaction {
    * do, `ConflictError` included. A driver without it gets those calls one by one.
    */
   appendHistories?(tenantId: string, histories: readonly ImportedHistory[]): Promise<void>;
+  /**
+   * Optional, with {@link DriverTransaction.getFile} and {@link DriverTransaction.listFiles}:
+   * keeps evidence files. Stores a file's bytes under its SHA-256 in a tenant, unless the
+   * tenant already holds that hash (then it is the same file, and nothing changes). The
+   * store computes the hash; the driver keeps the bytes exactly as given. A driver without
+   * the three stores no file, and a command with file evidence is refused on it.
+   */
+  putFile?(tenantId: string, sha256: string, bytes: Uint8Array): Promise<void>;
+  /** A tenant's file by its SHA-256, its bytes as stored (another tenant's is never returned). */
+  getFile?(tenantId: string, sha256: string): Promise<Uint8Array | undefined>;
+  /** A tenant's files, by hash; only those of the hashes named, when `sha256s` is given. */
+  listFiles?(tenantId: string, sha256s?: readonly string[]): Promise<StoredFile[]>;
   /** Counts by category, lead unit and status; only when `capabilities.groupCounts`. */
   groupCounts?(scope: Scope): Promise<StatusCount[]>;
   /**
@@ -125,5 +143,6 @@ export interface StorageDriver {
  * The schema version this library writes; a store at a higher version is refused.
  * Version 2 (December 2026): finding, command and inspection ids are each tenant's own,
  * every key starting with the tenant. Version 1 kept them unique in the whole store.
+ * Version 3: the columns of a roll-up. Version 4: evidence files, by tenant and SHA-256.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;

@@ -15,6 +15,8 @@ interface MemoryData {
   tenantFindings: Map<string, Set<string>>;
   events: Map<string, FindingEvent[]>;
   commands: Map<string, { findingId: string; version: number }>;
+  /** Evidence files by tenant and SHA-256 ({@link own}). */
+  files: Map<string, Uint8Array>;
 }
 
 const key = (kind: RecordKind, tenantId: string, id: string) => `${kind}\u0000${tenantId}\u0000${id}`;
@@ -39,6 +41,7 @@ export function memoryDriver(): StorageDriver {
     tenantFindings: new Map(),
     events: new Map(),
     commands: new Map(),
+    files: new Map(),
   };
   const lock = new SerialLock();
   let closed = false;
@@ -76,7 +79,7 @@ function readOnly(tx: DriverTransaction): DriverTransaction {
   const refuse = async (): Promise<never> => {
     throw new Error('A write inside a read-only transaction');
   };
-  return { ...tx, putRecord: refuse, addRecord: refuse, putFinding: refuse, appendEvent: refuse, putCommand: refuse, appendHistories: refuse };
+  return { ...tx, putRecord: refuse, addRecord: refuse, putFinding: refuse, appendEvent: refuse, putCommand: refuse, appendHistories: refuse, putFile: refuse };
 }
 
 /** Puts `value` at `k` in `map`, recording how to put back what was there. */
@@ -146,6 +149,21 @@ function transactionOver(data: MemoryData, undo: (() => void)[]): DriverTransact
         for (const e of data.events.get(own(tenantId, id)) ?? []) if (filter.upTo === undefined || e.on <= filter.upTo) out.push(copy(e));
       }
       return out;
+    },
+    async putFile(tenantId, sha256, bytes) {
+      const k = own(tenantId, sha256);
+      if (!data.files.has(k)) setWithUndo(data.files, k, bytes.slice(), undo);
+    },
+    async getFile(tenantId, sha256) {
+      return data.files.get(own(tenantId, sha256))?.slice();
+    },
+    async listFiles(tenantId, sha256s) {
+      const prefix = own(tenantId, '');
+      const wanted = sha256s === undefined ? undefined : new Set(sha256s);
+      return [...data.files.entries()]
+        .filter(([k]) => k.startsWith(prefix) && (wanted === undefined || wanted.has(k.slice(prefix.length))))
+        .map(([k, bytes]) => ({ sha256: k.slice(prefix.length), size: bytes.length }))
+        .sort((a, b) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0));
     },
     async queryFindings(query) {
       const ids = data.tenantFindings.get(query.organisationId) ?? new Set<string>();

@@ -11,11 +11,13 @@ import type { FindingEvent } from '../lifecycle/events.js';
 import { evolve } from '../lifecycle/evolve.js';
 import type { FindingState } from '../lifecycle/state.js';
 import type { Inspection } from '../model/inspection.js';
-import { IdSchema } from '../model/common.js';
+import { IdSchema, Sha256Schema } from '../model/common.js';
+import { bytesToBase64 } from '../files/base64.js';
+import { checkFiles, readFileChecked, type FilesIntegrity } from './files.js';
 import type { Organisation, Person } from '../model/organisation.js';
 import type { PublishedVersion } from '../publication/published.js';
 import type { Bundle } from './bundle.js';
-import type { DriverCapabilities, DriverTransaction } from './driver.js';
+import type { DriverCapabilities, DriverTransaction, StoredFile } from './driver.js';
 import { deadlineFiltersIn, FindingQuerySchema, ScopeSchema, type FindingQueryInput, type Page, type Scope } from './query.js';
 
 /** Options of {@link StoreReader.findings}. */
@@ -57,6 +59,8 @@ export interface IntegrityReport {
    * published report carries it), it shows a history rewritten whole, hashes and all.
    */
   digest: string;
+  /** Every evidence file checked against its hash, and every file an event names looked for. */
+  files: FilesIntegrity;
 }
 
 /**
@@ -97,6 +101,13 @@ export interface StoreReader {
   exportBundle(scope?: { organisationId: string }): Promise<Bundle>;
   /** Replays every finding of an organisation and compares with what is stored. */
   verify(organisationId: string): Promise<IntegrityReport>;
+  /**
+   * An evidence file of an organisation by its SHA-256, its bytes checked against the hash
+   * (an `IntegrityError` if they no longer match); `undefined` if the organisation holds none.
+   */
+  file(organisationId: string, sha256: string): Promise<Uint8Array | undefined>;
+  /** The evidence files an organisation holds (hash and size), by hash. */
+  files(organisationId: string): Promise<StoredFile[]>;
   /** Every published version of an inspection, oldest first; of one format when given. */
   publications(scope: { organisationId: string; inspectionId: string }, format?: string): Promise<PublishedVersion[]>;
   /**
@@ -197,7 +208,7 @@ export class TransactionReader implements StoreReader {
 
   async exportBundle(scope?: { organisationId: string }): Promise<Bundle> {
     const tenantIds = scope ? [scope.organisationId] : await this.tx.listTenants();
-    const bundle: Bundle = { format: 'rectify.bundle', version: 1, organisations: [], people: [], inspections: [], events: [] };
+    const bundle: Bundle = { format: 'rectify.bundle', version: 1, organisations: [], people: [], inspections: [], events: [], files: [] };
     for (const tenantId of [...tenantIds].sort()) {
       const org = await this.organisation(tenantId);
       if (!org) continue;
@@ -206,6 +217,8 @@ export class TransactionReader implements StoreReader {
       // One at a time: spreading a long history into push() overflows the stack (~120,000 events).
       for (const ins of (await this.tx.listRecords('inspection', tenantId)) as Inspection[]) bundle.inspections.push(ins);
       for (const event of await this.tx.listEvents(tenantId, {})) bundle.events.push(event);
+      // Each file read with its hash checked: a bundle never carries a file changed in the store.
+      for (const f of await this.files(tenantId)) bundle.files.push({ tenantId, sha256: f.sha256, base64: bytesToBase64((await this.file(tenantId, f.sha256))!) });
     }
     // Ids are each organisation's own, and a bundle's events name findings and inspections
     // by id alone: organisations that share one are exported one at a time.
@@ -234,7 +247,17 @@ export class TransactionReader implements StoreReader {
     for (const [id, state] of stored) {
       if (!replayed.has(id)) for (let v = 1; v <= state.version; v++) breaks.push({ findingId: id, version: v, kind: 'removed', message: `finding ${id}, event ${v}: missing from the history` });
     }
-    return { findings: stored.size, events: events.length, mismatches: mismatches.sort(), breaks, digest: historyDigest(stored.values()) };
+    const files = await checkFiles(this.tx, organisationId, events);
+    return { findings: stored.size, events: events.length, mismatches: mismatches.sort(), breaks, digest: historyDigest(stored.values()), files };
+  }
+
+  async file(organisationId: string, sha256: string): Promise<Uint8Array | undefined> {
+    return readFileChecked(this.tx, parseWith(IdSchema, organisationId, 'organisationId'), parseWith(Sha256Schema, sha256, 'sha256'));
+  }
+
+  async files(organisationId: string): Promise<StoredFile[]> {
+    // A store whose driver keeps no files holds none.
+    return this.tx.listFiles === undefined ? [] : this.tx.listFiles(organisationId);
   }
 
   async rollup(options: StoreRollupOptions): Promise<Rollup> {

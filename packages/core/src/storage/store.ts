@@ -27,13 +27,16 @@ import type { PermissionPolicy } from '../permissions/policy.js';
 import type { SignOffRule } from '../rules/rule.js';
 import { BundleSchema, type Bundle } from './bundle.js';
 import { checkHistory, NEEDS_DIRECTORY, type HistoryContext } from './check-history.js';
-import { SCHEMA_VERSION, type DriverTransaction, type StorageDriver } from './driver.js';
+import { SCHEMA_VERSION, type DriverTransaction, type StorageDriver, type StoredFile } from './driver.js';
+import { DEFAULT_MAX_FILE_BYTES, fileMethods, incomingFiles, unstoredFiles, type IncomingFile } from './files.js';
+import { fileReferences, type FileReference } from '../files/references.js';
+import { base64ToBytes } from '../files/base64.js';
 import type { FindingQueryInput, Page, Scope } from './query.js';
 import { IMPORT_BATCH, ImportBatch, writeHistories } from './import-batch.js';
 import { mergeInspection, mergeOrganisation, mergePerson } from './merge.js';
 import { findingRow } from './row.js';
 import { publishedVersions, TransactionReader, type FindingsOptions, type IntegrityReport, type Restoration, type StoreReader, type StoreRollupOptions } from './reader.js';
-import { chainHistories, verifyChain, type ChainBreak } from '../integrity/chain.js';
+import { chainHistories, sha256HexOfBytes, verifyChain, type ChainBreak } from '../integrity/chain.js';
 import { publicationId, PublishInputSchema, type PublishedVersion, type PublishInput } from '../publication/published.js';
 
 /** Options of {@link openStore}. */
@@ -51,6 +54,19 @@ export interface StoreOptions {
   now?: () => string;
   /** How far ahead of `now` an instant may be, for clocks that disagree; default 60 minutes. */
   clockAllowanceMinutes?: number;
+  /** The largest evidence file the store takes, in bytes; default {@link DEFAULT_MAX_FILE_BYTES} (20 MiB). */
+  maxFileBytes?: number;
+}
+
+/** Options of {@link Store.apply} and {@link Store.applyAll}. */
+export interface ApplyOptions {
+  /**
+   * The bytes of the files the commands name as evidence (`fileEvidence(name, bytes)`),
+   * stored under their SHA-256 in the same transaction: the command and its files land
+   * together or not at all. A file no command names is refused; a file named and neither
+   * sent nor already stored refuses the command.
+   */
+  files?: readonly Uint8Array[];
 }
 
 /** What {@link Store.apply} returns. */
@@ -121,7 +137,7 @@ export interface Store extends StoreReader {
    * {@link OrganisationCommand}): its finding, command id, inspection and actor are looked
    * up there only, as ids are each organisation's own. `commandMaker` stamps drafts so.
    */
-  apply(command: unknown): Promise<Applied>;
+  apply(command: unknown, options?: ApplyOptions): Promise<Applied>;
   /**
    * Applies commands in order in one transaction: all of them, or none. Each is held to
    * what `apply` holds it to, and sees the ones before it; the first refused rolls the
@@ -129,7 +145,13 @@ export interface Store extends StoreReader {
    * change made of several commands (next week's ledger: new entries, measures done, a
    * status) that must land together.
    */
-  applyAll(commands: readonly unknown[]): Promise<Applied[]>;
+  applyAll(commands: readonly unknown[], options?: ApplyOptions): Promise<Applied[]>;
+  /**
+   * Stores an evidence file of an organisation under its SHA-256, which it computes, and
+   * answers the hash and size; the same bytes stored twice are kept once. For an upload
+   * that comes before its command; {@link ApplyOptions.files} sends them together.
+   */
+  putFile(organisationId: string, bytes: Uint8Array): Promise<StoredFile>;
   /**
    * Imports a bundle in one transaction: all of it, or nothing. Every event is held to
    * the rules a live command meets (its command is decided again: lifecycle, the
@@ -240,16 +262,22 @@ class DriverStore implements Store {
     return this.read((r) => r.people(organisationId));
   }
 
-  async apply(input: unknown): Promise<Applied> {
+  async apply(input: unknown, options: ApplyOptions = {}): Promise<Applied> {
     // Validate before touching the database: a malformed command costs no transaction.
     const parsed = this.parsed(input, 'command');
-    return this.driver.transaction((tx) => this.applyIn(tx, parsed));
+    const files = this.attached([parsed], options, 'command');
+    return this.driver.transaction(async (tx) => {
+      await putAttached(tx, files);
+      return this.applyIn(tx, parsed);
+    });
   }
 
-  async applyAll(inputs: readonly unknown[]): Promise<Applied[]> {
+  async applyAll(inputs: readonly unknown[], options: ApplyOptions = {}): Promise<Applied[]> {
     const commands = inputs.map((input, i) => this.parsed(input, `commands[${i}]`));
     if (commands.length === 0) return [];
+    const files = this.attached(commands, options, 'commands');
     return this.driver.transaction(async (tx) => {
+      await putAttached(tx, files);
       const out: Applied[] = [];
       for (const [i, parsed] of commands.entries()) {
         try {
@@ -312,10 +340,44 @@ class DriverStore implements Store {
       ...(NEEDS_DIRECTORY.has(command.type) ? { directory: await directoryOf(tx, tenant) } : {}),
     });
     if (!decision.ok) throw decision.error;
+    // Every file the command names as evidence is one the organisation holds (sent with it, or before).
+    const unstored = await unstoredFiles(tx, tenant, fileReferences(command));
+    if (unstored.length > 0) throw new ValidationError('command', unstored);
     await tx.appendEvent(tenant, decision.event);
     await tx.putFinding(findingRow(tenant, decision.state, inspection), row?.version ?? 0);
     await tx.putCommand(tenant, command.commandId, command.findingId, decision.event.version);
     return { event: decision.event, state: decision.state, duplicate: false };
+  }
+
+  /**
+   * The files sent with commands, checked (bytes, size) and each matched to the
+   * organisations of the commands that name it; a file no command names is refused.
+   */
+  private attached(commands: readonly { tenant: string; command: Command }[], options: ApplyOptions, what: string): { tenant: string; file: IncomingFile }[] {
+    const files = incomingFiles(options.files ?? [], this.maxFileBytes, what);
+    const out: { tenant: string; file: IncomingFile }[] = [];
+    const issues: ValidationIssue[] = [];
+    files.forEach((file, i) => {
+      const tenants = new Set(commands.filter(({ command }) => fileReferences(command).some((r) => r.sha256 === file.sha256)).map((c) => c.tenant));
+      if (tenants.size === 0) issues.push({ path: `files[${i}]`, message: `No evidence of the command names this file (SHA-256 ${file.sha256}): name it with fileEvidence(name, bytes)`, code: 'custom' });
+      for (const tenant of tenants) out.push({ tenant, file });
+    });
+    if (issues.length > 0) throw new ValidationError(what, issues);
+    return out;
+  }
+
+  private get maxFileBytes(): number {
+    return this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  }
+
+  async putFile(organisationId: string, bytes: Uint8Array): Promise<StoredFile> {
+    const tenant = parseWith(IdSchema, organisationId, 'organisationId');
+    const [file] = incomingFiles([bytes], this.maxFileBytes, 'file');
+    return this.driver.transaction(async (tx) => {
+      await requireOrganisation(tx, tenant);
+      await fileMethods(tx).putFile(tenant, file!.sha256, file!.bytes);
+      return { sha256: file!.sha256, size: file!.bytes.length };
+    });
   }
 
   /** Why `at` is too far in the future for the caller's clock, if it is. */
@@ -413,6 +475,21 @@ class DriverStore implements Store {
           inspections.set(ins.id, kept);
         }
       }
+      // The files first, each checked against its hash: the events below may name them.
+      for (const [i, f] of bundle.files.entries()) {
+        const path = `files[${i}]`;
+        if (!(await knownTenant(f.tenantId))) {
+          issues.push({ path: `${path}.tenantId`, message: `Unknown organisation ${f.tenantId}`, code: 'custom' });
+          continue;
+        }
+        const bytes = base64ToBytes(f.base64);
+        const actual = sha256HexOfBytes(bytes);
+        if (actual !== f.sha256) issues.push({ path: `${path}.base64`, message: `The file's bytes hash to ${actual}, not ${f.sha256}: it was changed since it was exported`, code: 'custom' });
+        else if (bytes.length === 0 || bytes.length > this.maxFileBytes) issues.push({ path: `${path}.base64`, message: `The file is ${bytes.length} bytes: a store takes files of 1 to ${this.maxFileBytes} bytes (maxFileBytes)`, code: 'custom' });
+        else await fileMethods(tx).putFile(f.tenantId, f.sha256, bytes);
+      }
+      // The files each organisation's new events name, looked for once all are read.
+      const named = new Map<string, FileReference[]>();
       // The actors and the directory of each organisation, as `apply` would see them
       // once the bundle's people and units are in: read once per organisation.
       const contexts = new Map<string, Omit<HistoryContext, 'inspection'>>();
@@ -506,10 +583,17 @@ class DriverStore implements Store {
           const r = restored.get(ins.subjectOrganisationId) ?? { findings: 0, events: 0, latest: state.updatedAt };
           restored.set(ins.subjectOrganisationId, { findings: r.findings + 1, events: r.events + history.events.length, latest: compareInstants(state.updatedAt, r.latest) > 0 ? state.updatedAt : r.latest });
         }
+        if (!options.trusted) {
+          // A checked import holds an event's evidence files to what apply holds a command's to.
+          const refs = named.get(ins.subjectOrganisationId) ?? [];
+          history.events.forEach((e, k) => refs.push(...fileReferences(e.payload, `events[${history.indexes[k]}].payload`)));
+          named.set(ins.subjectOrganisationId, refs);
+        }
         if (issues.length > 0) continue; // keep checking, but write nothing more
         batch.add(ins.subjectOrganisationId, { events: history.events, row: findingRow(ins.subjectOrganisationId, state, ins) });
         if (batch.size >= IMPORT_BATCH) await flush();
       }
+      for (const [tenant, refs] of named) for (const issue of await unstoredFiles(tx, tenant, refs)) issues.push(issue);
       // Throwing rolls the whole transaction back: a refused bundle writes nothing.
       if (issues.length > 0) throw new ValidationError('bundle', issues);
       await flush();
@@ -546,6 +630,14 @@ class DriverStore implements Store {
 
   verify(organisationId: string): Promise<IntegrityReport> {
     return this.read((r) => r.verify(organisationId));
+  }
+
+  file(organisationId: string, sha256: string): Promise<Uint8Array | undefined> {
+    return this.read((r) => r.file(organisationId, sha256));
+  }
+
+  files(organisationId: string): Promise<StoredFile[]> {
+    return this.read((r) => r.files(organisationId));
   }
 
   async publish(input: PublishInput): Promise<PublishedVersion> {
@@ -589,6 +681,11 @@ class DriverStore implements Store {
   close(): Promise<void> {
     return this.driver.close();
   }
+}
+
+/** Stores the files sent with commands, in the commands' transaction. */
+async function putAttached(tx: DriverTransaction, files: readonly { tenant: string; file: IncomingFile }[]): Promise<void> {
+  for (const { tenant, file } of files) await fileMethods(tx).putFile(tenant, file.sha256, file.bytes);
 }
 
 /** The roles that may publish a notice or report: the coordinating office and the principal leader. */

@@ -126,7 +126,7 @@ function reportFinding(f: ParsedNotice['findings'][number], categoryId: string |
     title: f.title,
     status,
     statusWording: f.status?.wording ?? STATUS_LABELS[status].notice,
-    measures: f.measures.map((m, i) => ({ id: `m${i + 1}`, ordinal: m.ordinal, text: m.text, kind: 'by_deadline', deadline: undefined, done: false, doneOn: undefined })),
+    measures: f.measures.map((m, i) => ({ id: `m${i + 1}`, ordinal: m.ordinal, text: m.text, kind: 'by_deadline', deadline: undefined, done: false, doneOn: undefined, evidence: [] })),
     assignment: undefined,
     progress: [],
     completedOn: undefined,

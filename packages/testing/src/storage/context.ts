@@ -1,4 +1,4 @@
-import type { StorageDriver, Store } from '@rectify/core';
+import type { StorageDriver, Store, StoreOptions } from '@rectify/core';
 
 /** Reads what a store really holds without going through the driver under test (raw SQL, files…). */
 export interface RawReader {
@@ -21,7 +21,7 @@ export interface RawTamper {
 /** The suites of the kit, each runnable on its own. */
 export const STORAGE_SUITES = [
   'records', 'commands', 'idempotency', 'queries', 'analytics', 'deadlines', 'history',
-  'concurrency', 'bulkImport', 'tenancy', 'migrations', 'roundTrip', 'hostile', 'forgedBundles', 'tamperEvidence',
+  'concurrency', 'bulkImport', 'tenancy', 'migrations', 'roundTrip', 'hostile', 'forgedBundles', 'tamperEvidence', 'files',
 ] as const;
 
 /** The name of a suite. */
@@ -52,6 +52,12 @@ export interface StorageAdapterOptions {
    * which is skipped, saying so, without it.
    */
   tamper?(driver: StorageDriver): RawTamper;
+  /**
+   * Overwrites the stored bytes of a tenant's evidence file past the store, for the
+   * `files` suite's check that a changed file is named and never returned (skipped,
+   * saying so, without it).
+   */
+  tamperFile?(driver: StorageDriver, tenantId: string, sha256: string, bytes: Uint8Array): Promise<void>;
   /** Overwrites the stored schema version, for the migrations suite. */
   setSchemaVersion?(driver: StorageDriver, version: number): Promise<void>;
   /** Suites not to run, each with the reason why (an empty reason is refused). */
@@ -69,8 +75,8 @@ export interface StorageAdapterOptions {
 /** What a suite gets: a way to open fresh stores, cleaned up after each test. */
 export interface SuiteContext {
   options: StorageAdapterOptions;
-  /** Opens a store on a fresh driver; closed and destroyed after the test. */
-  open(): Promise<{ store: Store; driver: StorageDriver }>;
+  /** Opens a store on a fresh driver (with the store's options, if given); closed and destroyed after the test. */
+  open(options?: StoreOptions): Promise<{ store: Store; driver: StorageDriver }>;
   /** Counts events of a tenant with the adapter's raw reads (never through the store). */
   countEvents(store: Store, driver: StorageDriver, tenantId: string): Promise<number>;
   /** Counts findings of a tenant with the adapter's raw reads (never through the store). */

@@ -5,6 +5,7 @@ import { deadlinesSuite } from './deadlines-suite.js';
 import { forgedBundlesSuite } from './forged-bundles-suite.js';
 import { hostileSuite } from './hostile-suite.js';
 import { tamperEvidenceSuite } from './tamper-suite.js';
+import { filesSuite } from './files-suite.js';
 import { STORAGE_SUITES, type StorageAdapterOptions, type StorageSuite, type SuiteContext } from './context.js';
 import {
   analyticsSuite,
@@ -32,6 +33,7 @@ const SUITES: Record<StorageSuite, (ctx: SuiteContext) => void> = {
   hostile: hostileSuite,
   forgedBundles: forgedBundlesSuite,
   tamperEvidence: tamperEvidenceSuite,
+  files: filesSuite,
 };
 
 /**
@@ -63,9 +65,9 @@ export function testStorageAdapter(options: StorageAdapterOptions): void {
         const opened: { store: Store; driver: StorageDriver }[] = [];
         const ctx: SuiteContext = {
           options,
-          async open() {
+          async open(storeOptions) {
             const driver = await options.create();
-            const store = await openStore(driver);
+            const store = await openStore(driver, storeOptions);
             opened.push({ store, driver });
             return { store, driver };
           },
