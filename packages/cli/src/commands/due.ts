@@ -2,10 +2,11 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   formatDay,
+  isRectifyError,
   nameOf,
+  readReminders,
   REMINDER_KIND_LABELS,
   REMINDER_STATE_LABELS,
-  reminders,
   type CalendarDay,
   type Inspection,
   type Locale,
@@ -72,25 +73,22 @@ export interface Due {
 }
 
 /**
- * The reminders `rectify due` and the served feed show. A person or unit is named by id
- * or name; one the organisation does not have is a usage error naming it, not an empty list.
+ * The reminders `rectify due` and the served feed show, read in one snapshot. A person or
+ * unit is named by id or name; one the organisation does not have is a usage error naming
+ * it, not an empty list.
  */
 export async function dueFor(store: Store, scope: Scope, asOf: CalendarDay, global: GlobalOptions, options: { person?: string | undefined; unit?: string | undefined; days?: number | undefined }): Promise<Due> {
-  const inspection = (await store.inspection(scope))!;
-  const organisation = (await store.organisation(scope.organisationId))!;
-  const people = await store.people(scope.organisationId);
-  const unitId = options.unit === undefined ? undefined : organisation.units.find((u) => u.id === options.unit || u.name === options.unit)?.id;
-  if (options.unit !== undefined && unitId === undefined) throw new UsageError(`No unit "${options.unit}" in ${organisation.name}: give a unit's id or name`);
-  const personId = options.person === undefined ? undefined : people.find((p) => p.id === options.person || p.name === options.person)?.id;
-  if (options.person !== undefined && personId === undefined) throw new UsageError(`No person "${options.person}" in ${organisation.name}: give a person's id or name`);
-  const items = reminders(await store.findingsAsOf(scope, asOf), inspection, asOf, {
-    calendar: global.calendar,
-    ...(personId === undefined ? {} : { personId }),
-    ...(unitId === undefined ? {} : { unitId }),
-    ...(options.days === undefined ? {} : { horizonDays: options.days }),
-  });
-  const who = [personId && nameOf(people, personId), unitId && nameOf(organisation.units, unitId)].filter(Boolean).join(' · ');
-  return { inspection, items, personId, unitId, who, people };
+  try {
+    const read = await store.read((reader) => readReminders(reader, scope, asOf, {
+      calendar: global.calendar, person: options.person, unit: options.unit, ...(options.days === undefined ? {} : { horizonDays: options.days }),
+    }));
+    const who = [read.personId && nameOf(read.people, read.personId), read.unitId && nameOf(read.organisation.units, read.unitId)].filter(Boolean).join(' · ');
+    return { inspection: read.inspection, items: read.items, personId: read.personId, unitId: read.unitId, who, people: read.people };
+  } catch (error) {
+    const details = isRectifyError(error, 'not_found') ? error.details : {};
+    if (details['kind'] === 'person' || details['kind'] === 'unit') throw new UsageError(`No ${details['kind']} "${String(details['id'])}" in ${scope.organisationId}: give a ${details['kind']}'s id or name`);
+    throw error;
+  }
 }
 
 /** The reminders as an iCalendar feed, named after whom they are for. */

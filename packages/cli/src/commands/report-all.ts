@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { rollup, type CalendarDay, type ReportModel, type RollupInput, type Store } from '@rectify/core';
+import { readReportModel, rollup, type CalendarDay, type ReportModel, type RollupInput, type Store } from '@rectify/core';
 import { dashboardHtml, supervisionHtml } from '@rectify/report-html';
 import { writeNewFile, type GlobalOptions, type Io } from '../context.js';
-import { modelOf } from './report.js';
 
 /** Options of `rectify report --format html --all`. */
 export interface ReportAllOptions {
@@ -39,7 +38,7 @@ export async function reportAllCommand(store: Store, global: GlobalOptions, opti
       const findings = [];
       for (const inspection of inspections) {
         // The dashboard `rectify report --format html` writes for this round, and its states for the roll-up.
-        const built = await modelOf(reader, { organisationId: organisation.id, inspectionId: inspection.id }, options.asOf, { internal: true, calendar: global.calendar });
+        const built = await readReportModel(reader, { organisationId: organisation.id, inspectionId: inspection.id }, options.asOf, { internal: true, calendar: global.calendar });
         findings.push(...built.findings);
         dashboards.push({ organisationId: organisation.id, inspectionId: inspection.id, model: built.model });
       }

@@ -1,50 +1,11 @@
 import { resolve } from 'node:path';
-import {
-  countRedactions,
-  EVERY_DAY,
-  publicRedactionRules,
-  redactReportModel,
-  reportModelFromEvents,
-  type Calendar,
-  type CalendarDay,
-  type FindingState,
-  type Redaction,
-  type ReportModel,
-  type Store,
-  type StoreReader,
-} from '@rectify/core';
+import { countRedactions, readReportModel, type CalendarDay, type Store } from '@rectify/core';
 import { noticeTextRenderer } from '@rectify/report-notice';
 import { instantAt, resolveScope, today, writeNewFile, type GlobalOptions, type Io, type Scope } from '../context.js';
 import { UsageError } from '../exit.js';
 import { FORMATS } from './formats.js';
 
 export { FORMATS, type ReportFormat } from './formats.js';
-
-/** What goes into a report model beyond the scope and the day. */
-export interface ModelOptions {
-  /** Internal reports (ledger, dashboard) name people; public ones do not. */
-  internal: boolean;
-  calendar?: Calendar;
-  /** Mask personal data (`publicRedactionRules` of `@rectify/core`) before the model is rendered. */
-  redact?: boolean;
-}
-
-/**
- * The report model of a scope as of a day, with history (and names, for internal
- * reports), masked when asked, with what was masked. Reads through `reader` (one
- * snapshot, with `store.read`): the inspection's events once, replayed once for the
- * states and every series, which come back too (`findings`, as of the day).
- */
-export async function modelOf(reader: StoreReader, scope: Scope, asOf: CalendarDay, options: ModelOptions): Promise<{ model: ReportModel; redactions: Redaction[]; findings: FindingState[] }> {
-  const inspection = (await reader.inspection(scope))!;
-  const organisation = (await reader.organisation(scope.organisationId))!;
-  const people = options.internal || options.redact ? await reader.people(scope.organisationId) : [];
-  const events = await reader.events(scope, { upTo: asOf });
-  const { model, findings } = reportModelFromEvents(events, inspection, organisation, asOf, { people: options.internal ? people : [], calendar: options.calendar ?? EVERY_DAY });
-  if (!options.redact) return { model, redactions: [], findings };
-  const { value, redactions } = redactReportModel(model, publicRedactionRules(inspection, findings, people, organisation));
-  return { model: value, redactions, findings };
-}
 
 /** Options of `rectify report`. */
 export interface ReportOptions {
@@ -75,7 +36,7 @@ export async function reportCommand(store: Store, global: GlobalOptions, options
     const scope = await resolveScope(reader, global);
     const inspection = (await reader.inspection(scope))!;
     const asOf = options.asOf ?? today(io, inspection.utcOffset);
-    return { scope, inspection, ...(await modelOf(reader, scope, asOf, { internal: format.internal, calendar: global.calendar, redact: options.redact })) };
+    return { scope, inspection, ...(await readReportModel(reader, scope, asOf, { internal: format.internal, calendar: global.calendar, redact: options.redact })) };
   });
   if (options.redact) {
     const counts = Object.entries(countRedactions(redactions)).map(([kind, n]) => `${kind} ${n}`);

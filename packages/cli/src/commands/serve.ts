@@ -1,10 +1,9 @@
 import { createServer, type Server } from 'node:http';
-import type { Store } from '@rectify/core';
+import { readReportModel, type Store } from '@rectify/core';
 import { dashboardHtml, supervisionHtml } from '@rectify/report-html';
 import { FIRST_DAY, isSupportedDay, LAST_DAY, resolveScope, today, type GlobalOptions, type Io } from '../context.js';
 import { UsageError } from '../exit.js';
 import { dueFor, feedOf } from './due.js';
-import { modelOf } from './report.js';
 
 /** Options of `rectify serve`. */
 export interface ServeOptions {
@@ -76,7 +75,7 @@ export async function serveCommand(store: Store, global: GlobalOptions, options:
           const built = await store.read(async (reader) => {
             const inspection = await reader.inspection(round);
             if (inspection === undefined) return undefined;
-            return modelOf(reader, round, asked ?? today(io, inspection.utcOffset), { internal: true, calendar: global.calendar, redact: options.redact ?? false });
+            return readReportModel(reader, round, asked ?? today(io, inspection.utcOffset), { internal: true, calendar: global.calendar, redact: options.redact ?? false });
           });
           if (built === undefined) return void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
           return void send(dashboardHtml(built.model, { locale: global.lang }));
@@ -88,7 +87,7 @@ export async function serveCommand(store: Store, global: GlobalOptions, options:
           res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(req.method === 'HEAD' ? undefined : feedOf(due, io, global.lang));
           return;
         }
-        const { model } = await store.read((reader) => modelOf(reader, scope, asOf, { internal: true, calendar: global.calendar, redact: options.redact ?? false }));
+        const { model } = await store.read((reader) => readReportModel(reader, scope, asOf, { internal: true, calendar: global.calendar, redact: options.redact ?? false }));
         send(dashboardHtml(model, { locale: global.lang }));
       } catch (error) {
         // A person or unit the organisation does not have is the caller's to fix.

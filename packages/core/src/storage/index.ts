@@ -7,3 +7,5 @@ export * from './reader.js';
 export * from './store.js';
 export { DEFAULT_MAX_FILE_BYTES, type FilesIntegrity } from './files.js';
 export * from './memory-driver.js';
+export * from './read-report-model.js';
+export * from './read-reminders.js';
