@@ -91,7 +91,7 @@ ${GLOBAL_HELP}`,
   units: `Usage: rectify units [--org ID] [--json]\n       rectify units add --id ID --name NAME [--title KIND]\n\nLists the organisation's units, or adds one (an id it has is renamed).\n${GLOBAL_HELP}`,
   files: `Usage: rectify files [--org ID] [--json]\n       rectify files SHA256 --output PATH [--force]\n\nLists the evidence files the organisation holds: the start of each SHA-256, its size, its names\nand the findings whose evidence it is. Given a hash (or its first 8 or more characters) and\n--output, writes that file out, its bytes checked against the hash first.\n${GLOBAL_HELP}`,
   apply: `Usage: rectify apply COMMAND --finding ID --as PERSON [options]\n\nCommands: ${Object.entries(APPLY_COMMANDS).map(([k, v]) => `${k}${v.needs.length ? ` (--${v.needs.join(', --')})` : ''}`).join('; ')}\n  --text T --measure ID --stage S --reason R --to DATE --id ID --decision approve|reject (extensions), confirmed|relapsed (reviews) --on DATE --command-id ID\n  assign --leader P --unit U --person P --deadline DATE [--co-units U1,U2]: 责任领导、责任部门、责任人、整改期限\n  add-measure --id M --text T [--kind by_deadline|long_term|immediate] [--deadline DATE] [--ordinal N]\n  supervise --kind urge|interview|accountability|notice --text NOTE [--person P1,P2] [--unit U1,U2] [--on DATE]: 督办、约谈、问责、通报\n  record-indicator --id INDICATOR --value N --on DATE\n  reopen --deadline DATE: the re-rectification's own deadline (not an extension; without it the old one stands)\n  progress, complete-measure: evidence with --file PATH (repeatable; stored with its SHA-256) and --doc-title T [--doc-number 湘司〔2023〕12号] [--issued-on DATE]\n${GLOBAL_HELP}`,
-  serve: `Usage: rectify serve [--port 8080] [--host 127.0.0.1] [--redact] [--all]\n\nServes the dashboard, rendered afresh on each load (?as-of=DATE for a past day).\n  --all         a supervising office's pages: / ranks every organisation, /ORG/INSPECTION is a round's dashboard\n  It answers only requests whose Host is its own address (127.0.0.1, localhost): bound to 0.0.0.0, any.\n  --redact      mask personal data as report --redact does, for a screen others see\n${GLOBAL_HELP}`,
+  serve: `Usage: rectify serve [--port 8080] [--host 127.0.0.1] [--redact] [--all] [--users FILE [--write]]\n\nServes the dashboard, rendered afresh on each load (?as-of=DATE for a past day).\n  --all         a supervising office's pages: / ranks every organisation, /ORG/INSPECTION is a round's dashboard\n  It answers only requests whose Host is its own address (127.0.0.1, localhost): bound to 0.0.0.0, any.\n  --redact      mask personal data as report --redact does, for a screen others see\n  --users FILE  the JSON API at /api/ (its document at /api/openapi.json) for the people of FILE:\n                [{ "personId": "p-li", "tokenSha256": "…" }], the SHA-256 of each one's token\n                (printf %s TOKEN | sha256sum); they send Authorization: Bearer TOKEN\n  --write       the API takes commands too, each from the person whose token it carries\n${GLOBAL_HELP}`,
 };
 
 const OPTIONS = {
@@ -145,6 +145,8 @@ const OPTIONS = {
   all: { type: 'boolean' },
   file: { type: 'string', multiple: true },
   role: { type: 'string' },
+  users: { type: 'string' },
+  write: { type: 'boolean' },
   'doc-title': { type: 'string' },
   'doc-number': { type: 'string' },
   'issued-on': { type: 'string' },
@@ -322,7 +324,7 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
         const port = Number(v.port ?? 8080);
         if (v.port?.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a port number, not "${v.port}"`);
         if (v.all && (global.org !== undefined || global.inspection !== undefined)) throw new UsageError('--all is every organisation: it takes no --org or --inspection');
-        const server = await (await import('./commands/serve.js')).serveCommand(store, global, { port, host: v.host ?? '127.0.0.1', redact: v.redact ?? false, all: v.all ?? false }, io);
+        const server = await (await import('./commands/serve.js')).serveCommand(store, global, { port, host: v.host ?? '127.0.0.1', redact: v.redact ?? false, all: v.all ?? false, users: v.users, write: v.write ?? false }, io);
         const open = store;
         store = undefined; // it stays open while serving
         return { stop: async () => { await new Promise<void>((r) => server.close(() => r())); await open.close(); } };

@@ -3,6 +3,8 @@ import { readReportModel, type Store } from '@rectify/core';
 import { dashboardHtml, supervisionHtml } from '@rectify/report-html';
 import { FIRST_DAY, isSupportedDay, LAST_DAY, resolveScope, today, type GlobalOptions, type Io } from '../context.js';
 import { UsageError } from '../exit.js';
+import { createRectifyHandler, HttpError, nodeListener, problemResponse, type FetchHandler, type HttpActor } from '@rectify/http';
+import { readApiUsers } from './api-users.js';
 import { dueFor, feedOf } from './due.js';
 
 /** Options of `rectify serve`. */
@@ -17,6 +19,13 @@ export interface ServeOptions {
    * roll-up), `/ORG/INSPECTION` is that round's dashboard.
    */
   all?: boolean;
+  /**
+   * The JSON API of `@rectify/http` at `/api/`, for the people of this file
+   * (`readApiUsers`): read-only unless `write`.
+   */
+  users?: string | undefined;
+  /** With `users`: the API takes commands too, each from the person whose token it carries. */
+  write?: boolean;
 }
 
 /** The day of the supervising office's pages when none is asked for: today in China. */
@@ -32,6 +41,8 @@ const OFFICE_OFFSET = '+08:00';
  */
 export async function serveCommand(store: Store, global: GlobalOptions, options: ServeOptions, io: Io): Promise<Server> {
   const scope = options.all ? undefined : await resolveScope(store, global);
+  if (options.write && options.users === undefined) throw new UsageError('--write needs --users FILE: the people who may send commands, each with the SHA-256 of their token');
+  const api = options.users === undefined ? undefined : apiListener(store, global, io, readApiUsers(io.cwd, options.users), options.write ?? false);
   const server = createServer((req, res) => {
     let url: URL;
     try {
@@ -46,6 +57,7 @@ export async function serveCommand(store: Store, global: GlobalOptions, options:
       res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Host not allowed');
       return;
     }
+    if (api !== undefined && (url.pathname === '/api' || url.pathname.startsWith('/api/'))) return void api(req, res);
     const asked = url.searchParams.get('as-of');
     if (asked !== null && !isSupportedDay(asked)) {
       res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(`as-of must be a real day from ${FIRST_DAY} to ${LAST_DAY}, written YYYY-MM-DD`);
@@ -107,6 +119,7 @@ export async function serveCommand(store: Store, global: GlobalOptions, options:
   function allowedHost(header: string | undefined): boolean {
     return hosts === 'any' || (header !== undefined && hosts.has(header.toLowerCase()));
   }
+  if (api !== undefined) io.out(`api: http://${options.host}:${port}/api/openapi.json (${options.write ? 'commands accepted' : 'read-only'})`);
   if (scope === undefined) {
     io.out(`organisations: http://${options.host}:${port}/`);
   } else {
@@ -114,6 +127,26 @@ export async function serveCommand(store: Store, global: GlobalOptions, options:
     io.out(`reminders: http://${options.host}:${port}/reminders.ics?person=ID`);
   }
   return server;
+}
+
+/**
+ * The JSON API at `/api/` for the users of `--users`: every route of `@rectify/http`,
+ * commands only with `--write` (without it a POST is answered 405, saying so).
+ */
+function apiListener(store: Store, global: GlobalOptions, io: Io, actorOf: (authorization: string | null) => HttpActor | null, write: boolean) {
+  const handler = createRectifyHandler({
+    store,
+    basePath: '/api',
+    authenticate: (request) => actorOf(request.headers.get('authorization')),
+    now: io.now,
+    calendar: global.calendar,
+    onError: (error) => io.err(String(error)),
+  });
+  const readOnly: FetchHandler = async (request) =>
+    request.method === 'GET' || request.method === 'HEAD' || write
+      ? handler(request)
+      : problemResponse(new HttpError('http.method_not_allowed', 'This server is read-only: start it with rectify serve --write --users FILE to take commands'));
+  return nodeListener(readOnly);
 }
 
 /** `/ORG/INSPECTION` as a round's scope (each part percent-decoded), else `undefined`. */
