@@ -68,6 +68,8 @@ export const INSPECTION: InspectionInput = {
   onSite: { start: '2023-04-12', end: '2023-06-30' },
   feedbackDate: '2023-08-17',
   planAdoptedDate: '2023-08-30',
+  // 2015 条例 第二十七条: the 整改情况报告 within two months of the feedback. The notice does not say when it went.
+  reportDueDate: '2023-10-17',
   // The notice gives no end date; its figures are "截至11月中旬". Illustrative.
   concentratedPeriod: { start: '2023-08-17', end: '2023-11-17' },
   categories: [

@@ -61,12 +61,12 @@ export function toICalendar(items: readonly Reminder[], options: ICalendarOption
     const state = label(REMINDER_STATE_LABELS[r.state], locale);
     lines.push(
       'BEGIN:VEVENT',
-      `UID:${uidPart(r.kind)}.${uidPart(r.findingId)}${r.subject === undefined ? '' : `.${uidPart(r.subject)}`}@${domain}`,
+      `UID:${uidPart(r.kind)}.${uidPart(r.findingId ?? 'inspection')}${r.subject === undefined ? '' : `.${uidPart(r.subject)}`}@${domain}`,
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${compact(r.dueOn)}`,
       `DTEND;VALUE=DATE:${compact(addCalendarDays(r.dueOn, 1))}`,
       `SUMMARY:${escapeText(`【${kind}】${what}`)}`,
-      `DESCRIPTION:${escapeText(`${kind} · ${state} · ${r.dueOn}\n${r.title}${r.subjectText === undefined ? '' : `\n${r.subjectText}`}\n${r.findingId}`)}`,
+      `DESCRIPTION:${escapeText(`${kind} · ${state} · ${r.dueOn}\n${r.title}${r.subjectText === undefined ? '' : `\n${r.subjectText}`}${r.findingId === undefined ? '' : `\n${r.findingId}`}`)}`,
       `CATEGORIES:${escapeText(kind)}`,
       'TRANSP:TRANSPARENT',
     );

@@ -9,20 +9,22 @@ import { monthlyReportsOwed, nextLedgerUpdate } from './cadence.js';
 /**
  * What a reminder is about: the finding's deadline (整改时限), a measure's own
  * deadline, a look-back review (回头看), the next ledger update (每周更新), a monthly
- * report (每月一报).
+ * report (每月一报), or the inspection's rectification report (整改情况报告, due two
+ * months after the feedback: `Inspection.reportDueDate`).
  */
-export type ReminderKind = 'finding_deadline' | 'measure_deadline' | 'review' | 'ledger_update' | 'monthly_report';
+export type ReminderKind = 'finding_deadline' | 'measure_deadline' | 'review' | 'ledger_update' | 'monthly_report' | 'rectification_report';
 
 /** The kinds of reminder, in the order a list shows them on the same day. */
-export const REMINDER_KINDS: readonly ReminderKind[] = ['finding_deadline', 'measure_deadline', 'review', 'monthly_report', 'ledger_update'];
+export const REMINDER_KINDS: readonly ReminderKind[] = ['rectification_report', 'finding_deadline', 'measure_deadline', 'review', 'monthly_report', 'ledger_update'];
 
 /** Something someone must do by a day, for an app that sends e-mail or messages, or a calendar feed. */
 export interface Reminder {
   kind: ReminderKind;
-  findingId: string;
-  /** The finding's title. */
+  /** The finding it concerns; absent for the rectification report, which is the whole inspection's. */
+  findingId: string | undefined;
+  /** The finding's title (the inspection's, for the rectification report). */
   title: string;
-  /** What in the finding it concerns: the measure's or review's id, the report's month; absent for the deadline and ledger update. */
+  /** What in the finding it concerns: the measure's or review's id, the report's month, the inspection's id for its rectification report; absent for the deadline and ledger update. */
   subject?: string;
   /** Words for the subject, when its id says nothing to a reader: the measure's text, the month. */
   subjectText?: string;
@@ -48,6 +50,17 @@ export interface ReminderOptions {
   horizonDays?: number;
   /** Which days are working days (default every day). */
   calendar?: Calendar;
+  /**
+   * The day the rectification report went out, if it did: then it is no longer due.
+   * `readReminders` takes it from the inspection's first published version.
+   */
+  reportedOn?: CalendarDay | undefined;
+  /**
+   * Who writes and answers for the rectification report: the coordinating office and the
+   * principal leader of the organisation's people (`readReminders` passes them). Without
+   * them the reminder names nobody.
+   */
+  reportPersonIds?: readonly string[];
 }
 
 /**
@@ -104,6 +117,38 @@ export function reminders(findings: readonly FindingState[], inspection: Inspect
     // task), unless its long-term work goes on.
     if (f.status !== 'signed_off' || isSustained(f)) for (const report of monthlyReportsOwed(f, until, cadence)) add('monthly_report', report.dueOn, [a?.responsiblePersonId], { id: report.period, text: report.period });
   }
+  // 两个月内报送整改情况报告: the inspection's, once, until it is reported.
+  const report = rectificationReport(inspection, asOf, options.reportedOn, calendar);
+  if (report !== undefined && report.state !== 'reported' && options.unitId === undefined) {
+    const personIds = [...new Set(options.reportPersonIds ?? [])];
+    if (report.dueOn <= until && (options.personId === undefined || personIds.includes(options.personId))) {
+      out.push({ kind: 'rectification_report', findingId: undefined, title: inspection.title, subject: inspection.id, dueOn: report.dueOn, state: report.state, daysLeft: report.daysLeft, personIds, unitId: undefined });
+    }
+  }
   const order = (k: ReminderKind) => REMINDER_KINDS.indexOf(k);
-  return out.sort((x, y) => x.dueOn.localeCompare(y.dueOn) || order(x.kind) - order(y.kind) || x.findingId.localeCompare(y.findingId) || (x.subject ?? '').localeCompare(y.subject ?? ''));
+  return out.sort((x, y) => x.dueOn.localeCompare(y.dueOn) || order(x.kind) - order(y.kind) || (x.findingId ?? '').localeCompare(y.findingId ?? '') || (x.subject ?? '').localeCompare(y.subject ?? ''));
+}
+
+/** Where the inspection's rectification report (整改情况报告) stands as of a day. */
+export interface RectificationReportStatus {
+  /** The last day allowed: `reportDueDate`, or the next working day when it falls on a rest day. */
+  dueOn: CalendarDay;
+  /** `reported` once it went out (on or before the day); else as a reminder's state. */
+  state: 'reported' | 'overdue' | 'due_today' | 'upcoming';
+  /** Calendar days from the day to `dueOn`: negative when overdue. */
+  daysLeft: number;
+  reportedOn: CalendarDay | undefined;
+}
+
+/**
+ * The rectification report that the seed's rules want within two months of the feedback
+ * (`Inspection.reportDueDate`): due, overdue or reported as of a day. `undefined` when the
+ * inspection sets no such day. The one definition the reminders and the status use.
+ */
+export function rectificationReport(inspection: Inspection, asOf: CalendarDay, reportedOn: CalendarDay | undefined, calendar: Calendar = EVERY_DAY): RectificationReportStatus | undefined {
+  if (inspection.reportDueDate === undefined) return undefined;
+  const dueOn = nextWorkingDay(calendar, inspection.reportDueDate);
+  const daysLeft = daysBetween(asOf, dueOn);
+  const reported = reportedOn !== undefined && reportedOn <= asOf;
+  return { dueOn, state: reported ? 'reported' : daysLeft < 0 ? 'overdue' : daysLeft === 0 ? 'due_today' : 'upcoming', daysLeft, reportedOn: reported ? reportedOn : undefined };
 }

@@ -121,6 +121,7 @@ export const REMINDER_KIND_LABELS: Record<ReminderKind, LocalizedText> = {
   review: text('回头看', 'look-back review'),
   ledger_update: text('台账更新', 'ledger update'),
   monthly_report: text('月报', 'monthly report'),
+  rectification_report: text('整改情况报告', 'rectification report'),
 };
 
 /** Names of where a reminder stands. */

@@ -81,7 +81,7 @@ export function deadlinesSuite(ctx: SuiteContext): void {
         expect(sorted(await allPages(store, { ...scope, overdueAsOf: asOf, limit: 7 }, { calendar })), 'store overdueAsOf').toEqual(overdue);
         expect(laggingUnits(states, asOf, cadence, { calendar }).reduce((n, u) => n + u.overdue, 0), 'lagging ranking').toBe(overdue.length);
         const late = reminders(states, inspection, asOf, { calendar }).filter((r) => r.kind === 'finding_deadline' && r.state === 'overdue');
-        expect(sorted(late.map((r) => r.findingId)), 'reminders').toEqual(overdue);
+        expect(sorted(late.map((r) => r.findingId!)), 'reminders').toEqual(overdue);
         for (const o of analysis.overdue) expect(daysBetween(late.find((r) => r.findingId === o.findingId)!.dueOn, asOf)).toBe(o.daysOverdue);
 
         const due = sorted(analysis.dueSoon.map((o) => o.findingId));
