@@ -32,7 +32,7 @@ describe('rectify serve --users [--write]: the JSON API for the people of a file
         const headers: Record<string, string> = person ? { authorization: `Bearer ${tokens[person]}` } : {};
         if (body !== undefined && !(body instanceof Uint8Array)) headers['content-type'] = 'application/json';
         const res = await fetch(`http://127.0.0.1:${port}/api${path}`, { method, headers, ...(body === undefined ? {} : { body: body instanceof Uint8Array ? body : JSON.stringify(body) }) });
-        return { status: res.status, data: (await res.json()) as any };
+        return { status: res.status, data: ((res.headers.get('content-type') ?? '').includes('json') ? await res.json() : await res.text()) as any };
       };
       return { server, call, out };
     };
@@ -49,6 +49,10 @@ describe('rectify serve --users [--write]: the JSON API for the people of a file
       expect((await readOnly.call('GET', '/organisations')).status).toBe(401);
       expect((await readOnly.call('GET', '/organisations', 'p-li')).data.map((o: { id: string }) => o.id)).toEqual(['xq']);
       expect((await readOnly.call('GET', '/openapi.json')).data.openapi).toBe('3.1.0');
+      // rectify report's formats, loaded when first asked for.
+      const notice = await readOnly.call('GET', '/organisations/xq/inspections/notice/report?format=notice&asOf=2024-05-06', 'p-li');
+      expect(notice.status).toBe(200);
+      expect(notice.data).toContain('学习贯彻习近平法治思想不够深入');
       const refused = await readOnly.call('POST', '/organisations/xq/commands', 'importer', { type: 'assign', findingId: 'n1' });
       expect(refused).toMatchObject({ status: 405, data: { code: 'http.method_not_allowed' } });
     } finally {

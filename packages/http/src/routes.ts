@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
+  analyze,
   CalendarDaySchema,
+  EVERY_DAY,
   dayOfInstant,
   DEFAULT_ROLE_TABLE,
   fileReferences,
@@ -14,6 +16,8 @@ import {
   PermissionDeniedError,
   readReminders,
   readReportModel,
+  rectificationReport,
+  reportedOn,
   Sha256Schema,
   SORT_KEYS,
   type Calendar,
@@ -29,7 +33,8 @@ import { HttpError, json } from './errors.js';
 
 /** A report format the API serves: its renderer, and whether it is internal (names people). */
 export interface HttpReportFormat {
-  renderer: ReportRenderer;
+  /** The renderer, or a function that loads it the first time it is asked for (a format's heavy library stays unloaded until then). */
+  renderer: ReportRenderer | (() => Promise<ReportRenderer>);
   /** Internal reports (ledger, dashboard) name people; a public notice does not. */
   internal: boolean;
 }
@@ -228,6 +233,24 @@ export function routes(): Route[] {
       },
     },
     {
+      method: 'GET', path: '/organisations/{organisationId}/inspections/{inspectionId}/analysis', operationId: 'getAnalysis', tag: 'analysis',
+      summary: 'The analysis of one inspection as of a day: totals, overdue, due soon, stale ledgers, lagging units, the rectification report',
+      query: z.object({ asOf: day.describe('The day (default today where the organisation is)') }),
+      responses: { 200: { description: 'The analysis (as rectify status --json gives it)', schema: object('Analysis with rectificationReport') }, 404: { description: 'No such inspection' } },
+      async handle({ actor, params, query, options }) {
+        const scope = { organisationId: params['organisationId']!, inspectionId: params['inspectionId']! };
+        return json(await options.store.read(async (r) => {
+          await readable(r, actor, scope.organisationId);
+          const inspection = await r.inspection(scope);
+          if (inspection === undefined) throw new NotFoundError('inspection', scope.inspectionId);
+          const asOf = (query['asOf'] as string | undefined) ?? todayAt(options, inspection.utcOffset);
+          const findings = await r.findingsAsOf(scope, asOf);
+          const calendar = options.calendar ?? EVERY_DAY;
+          return { ...analyze(findings, inspection, asOf, { calendar }), rectificationReport: rectificationReport(inspection, asOf, await reportedOn(r, scope, inspection), calendar) ?? null };
+        }));
+      },
+    },
+    {
       method: 'GET', path: '/rollup', operationId: 'getRollup', tag: 'analysis',
       summary: 'A supervising office\'s roll-up of the organisations the caller may read, as of a day',
       query: z.object({
@@ -268,7 +291,8 @@ export function routes(): Route[] {
           return readReportModel(r, scope, asOf, { internal: format?.internal ?? true, redact: query['redact'] === 'true', ...(options.calendar === undefined ? {} : { calendar: options.calendar }) });
         });
         if (format === undefined) return json(model);
-        const rendered = await format.renderer.render(model, { locale: (query['lang'] as Locale | undefined) ?? 'zh-CN' });
+        const renderer = typeof format.renderer === 'function' ? await format.renderer() : format.renderer;
+        const rendered = await renderer.render(model, { locale: (query['lang'] as Locale | undefined) ?? 'zh-CN' });
         const data = typeof rendered.data === 'string' ? rendered.data : new Uint8Array(rendered.data);
         return new Response(data, { headers: { 'content-type': rendered.mediaType, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(rendered.fileName)}`, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } });
       },

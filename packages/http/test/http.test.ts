@@ -142,6 +142,13 @@ describe('@rectify/http over a real server and a SQLite store', () => {
     expect((await call('GET', '/rollup?asOf=2023-11-20&organisations=org-a,org-b', 'coord')).status).toBe(404);
     expect((await call('GET', '/rollup', 'office')).data.details.issues[0].path).toBe('asOf');
 
+    const analysis = await call('GET', '/organisations/org-a/inspections/ins-a/analysis?asOf=2023-11-20', 'coord');
+    expect(analysis.data).toMatchObject({ totals: { total: 6 }, rectificationReport: null });
+    // One definition of overdue: the analysis names the findings the store's overdue filter finds.
+    const overdue = (await store.findings({ organisationId: 'org-a', overdueAsOf: '2023-11-20', limit: 1000 })).items.map((f) => f.finding.id).sort();
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(analysis.data.overdue.map((o: { findingId: string }) => o.findingId).sort()).toEqual(overdue);
+    expect((await call('GET', '/organisations/org-b/inspections/ins-b/analysis', 'coord')).status).toBe(404);
     const model = await call('GET', '/organisations/org-a/inspections/ins-a/report?asOf=2023-11-20', 'coord');
     expect(model.data.totals.total).toBe(6);
     const notice = await call('GET', '/organisations/org-a/inspections/ins-a/report?asOf=2023-11-20&format=notice', 'coord');

@@ -39,6 +39,7 @@ summary { cursor: pointer; }
 details > div { padding: 4px 0 8px 24px; }
 ol, ul { margin: 4px 0; padding-left: 24px; }
 .done { color: var(--muted); }
+.evidence { color: var(--muted); font-size: 0.92em; }
 .word-break { overflow-wrap: anywhere; }
 footer { max-width: 1200px; margin: 32px auto; padding: 0 24px; color: var(--muted); font-size: 12px; }
 .history-broken { margin-top: 8px; padding: 8px 12px; border: 2px solid #c0392b; color: #c0392b; font-size: 14px; }

@@ -5,6 +5,7 @@ import { FIRST_DAY, isSupportedDay, LAST_DAY, resolveScope, today, type GlobalOp
 import { UsageError } from '../exit.js';
 import { createRectifyHandler, HttpError, nodeListener, problemResponse, type FetchHandler, type HttpActor } from '@rectify/http';
 import { readApiUsers } from './api-users.js';
+import { FORMATS } from './formats.js';
 import { dueFor, feedOf } from './due.js';
 
 /** Options of `rectify serve`. */
@@ -140,6 +141,8 @@ function apiListener(store: Store, global: GlobalOptions, io: Io, actorOf: (auth
     authenticate: (request) => actorOf(request.headers.get('authorization')),
     now: io.now,
     calendar: global.calendar,
+    // The formats of rectify report, each loaded the first time it is asked for (json is the API's own).
+    formats: Object.fromEntries(Object.entries(FORMATS).filter(([name]) => name !== 'json').map(([name, f]) => [name, { renderer: f.load, internal: f.internal }])),
     onError: (error) => io.err(String(error)),
   });
   const readOnly: FetchHandler = async (request) =>
