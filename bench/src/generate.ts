@@ -70,7 +70,7 @@ export function generate(findings: number, seed = 1): Dataset {
     states.push(state!);
   }
   return {
-    bundle: { format: 'rectify.bundle', version: 1, organisations: [{ id: organisationId, name: '基准测试单位', units: UNITS.map((u) => ({ id: u, name: u })) }], people: people.map((person) => ({ tenantId: organisationId, person })), inspections: [inspection], events, files: [] },
+    bundle: { format: 'rectify.bundle', version: 1, organisations: [{ id: organisationId, name: '基准测试单位', units: UNITS.map((u) => ({ id: u, name: u })) }], people: people.map((person) => ({ tenantId: organisationId, person })), inspections: [inspection], events, supervisions: [], files: [] },
     states,
     inspection,
   };
@@ -85,7 +85,7 @@ export function generate(findings: number, seed = 1): Dataset {
  */
 export function generateOrganisations(organisations: number, perOrganisation: number, seed = 2): Bundle {
   const random = sequence(seed);
-  const bundle: Bundle = { format: 'rectify.bundle', version: 1, organisations: [], people: [], inspections: [], events: [], files: [] };
+  const bundle: Bundle = { format: 'rectify.bundle', version: 1, organisations: [], people: [], inspections: [], events: [], supervisions: [], files: [] };
   const day = (offset: number) => new Date(Date.UTC(2023, 7, 30) + offset * 86_400_000).toISOString().slice(0, 10);
   for (let o = 0; o < organisations; o++) {
     const organisationId = `o${String(o).padStart(4, '0')}`;

@@ -35,6 +35,11 @@ describe('from an imported notice to 销号, with the command line alone', () =>
     expect(JSON.parse((await ok('people', '--json')).out).people.map((p: { id: string; roles: string[] }) => `${p.id}:${p.roles.join('+')}`))
       .toEqual(['importer:coordinator', 'p-li:responsible_person', 'p-lin:leader_in_charge', 'p-wang:principal_leader']);
 
+    // 局主要领导集体约谈分管领导: supervision of people as a whole, of no one finding.
+    expect((await ok('apply', 'supervise', '--as', 'p-wang', '--kind', 'interview', '--person', 'p-lin', '--text', '集体约谈分管领导', '--id', 'yt-1', '--on', '2024-05-06')).out).toBe('yt-1: interview 2024-05-06 (p-lin)');
+    expect((await say('apply', 'supervise', '--as', 'p-li', '--kind', 'interview', '--person', 'p-lin', '--text', '约谈')).code).toBe(EXIT.refused);
+    expect((await say('apply', 'supervise', '--as', 'p-wang', '--kind', 'interview', '--text', '约谈')).code).toBe(EXIT.badInput);
+    expect((await ok('status')).out).toContain('督办问责：督办 0 次，约谈 1 次，问责 0 次，通报 0 次（其中面向部门或人员整体 1 次）');
     const f = 'n1';
     expect((await ok('apply', 'assign', '--finding', f, '--as', 'importer', '--leader', 'p-lin', '--unit', 'u-law', '--person', 'p-li', '--deadline', '2024-06-30')).out).toBe(`${f}: not_started (version 2)`);
     const entry = await ok('apply', 'progress', '--finding', f, '--as', 'p-li', '--text', '印发整改方案',

@@ -34,6 +34,7 @@ export * from './model/finding.js';
 export * from './model/workflow.js';
 export * from './model/inspection.js';
 export * from './model/parse.js';
+export * from './model/supervision.js';
 
 export * from './lifecycle/status.js';
 export * from './lifecycle/snapshot.js';

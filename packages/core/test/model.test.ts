@@ -71,7 +71,7 @@ describe('JSON Schema', () => {
     const command = jsonSchema('command') as { oneOf: { properties: { type: { const: string } } }[] };
     expect(command.oneOf.map((o) => o.properties.type.const)).toContain('record_progress');
     const bundle = jsonSchema('bundle') as { properties: Record<string, unknown>; $schema: string };
-    expect(Object.keys(bundle.properties)).toEqual(['format', 'version', 'organisations', 'people', 'inspections', 'events', 'files']);
+    expect(Object.keys(bundle.properties)).toEqual(['format', 'version', 'organisations', 'people', 'inspections', 'events', 'supervisions', 'files']);
     expect(bundle.$schema).toContain('2020-12');
     expect(JSON.stringify(jsonSchema('inspection'))).toContain('"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$"');
   });

@@ -129,7 +129,7 @@ export function ledgerBundle(ledger: Ledger, options: LedgerBundleOptions): Ledg
       people: people.map((person) => ({ tenantId: organisationId, person })),
       inspections: [inspection],
       events,
-      files: [],
+      supervisions: [], files: [],
     },
     notes,
   };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { fileEvidence, isRectifyError, type CommandInput, type Evidence, type FindingState, type RuleViolationError, type Store } from '@rectify/core';
+import { dayOfInstant, fileEvidence, isRectifyError, type CommandInput, type Evidence, type FindingState, type RuleViolationError, type Store } from '@rectify/core';
 import { instantAt, resolveScope, type GlobalOptions, type Io } from '../context.js';
 import { ConcurrentChangeError, UsageError } from '../exit.js';
 
@@ -137,6 +137,7 @@ function evidenceOf(o: ApplyOptions, type: string, cwd: string): { evidence: Evi
 export async function applyCommand(store: Store, global: GlobalOptions, options: ApplyOptions, io: Io): Promise<void> {
   const spec = APPLY_COMMANDS[options.command];
   if (spec === undefined) throw new UsageError(`Unknown command "${options.command}": one of ${Object.keys(APPLY_COMMANDS).join(', ')}`);
+  if (options.command === 'supervise' && !options.finding) return superviseUnits(store, global, options, io);
   if (!options.finding) throw new UsageError('--finding ID is required');
   if (!options.as) throw new UsageError('--as PERSON (who acts) is required');
   for (const need of spec.needs) if (options[need] === undefined) throw new UsageError(`"${options.command}" needs --${need}`);
@@ -174,6 +175,23 @@ export async function applyCommand(store: Store, global: GlobalOptions, options:
       throw error;
     }
   }
+}
+
+/**
+ * `rectify apply supervise` without `--finding`: supervision of units or people as a whole
+ * (局主要领导集体约谈4次分管领导), recorded for the round, on `--on` (today by default).
+ */
+async function superviseUnits(store: Store, global: GlobalOptions, o: ApplyOptions, io: Io): Promise<void> {
+  if (!o.as) throw new UsageError('--as PERSON (who supervises) is required');
+  if (o.kind === undefined || o.text === undefined) throw new UsageError('"supervise" needs --kind and --text');
+  if (o.person === undefined && o.unit === undefined) throw new UsageError('Supervision of no one finding names whom it addressed: --person P1,P2 or --unit U1,U2 (or give --finding)');
+  const scope = await resolveScope(store, global);
+  const inspection = (await store.inspection(scope))!;
+  const s = await store.recordSupervision({
+    organisationId: scope.organisationId, inspectionId: scope.inspectionId, id: o.id ?? randomUUID(), kind: o.kind as 'urge',
+    on: o.on ?? dayOfInstant(io.now().toISOString(), inspection.utcOffset), actorId: o.as, targetPersonIds: list(o.person), targetUnitIds: list(o.unit), note: o.text,
+  });
+  io.out(`${s.id}: ${s.kind} ${s.on} (${[...s.targetPersonIds, ...s.targetUnitIds].join(', ')})`);
 }
 
 /** How many times a command is stamped and applied before a lost race is reported. */

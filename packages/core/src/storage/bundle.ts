@@ -3,6 +3,7 @@ import { FindingEventSchema } from '../lifecycle/events.js';
 import { IdSchema, Sha256Schema } from '../model/common.js';
 import { InspectionSchema } from '../model/inspection.js';
 import { OrganisationSchema, PersonSchema } from '../model/organisation.js';
+import { UnitSupervisionSchema } from '../model/supervision.js';
 
 /**
  * Schema of a {@link Bundle}: everything a store holds for some organisations, as
@@ -23,6 +24,8 @@ export const BundleSchema = z.object({
    * Base64: a bundle restores the files with the history that names them. An import
    * checks every file's bytes against its hash.
    */
+  /** Supervision of units or people as a whole (`Store.recordSupervision`), outside any finding's history. */
+  supervisions: z.array(UnitSupervisionSchema).default([]),
   files: z.array(z.object({ tenantId: IdSchema, sha256: Sha256Schema, base64: z.base64({ message: 'Expected the file\'s bytes in Base64' }) })).default([]),
 });
 

@@ -17,7 +17,7 @@ export interface StoredFile {
 }
 
 /** The kinds of plain records a store keeps besides findings. */
-export type RecordKind = 'organisation' | 'person' | 'inspection' | 'publication' | 'restoration';
+export type RecordKind = 'organisation' | 'person' | 'inspection' | 'publication' | 'restoration' | 'supervision';
 
 /**
  * What a driver can do natively. The store reads these flags and does the rest

@@ -13,6 +13,7 @@ import type { FindingState } from '../lifecycle/state.js';
 import type { Inspection } from '../model/inspection.js';
 import { IdSchema, Sha256Schema } from '../model/common.js';
 import { bytesToBase64 } from '../files/base64.js';
+import type { UnitSupervision } from '../model/supervision.js';
 import { checkFiles, readFileChecked, type FilesIntegrity } from './files.js';
 import type { Organisation, Person } from '../model/organisation.js';
 import type { PublishedVersion } from '../publication/published.js';
@@ -108,6 +109,8 @@ export interface StoreReader {
   file(organisationId: string, sha256: string): Promise<Uint8Array | undefined>;
   /** The evidence files an organisation holds (hash and size), by hash. */
   files(organisationId: string): Promise<StoredFile[]>;
+  /** The unit-wide supervisions of an inspection (`Store.recordSupervision`), by day. */
+  supervisions(scope: { organisationId: string; inspectionId: string }): Promise<UnitSupervision[]>;
   /** Every published version of an inspection, oldest first; of one format when given. */
   publications(scope: { organisationId: string; inspectionId: string }, format?: string): Promise<PublishedVersion[]>;
   /**
@@ -208,7 +211,7 @@ export class TransactionReader implements StoreReader {
 
   async exportBundle(scope?: { organisationId: string }): Promise<Bundle> {
     const tenantIds = scope ? [scope.organisationId] : await this.tx.listTenants();
-    const bundle: Bundle = { format: 'rectify.bundle', version: 1, organisations: [], people: [], inspections: [], events: [], files: [] };
+    const bundle: Bundle = { format: 'rectify.bundle', version: 1, organisations: [], people: [], inspections: [], events: [], supervisions: [], files: [] };
     for (const tenantId of [...tenantIds].sort()) {
       const org = await this.organisation(tenantId);
       if (!org) continue;
@@ -217,6 +220,7 @@ export class TransactionReader implements StoreReader {
       // One at a time: spreading a long history into push() overflows the stack (~120,000 events).
       for (const ins of (await this.tx.listRecords('inspection', tenantId)) as Inspection[]) bundle.inspections.push(ins);
       for (const event of await this.tx.listEvents(tenantId, {})) bundle.events.push(event);
+      for (const s of (await this.tx.listRecords('supervision', tenantId)) as UnitSupervision[]) bundle.supervisions.push(s);
       // Each file read with its hash checked: a bundle never carries a file changed in the store.
       for (const f of await this.files(tenantId)) bundle.files.push({ tenantId, sha256: f.sha256, base64: bytesToBase64((await this.file(tenantId, f.sha256))!) });
     }
@@ -253,6 +257,11 @@ export class TransactionReader implements StoreReader {
 
   async file(organisationId: string, sha256: string): Promise<Uint8Array | undefined> {
     return readFileChecked(this.tx, parseWith(IdSchema, organisationId, 'organisationId'), parseWith(Sha256Schema, sha256, 'sha256'));
+  }
+
+  async supervisions(scope: { organisationId: string; inspectionId: string }): Promise<UnitSupervision[]> {
+    const all = (await this.tx.listRecords('supervision', scope.organisationId)) as UnitSupervision[];
+    return all.filter((s) => s.inspectionId === scope.inspectionId).sort((a, b) => a.on.localeCompare(b.on) || a.id.localeCompare(b.id));
   }
 
   async files(organisationId: string): Promise<StoredFile[]> {

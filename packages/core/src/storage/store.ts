@@ -30,6 +30,8 @@ import { checkHistory, NEEDS_DIRECTORY, type HistoryContext } from './check-hist
 import { SCHEMA_VERSION, type DriverTransaction, type StorageDriver, type StoredFile } from './driver.js';
 import { DEFAULT_MAX_FILE_BYTES, fileMethods, incomingFiles, unstoredFiles, type IncomingFile } from './files.js';
 import { fileReferences, type FileReference } from '../files/references.js';
+import type { UnitSupervision, UnitSupervisionInput } from '../model/supervision.js';
+import { recordSupervisionIn } from './unit-supervision.js';
 import { base64ToBytes } from '../files/base64.js';
 import type { FindingQueryInput, Page, Scope } from './query.js';
 import { IMPORT_BATCH, ImportBatch, writeHistories } from './import-batch.js';
@@ -152,6 +154,12 @@ export interface Store extends StoreReader {
    * that comes before its command; {@link ApplyOptions.files} sends them together.
    */
   putFile(organisationId: string, bytes: Uint8Array): Promise<StoredFile>;
+  /**
+   * Records supervision of a unit or of people as a whole, not of one finding (局主要领导
+   * 集体约谈4次分管领导): the actor must be allowed to `supervise` by the store's policy,
+   * and every target must be the organisation's. The same id again is a retry.
+   */
+  recordSupervision(input: UnitSupervisionInput): Promise<UnitSupervision>;
   /**
    * Imports a bundle in one transaction: all of it, or nothing. Every event is held to
    * the rules a live command meets (its command is decided again: lifecycle, the
@@ -370,6 +378,14 @@ class DriverStore implements Store {
     return this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   }
 
+  recordSupervision(input: UnitSupervisionInput): Promise<UnitSupervision> {
+    return this.driver.transaction((tx) => recordSupervisionIn(tx, input, this.options.policy));
+  }
+
+  supervisions(scope: { organisationId: string; inspectionId: string }): Promise<UnitSupervision[]> {
+    return this.read((r) => r.supervisions(scope));
+  }
+
   async putFile(organisationId: string, bytes: Uint8Array): Promise<StoredFile> {
     const tenant = parseWith(IdSchema, organisationId, 'organisationId');
     const [file] = incomingFiles([bytes], this.maxFileBytes, 'file');
@@ -473,6 +489,15 @@ class DriverStore implements Store {
           const kept = stored === undefined ? ins : mergeInspection(stored, ins);
           await tx.putRecord('inspection', tenant, ins.id, kept);
           inspections.set(ins.id, kept);
+        }
+      }
+      // Unit-wide supervision, held to what recordSupervision holds it to (the people and units are in by now).
+      for (const [i, sup] of bundle.supervisions.entries()) {
+        try {
+          await recordSupervisionIn(tx, sup, this.options.policy);
+        } catch (error) {
+          if (!(error instanceof RectifyError)) throw error;
+          issues.push({ path: `supervisions[${i}]`, message: error.message, code: error.code });
         }
       }
       // The files first, each checked against its hash: the events below may name them.

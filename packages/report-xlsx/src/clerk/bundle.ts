@@ -131,7 +131,7 @@ export function clerkLedgerBundle(ledger: ClerkLedger, options: ClerkLedgerBundl
       people: people.map((person) => ({ tenantId: organisationId, person })),
       inspections: [inspection],
       events,
-      files: [],
+      supervisions: [], files: [],
     },
     findingIds,
   };

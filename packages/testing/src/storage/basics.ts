@@ -52,6 +52,32 @@ export function recordsSuite(ctx: SuiteContext): void {
   });
 
   publicationsTest(ctx);
+
+  it('keeps supervision of units as a whole per round, by the policy, once per id, and carries it in a bundle', async () => {
+    const { store } = await ctx.open();
+    await tenant(store, 'org-a');
+    await tenant(store, 'org-b');
+    const base = { organisationId: 'org-a', inspectionId: 'ins-org-a', kind: 'interview' as const, actorId: 'clerk', targetUnitIds: ['u-law'], note: '约谈分管领导' };
+    const first = await store.recordSupervision({ ...base, id: 's1', on: '2023-09-15' });
+    expect(await store.recordSupervision({ ...base, id: 's1', on: '2023-09-15' })).toEqual(first);
+    await store.recordSupervision({ ...base, id: 's0', on: '2023-09-01', targetUnitIds: [], targetPersonIds: ['viewer'] });
+    expect((await store.supervisions({ organisationId: 'org-a', inspectionId: 'ins-org-a' })).map((x) => x.id)).toEqual(['s0', 's1']);
+    expect(await store.supervisions({ organisationId: 'org-b', inspectionId: 'ins-org-b' })).toEqual([]);
+    expect((await rejection(store.recordSupervision({ ...base, id: 's1', on: '2023-09-16' }))).code).toBe('validation');
+    expect((await rejection(store.recordSupervision({ ...base, id: 's2', on: '2023-09-16', actorId: 'viewer' }))).code).toBe('permission.denied');
+    expect((await rejection(store.recordSupervision({ ...base, id: 's3', on: '2023-09-16', targetUnitIds: ['u-none'] }))).code).toBe('validation');
+    expect((await rejection(store.recordSupervision({ ...base, id: 's4', on: '2023-09-16', targetUnitIds: [] }))).code).toBe('validation');
+    expect((await rejection(store.recordSupervision({ ...base, id: 's5', on: '2023-09-16', organisationId: 'org-b', inspectionId: 'ins-org-a' }))).code).toBe('not_found');
+    const bundle = await store.exportBundle({ organisationId: 'org-a' });
+    expect(bundle.supervisions.map((x) => x.id)).toEqual(['s0', 's1']);
+    const { store: copy } = await ctx.open();
+    await copy.importBundle(JSON.parse(JSON.stringify(bundle)));
+    expect(await copy.supervisions({ organisationId: 'org-a', inspectionId: 'ins-org-a' })).toEqual(await store.supervisions({ organisationId: 'org-a', inspectionId: 'ins-org-a' }));
+    const { store: strict } = await ctx.open();
+    const forged = { ...bundle, supervisions: [{ ...bundle.supervisions[0]!, actorId: 'viewer' }] };
+    expect((await rejection(strict.importBundle(forged))).code).toBe('validation');
+    expect(await strict.organisations()).toEqual([]);
+  });
 }
 
 /** Published notices are kept as numbered versions, per inspection and format, never mixed across tenants. */
