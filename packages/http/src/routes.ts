@@ -42,7 +42,9 @@ export interface HttpReportFormat {
 /** The options every route reads, defaults filled in. */
 export interface RouteOptions {
   store: Store;
+  /** The clock commands are stamped with. */
   now: () => Date;
+  /** A new command id, for a command sent without one. */
   newId: () => string;
   calendar: Calendar | undefined;
   formats: Readonly<Record<string, HttpReportFormat>>;
@@ -86,6 +88,7 @@ export interface Route {
   /** Whether the route answers without a login (the OpenAPI document only). */
   public?: boolean;
   responses: Record<number, RouteResponse>;
+  /** Answers the request; a thrown error becomes its problem document. */
   handle(ctx: RouteContext): Promise<Response>;
 }
 
