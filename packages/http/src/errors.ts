@@ -58,7 +58,7 @@ export interface Problem {
 const TITLES: Record<number, string> = {
   400: 'Bad request', 401: 'Unauthenticated', 403: 'Forbidden', 404: 'Not found', 405: 'Method not allowed',
   409: 'Conflict', 412: 'Precondition failed', 413: 'Payload too large', 415: 'Unsupported media type',
-  422: 'Unprocessable content', 500: 'Internal error', 501: 'Not implemented', 503: 'Service unavailable',
+  422: 'Unprocessable content', 500: 'Internal error', 501: 'Unsupported by this store', 503: 'Service unavailable',
 };
 
 /**
