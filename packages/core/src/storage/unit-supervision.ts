@@ -8,8 +8,11 @@ import { UnitSupervisionSchema, type UnitSupervision } from '../model/supervisio
 import { defaultPolicy, type PermissionPolicy } from '../permissions/policy.js';
 import type { DriverTransaction } from './driver.js';
 
-/** The key of a unit-wide supervision among the organisation's records: its round and its id. */
-export const supervisionKey = (s: { inspectionId: string; id: string }) => `${s.inspectionId}\u0000${s.id}`;
+/**
+ * The key of a unit-wide supervision among the organisation's records: its round and its id,
+ * as a JSON pair, unambiguous whatever the ids hold (and free of NUL, which PostgreSQL's text refuses).
+ */
+export const supervisionKey = (s: { inspectionId: string; id: string }) => JSON.stringify([s.inspectionId, s.id]);
 
 /**
  * Records a unit-wide supervision in a transaction: the organisation, the round, the
