@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: {
     // Tests run against the sources, so a change is tested without a build.
     alias: Object.fromEntries(
-      ['core', 'storage-sql', 'storage-sqlite', 'storage-postgres', 'testing', 'calendar-cn', 'report-notice', 'report-data', 'report-html', 'report-xlsx', 'report-docx', 'http', 'cli'].map((name) => [
+      ['core', 'storage-sql', 'storage-sqlite', 'storage-postgres', 'testing', 'calendar-cn', 'report-notice', 'report-data', 'report-html', 'report-xlsx', 'report-docx', 'http', 'notify', 'cli'].map((name) => [
         `@rectify/${name}`,
         fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url)),
       ]),

@@ -71,6 +71,7 @@ export * from './analytics/series.js';
 export * from './analytics/rollup.js';
 export * from './analytics/rollup-counts.js';
 export * from './publication/index.js';
+export * from './warnings/index.js';
 
 export * from './storage/index.js';
 

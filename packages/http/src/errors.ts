@@ -16,6 +16,7 @@ export const HTTP_STATUS: Readonly<Record<string, number>> = {
   'lifecycle.invalid_transition': 409,
   'concurrency.conflict': 409,
   'bundle.ambiguous': 409,
+  'outbox.not_claimed': 409,
   'http.precondition_failed': 412,
   'http.too_large': 413,
   'http.unsupported_media_type': 415,

@@ -16,8 +16,8 @@ export interface StoredFile {
   size: number;
 }
 
-/** The kinds of plain records a store keeps besides findings. */
-export type RecordKind = 'organisation' | 'person' | 'inspection' | 'publication' | 'restoration' | 'supervision';
+/** The kinds of plain records a store keeps besides findings (`notice`: the outbox of warnings). */
+export type RecordKind = 'organisation' | 'person' | 'inspection' | 'publication' | 'restoration' | 'supervision' | 'notice';
 
 /**
  * What a driver can do natively. The store reads these flags and does the rest

@@ -9,3 +9,4 @@ export { DEFAULT_MAX_FILE_BYTES, type FilesIntegrity } from './files.js';
 export * from './memory-driver.js';
 export * from './read-report-model.js';
 export * from './read-reminders.js';
+export * from './outbox.js';

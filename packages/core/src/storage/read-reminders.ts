@@ -5,7 +5,6 @@ import { NotFoundError } from '../errors/domain-errors.js';
 import { Roles } from '../model/roles.js';
 import type { Inspection } from '../model/inspection.js';
 import type { Organisation, Person } from '../model/organisation.js';
-import type { Scope } from './query.js';
 import type { StoreReader } from './reader.js';
 
 /** Options of {@link readReminders}. */

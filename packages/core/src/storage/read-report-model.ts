@@ -4,7 +4,6 @@ import { NotFoundError } from '../errors/domain-errors.js';
 import type { FindingState } from '../lifecycle/state.js';
 import { publicRedactionRules, redactReportModel, type Redaction } from '../publication/redact.js';
 import { reportModelFromEvents, type ReportModel } from '../report/model.js';
-import type { Scope } from './query.js';
 import type { StoreReader } from './reader.js';
 
 /** What goes into a report model beyond the scope and the day. */

@@ -14,6 +14,9 @@ import type { Inspection } from '../model/inspection.js';
 import { IdSchema, Sha256Schema } from '../model/common.js';
 import { bytesToBase64 } from '../files/base64.js';
 import type { UnitSupervision } from '../model/supervision.js';
+import type { EscalationPolicy } from '../warnings/policy.js';
+import type { WarningDecision } from '../warnings/notices.js';
+import { listOutbox, readWarnings, type OutboxEntry, type OutboxStatus, type WarningsInput } from './outbox.js';
 import { checkFiles, readFileChecked, type FilesIntegrity } from './files.js';
 import type { Organisation, Person } from '../model/organisation.js';
 import type { PublishedVersion } from '../publication/published.js';
@@ -111,6 +114,10 @@ export interface StoreReader {
   files(organisationId: string): Promise<StoredFile[]>;
   /** The unit-wide supervisions of an inspection (`Store.recordSupervision`), by day. */
   supervisions(scope: { organisationId: string; inspectionId: string }): Promise<UnitSupervision[]>;
+  /** The warnings of an inspection as of a day: every finding's light and the notices due (see `warningNotices`), nothing recorded. */
+  warnings(input: WarningsInput): Promise<WarningDecision & { policy: EscalationPolicy }>;
+  /** The outbox of warnings of an organisation, oldest first; of some statuses when given. */
+  outbox(organisationId: string, statuses?: readonly OutboxStatus[]): Promise<OutboxEntry[]>;
   /** Every published version of an inspection, oldest first; of one format when given. */
   publications(scope: { organisationId: string; inspectionId: string }, format?: string): Promise<PublishedVersion[]>;
   /**
@@ -257,6 +264,14 @@ export class TransactionReader implements StoreReader {
 
   async file(organisationId: string, sha256: string): Promise<Uint8Array | undefined> {
     return readFileChecked(this.tx, parseWith(IdSchema, organisationId, 'organisationId'), parseWith(Sha256Schema, sha256, 'sha256'));
+  }
+
+  warnings(input: WarningsInput): Promise<WarningDecision & { policy: EscalationPolicy }> {
+    return readWarnings(this, input);
+  }
+
+  outbox(organisationId: string, statuses?: readonly OutboxStatus[]): Promise<OutboxEntry[]> {
+    return listOutbox(this.tx, organisationId, statuses);
   }
 
   async supervisions(scope: { organisationId: string; inspectionId: string }): Promise<UnitSupervision[]> {

@@ -32,6 +32,9 @@ import { DEFAULT_MAX_FILE_BYTES, fileMethods, incomingFiles, unstoredFiles, type
 import { fileReferences, type FileReference } from '../files/references.js';
 import type { UnitSupervision, UnitSupervisionInput } from '../model/supervision.js';
 import { recordSupervisionIn } from './unit-supervision.js';
+import { claimOutboxIn, queueWarningsIn, settleOutboxIn, type ClaimOutboxOptions, type DeliveryOutcome, type OutboxEntry, type OutboxStatus, type QueuedWarnings, type QueueWarningsInput, type WarningsInput } from './outbox.js';
+import type { EscalationPolicy } from '../warnings/policy.js';
+import type { WarningDecision } from '../warnings/notices.js';
 import { base64ToBytes } from '../files/base64.js';
 import type { FindingQueryInput, Page, Scope } from './query.js';
 import { IMPORT_BATCH, ImportBatch, writeHistories } from './import-batch.js';
@@ -160,6 +163,20 @@ export interface Store extends StoreReader {
    * and every target must be the organisation's. The same id again is a retry.
    */
   recordSupervision(input: UnitSupervisionInput): Promise<UnitSupervision>;
+  /**
+   * Records the warnings (预警) due on a day in the outbox, in the one transaction that
+   * decides them: the lights of the inspection's findings as of `asOf` under the policy,
+   * and one entry per notice and channel that the outbox does not hold yet (a second run
+   * of the same day, or of the same period of a repeating tier, records nothing).
+   */
+  queueWarnings(input: QueueWarningsInput): Promise<QueuedWarnings>;
+  /**
+   * Takes outbox entries due for delivery (pending, failed and past their back-off, or
+   * claimed by a deliverer whose lease ran out) and marks them `sending`, in one transaction.
+   */
+  claimOutbox(organisationId: string, options: ClaimOutboxOptions): Promise<OutboxEntry[]>;
+  /** Records how the delivery of a claimed entry went: sent, failed with a retry at a time, or failed for good. */
+  settleOutbox(organisationId: string, id: string, outcome: DeliveryOutcome): Promise<OutboxEntry>;
   /**
    * Imports a bundle in one transaction: all of it, or nothing. Every event is held to
    * the rules a live command meets (its command is decided again: lifecycle, the
@@ -380,6 +397,26 @@ class DriverStore implements Store {
 
   recordSupervision(input: UnitSupervisionInput): Promise<UnitSupervision> {
     return this.driver.transaction((tx) => recordSupervisionIn(tx, input, this.options.policy));
+  }
+
+  queueWarnings(input: QueueWarningsInput): Promise<QueuedWarnings> {
+    return this.driver.transaction((tx) => queueWarningsIn(tx, new TransactionReader(tx, this.driver.capabilities), input));
+  }
+
+  claimOutbox(organisationId: string, options: ClaimOutboxOptions): Promise<OutboxEntry[]> {
+    return this.driver.transaction((tx) => claimOutboxIn(tx, organisationId, options));
+  }
+
+  settleOutbox(organisationId: string, id: string, outcome: DeliveryOutcome): Promise<OutboxEntry> {
+    return this.driver.transaction((tx) => settleOutboxIn(tx, organisationId, id, outcome));
+  }
+
+  warnings(input: WarningsInput): Promise<WarningDecision & { policy: EscalationPolicy }> {
+    return this.read((r) => r.warnings(input));
+  }
+
+  outbox(organisationId: string, statuses?: readonly OutboxStatus[]): Promise<OutboxEntry[]> {
+    return this.read((r) => r.outbox(organisationId, statuses));
   }
 
   supervisions(scope: { organisationId: string; inspectionId: string }): Promise<UnitSupervision[]> {

@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import type { Calendar } from '../calendar/calendar.js';
+import { CalendarDaySchema, type CalendarDay } from '../dates/calendar-day.js';
+import { compareInstants, InstantSchema, type Instant } from '../dates/instant.js';
+import { NotFoundError } from '../errors/domain-errors.js';
+import { RectifyError } from '../errors/rectify-error.js';
+import { parseWith } from '../errors/validation-error.js';
+import { IdSchema } from '../model/common.js';
+import { DEFAULT_ESCALATION_POLICY, parseEscalationPolicy, type EscalationPolicy } from '../warnings/policy.js';
+import { warningNotices, type WarningDecision, type WarningNotice } from '../warnings/notices.js';
+import type { DriverTransaction } from './driver.js';
+import type { StoreReader } from './reader.js';
+
+// The outbox (发件箱) of warnings: a notice to send is recorded once, in the transaction
+// that decides it is due, as one entry per channel; a deliverer claims entries, sends
+// them and settles each as sent or failed. A deliverer killed mid-send leaves its entries
+// claimed; once their lease runs out the next run sends them again under the same key, so
+// nothing is lost, and a receiver that deduplicates by the key sees each notice once.
+
+/** Where an outbox entry stands. `dead`: it failed and no retry is left. */
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dead';
+
+/** One notice to send through one channel, as the outbox keeps it. */
+export interface OutboxEntry {
+  /** The notice's key with the channel: the delivery id. */
+  id: string;
+  channel: string;
+  notice: WarningNotice;
+  status: OutboxStatus;
+  /** How many times a deliverer took it. */
+  attempts: number;
+  queuedAt: Instant;
+  /** Not to be taken before this (a retry's back-off). */
+  nextAttemptAt: Instant;
+  /** While `sending`: no other deliverer takes it before this. */
+  leaseUntil?: Instant;
+  sentAt?: Instant;
+  /** The last failure, as the channel reported it. */
+  lastError?: string;
+  failedAt?: Instant;
+}
+
+/** What the warnings of a day are computed from: {@link Store.warnings}. */
+export interface WarningsInput {
+  organisationId: string;
+  inspectionId: string;
+  /** The day decided. */
+  asOf: CalendarDay;
+  /** The policy (default {@link DEFAULT_ESCALATION_POLICY}); validated. */
+  policy?: unknown;
+  /** Which days are working days (default every day). */
+  calendar?: Calendar;
+}
+
+/** What {@link Store.queueWarnings} takes besides the day's input. */
+export interface QueueWarningsInput extends WarningsInput {
+  /** The clock's reading, recorded as `queuedAt`. */
+  now: Instant;
+  /** The channels each notice goes through (default one, `default`): a person with no e-mail address may get only the group robot's. */
+  channels?: (notice: WarningNotice) => readonly string[];
+}
+
+/** What {@link Store.queueWarnings} did. */
+export interface QueuedWarnings extends WarningDecision {
+  /** Entries recorded by this call. */
+  queued: OutboxEntry[];
+  /** Entries of the day's notices that the outbox already held (an earlier run of the day, or of the period). */
+  alreadyQueued: number;
+}
+
+/** Options of {@link Store.claimOutbox}. */
+export interface ClaimOutboxOptions {
+  now: Instant;
+  /** At most this many entries (default 50). */
+  limit?: number;
+  /** How long the claim holds before another deliverer may take the entries again (default 300 s). */
+  leaseSeconds?: number;
+  /** Only entries of these channels. */
+  channels?: readonly string[];
+}
+
+/** How a delivery went: {@link Store.settleOutbox}. */
+export type DeliveryOutcome = { sent: true; at: Instant } | { sent: false; at: Instant; error: string; retryAt?: Instant | undefined };
+
+const InputSchema = z.object({ organisationId: IdSchema, inspectionId: IdSchema, asOf: CalendarDaySchema });
+const ClaimSchema = z.object({ now: InstantSchema, limit: z.number().int().positive().default(50), leaseSeconds: z.number().int().min(0).default(300), channels: z.array(z.string().min(1)).optional() });
+const OutcomeSchema = z.union([
+  z.strictObject({ sent: z.literal(true), at: InstantSchema }),
+  z.strictObject({ sent: z.literal(false), at: InstantSchema, error: z.string(), retryAt: InstantSchema.optional() }),
+]);
+
+/** The warnings of one inspection as of a day, read through `reader` (one snapshot). */
+export async function readWarnings(reader: StoreReader, input: WarningsInput): Promise<WarningDecision & { policy: EscalationPolicy }> {
+  const { organisationId, inspectionId, asOf } = parseWith(InputSchema, input, 'warnings');
+  const policy = input.policy === undefined ? DEFAULT_ESCALATION_POLICY : parseEscalationPolicy(input.policy);
+  const inspection = await reader.inspection({ organisationId, inspectionId });
+  if (inspection === undefined) throw new NotFoundError('inspection', inspectionId);
+  const organisation = (await reader.organisation(organisationId))!;
+  const people = await reader.people(organisationId);
+  const findings = await reader.findingsAsOf({ organisationId, inspectionId }, asOf);
+  const decision = warningNotices(findings, { organisation, inspection, people, ...(input.calendar === undefined ? {} : { calendar: input.calendar }) }, asOf, policy);
+  return { ...decision, policy };
+}
+
+/** Records the day's notices in the outbox inside a transaction, each entry once. */
+export async function queueWarningsIn(tx: DriverTransaction, reader: StoreReader, input: QueueWarningsInput): Promise<QueuedWarnings> {
+  const now = parseWith(InstantSchema, input.now, 'now');
+  const decision = await readWarnings(reader, input);
+  const tenant = input.organisationId;
+  const queued: OutboxEntry[] = [];
+  let alreadyQueued = 0;
+  for (const notice of decision.notices) {
+    for (const channel of input.channels?.(notice) ?? ['default']) {
+      const entry: OutboxEntry = { id: JSON.stringify([notice.key, channel]), channel, notice, status: 'pending', attempts: 0, queuedAt: now, nextAttemptAt: now };
+      // Atomic where the driver can: two runs of the same day cannot both record an entry.
+      const added = tx.addRecord !== undefined ? await tx.addRecord('notice', tenant, entry.id, entry) : await putIfAbsent(tx, tenant, entry);
+      if (added) queued.push(entry);
+      else alreadyQueued += 1;
+    }
+  }
+  const { policy: _policy, ...rest } = decision;
+  return { ...rest, queued, alreadyQueued };
+}
+
+async function putIfAbsent(tx: DriverTransaction, tenant: string, entry: OutboxEntry): Promise<boolean> {
+  if ((await tx.getRecord('notice', tenant, entry.id)) !== undefined) return false;
+  await tx.putRecord('notice', tenant, entry.id, entry);
+  return true;
+}
+
+/** The outbox of an organisation, oldest first; of some statuses when given. */
+export async function listOutbox(tx: DriverTransaction, organisationId: string, statuses?: readonly OutboxStatus[]): Promise<OutboxEntry[]> {
+  const all = (await tx.listRecords('notice', organisationId)) as OutboxEntry[];
+  return all.filter((e) => statuses === undefined || statuses.includes(e.status)).sort(byQueue);
+}
+
+// By code unit, not localeCompare: the order must not depend on the machine's locale data.
+const byQueue = (a: OutboxEntry, b: OutboxEntry) => compareInstants(a.queuedAt, b.queuedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Takes the entries that are due for delivery, oldest first: pending ones, failed ones
+ * whose back-off is over, and claimed ones whose lease ran out (a deliverer that died).
+ * Each is marked `sending`, its attempts counted, leased until `now + leaseSeconds`.
+ */
+export async function claimOutboxIn(tx: DriverTransaction, organisationId: string, options: ClaimOutboxOptions): Promise<OutboxEntry[]> {
+  const o = parseWith(ClaimSchema, options, 'claim');
+  const now = Date.parse(o.now);
+  const due = (e: OutboxEntry) =>
+    (o.channels === undefined || o.channels.includes(e.channel)) &&
+    (e.status === 'pending' || (e.status === 'failed' && Date.parse(e.nextAttemptAt) <= now) || (e.status === 'sending' && e.leaseUntil !== undefined && Date.parse(e.leaseUntil) <= now));
+  const taken = (await listOutbox(tx, organisationId, ['pending', 'failed', 'sending'])).filter(due).slice(0, o.limit);
+  const leaseUntil = new Date(now + o.leaseSeconds * 1000).toISOString();
+  const claimed = taken.map((e): OutboxEntry => ({ ...e, status: 'sending', attempts: e.attempts + 1, leaseUntil }));
+  for (const e of claimed) await tx.putRecord('notice', organisationId, e.id, e);
+  return claimed;
+}
+
+/** Records how the delivery of a claimed entry went: sent, failed with a retry at a time, or failed for good (`dead`). */
+export async function settleOutboxIn(tx: DriverTransaction, organisationId: string, id: string, outcome: DeliveryOutcome): Promise<OutboxEntry> {
+  const o = parseWith(OutcomeSchema, outcome, 'outcome');
+  const entry = (await tx.getRecord('notice', organisationId, id)) as OutboxEntry | undefined;
+  if (entry === undefined) throw new NotFoundError('outbox entry', id);
+  if (entry.status === 'sent') return entry;
+  if (entry.status !== 'sending') throw new RectifyError('outbox.not_claimed', `Outbox entry ${id} is ${entry.status}: only a claimed entry is settled`, { details: { id, status: entry.status } });
+  const { leaseUntil: _lease, ...rest } = entry;
+  const next: OutboxEntry =
+    o.sent ? { ...rest, status: 'sent', sentAt: o.at }
+    : o.retryAt !== undefined ? { ...rest, status: 'failed', lastError: o.error, failedAt: o.at, nextAttemptAt: o.retryAt }
+    : { ...rest, status: 'dead', lastError: o.error, failedAt: o.at };
+  await tx.putRecord('notice', organisationId, id, next);
+  return next;
+}

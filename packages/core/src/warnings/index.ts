@@ -1,0 +1,4 @@
+export * from './policy.js';
+export * from './light.js';
+export * from './notices.js';
+export * from './message.js';
