@@ -6,6 +6,7 @@ import { isRectifyError } from '@rectify/core';
  * - 1: refused by the rules, the permissions or the lifecycle (the reasons are printed);
  * - 2: bad input: an unknown command or option, a file that cannot be read, data that does not validate;
  * - 3: the store: unavailable, a newer schema, a concurrent change (try again), a history that does not verify;
+ *   or a notice that could not be delivered (`notify --send`);
  * - 4: anything else (a bug: please report it).
  */
 export const EXIT = { ok: 0, refused: 1, badInput: 2, store: 3, internal: 4 } as const;
@@ -38,10 +39,18 @@ export class VerificationFailedError extends Error {
   }
 }
 
+/** `rectify notify --send` could not deliver every notice (they stay in the outbox, to retry): exit 3. */
+export class DeliveryFailedError extends Error {
+  constructor(failed: number) {
+    super(`${failed} notices could not be delivered: they stay in the outbox and are retried on the next run`);
+    this.name = 'DeliveryFailedError';
+  }
+}
+
 /** The exit code for an error. */
 export function exitCodeOf(error: unknown): number {
   if (error instanceof UsageError) return EXIT.badInput;
-  if (error instanceof ConcurrentChangeError || error instanceof VerificationFailedError) return EXIT.store;
+  if (error instanceof ConcurrentChangeError || error instanceof VerificationFailedError || error instanceof DeliveryFailedError) return EXIT.store;
   if (isRectifyError(error, 'validation') || isRectifyError(error, 'not_found') || isRectifyError(error, 'calendar') || isRectifyError(error, 'report')) return EXIT.badInput;
   if (isRectifyError(error, 'rule') || isRectifyError(error, 'permission') || isRectifyError(error, 'lifecycle')) return EXIT.refused;
   // Settings the database refused (no such database or role): the user's input, not worth a retry.

@@ -36,6 +36,7 @@ Usage: rectify <command> [options]
                           (--all: every organisation of the store, ranked, for a supervising office)
   report --format F       write a report: ${Object.keys(FORMATS).join(', ')}
   due                     reminders: what is due or overdue, for a person or unit; --ics FILE for a calendar app
+  notify                  红黄绿灯 warnings of the day and who is told; --send delivers them (e-mail, webhook, 企业微信, 钉钉)
   publications            what was published when (report --publish), and what changed (--diff N)
   recurring               problems found again in later rounds (屡查屡犯) or relapsed, across every inspection
   verify                  check every finding's history: its hash chain (edited, removed, inserted events) and its state,
@@ -85,6 +86,7 @@ ${GLOBAL_HELP}`,
   report: `Usage: rectify report --format ${Object.keys(FORMATS).join('|')} [--as-of DATE] [-o FILE] [--force] [--redact] [--publish --as PERSON]\n       rectify report --format html --all --as-of DATE [-o DIR] [--force]\n\n  notice, md, docx: the public notice (no one named); html (or dashboard), xlsx, csv: the internal ledger and dashboard; json: the report model.\n  --all         a supervising office's pages: DIR/index.html ranks every organisation, each round linked to its dashboard\n  --force       replace the output file if it exists (else it is refused)\n  --redact      mask personal data first: people's names, phone numbers and e-mail addresses but the\n                declared contacts, ID numbers, however written; what was masked is printed\n  --publish     record this report as a published version (rectify publications)\n${GLOBAL_HELP}`,
   publications: `Usage: rectify publications [--format F] [--diff N] [--json]\n\nThe published versions of the inspection's reports, oldest first; --diff N prints the lines version N\nchanged against the version before it.\n${GLOBAL_HELP}`,
   due: `Usage: rectify due [--person P] [--unit U] [--as-of DATE] [--days N] [--json] [--ics FILE]\n\nDeadlines, measure deadlines, look-backs (回头看), ledger updates and monthly reports due\nwithin N working days (default: the inspection's due-soon days) or overdue, oldest first.\n  --person P    one person (id or name)   --unit U   one lead unit (id or name)\n  --ics FILE    an iCalendar feed (.ics) instead of the list\n${GLOBAL_HELP}`,
+  notify: `Usage: rectify notify [--as-of DATE] [--policy FILE] [--channels FILE] [--send] [--json]\n\nThe warnings (预警) of the day, for a daily cron: each open finding's light (绿灯 as its deadline nears,\n黄灯 closer, 红灯 once overdue, raised a step by a stale ledger, a missed 月报 or a relapse) and who is told.\nWithout --send it only prints (a dry run) and writes nothing.\n  --policy FILE    the escalation policy (JSON): tiers by working days before the deadline, who is told at\n                   each, what raises a light, quiet days (default: green 20, yellow 10, red when overdue)\n  --channels FILE  how to reach people (JSON): {"channels": [{"type": "smtp", "host", "port", "from",\n                   "addresses": {"PERSON": "a@b"}}, {"type": "webhook", "url", "secret"}, {"type": "wecom", "url"},\n                   {"type": "dingtalk", "url", "secret"}]}; a secret may be {"env": "NAME"}\n  --send           record the day's notices in the store's outbox (each once, whatever the reruns) and\n                   deliver what it holds; exit 3 if a delivery failed (it is retried on the next run)\n  --json           the lights, the notices with their channels, and with --send what was delivered\n${GLOBAL_HELP}`,
   verify: `Usage: rectify verify [--org ID] [--json]\n\nReplays every finding of the organisation and checks the hash chain of its events: prints each event\nedited, removed or inserted behind the store's back, each finding whose state its history does not give,\nand the digest of the whole history (keep it with what you publish). Exit 3 when anything does not verify.\n${GLOBAL_HELP}`,
   recurring: `Usage: rectify recurring [--org ID] [--json]\n\nThe organisation's problems found again in a later round (a finding linked to an earlier one)\nor found back by a look-back, over every inspection in the store, most recurrent first.\n${GLOBAL_HELP}`,
   people: `Usage: rectify people [--org ID] [--json]\n       rectify people add --id ID --name NAME --role ROLE[,ROLE] [--unit UNIT] [--title POST]\n\nLists the people who act in the organisation's process, or adds one. Roles by id or by name:\nprincipal_leader 主要领导, leader_in_charge 分管领导, responsible_person 责任人, coordinator 整改办,\nobserver 查看人员 (or one of the workflow's own). Adding someone known adds to their roles.\n${GLOBAL_HELP}`,
@@ -150,6 +152,9 @@ const OPTIONS = {
   'doc-title': { type: 'string' },
   'doc-number': { type: 'string' },
   'issued-on': { type: 'string' },
+  policy: { type: 'string' },
+  channels: { type: 'string' },
+  send: { type: 'boolean' },
 } as const;
 
 /** An error that can say itself in the user's language, as `WorkbookValidationError` of `@rectify/report-xlsx` does. */
@@ -277,6 +282,10 @@ export async function run(argv: readonly string[], io: Io, env: Record<string, s
         await (await import('./commands/due.js')).dueCommand(store, global, { asOf: day('as-of', v['as-of']), person: v.person, unit: v.unit, days, json: v.json ?? false, ics: v.ics }, io);
         break;
       }
+      case 'notify':
+        if (v['dry-run'] && v.send) throw new UsageError('--dry-run and --send: one or the other');
+        await (await import('./commands/notify.js')).notifyCommand(store, global, { asOf: day('as-of', v['as-of']), policy: v.policy, channels: v.channels, send: v.send ?? false, json: v.json ?? false, env }, io);
+        break;
       case 'recurring':
         await (await import('./commands/recurring.js')).recurringCommand(store, global, { json: v.json ?? false }, io);
         break;

@@ -130,7 +130,9 @@ describe('the warnings of a day', () => {
     const en = warningMessage(green!, { locale: 'en' });
     expect(en.subject).toBe('[green warning] "问题f-1": due in 28 days (20 working days)');
     const raised = warningNotices([...h.states.values()], { organisation, inspection: h.inspection, people: PEOPLE }, '2023-09-08', DEFAULT_ESCALATION_POLICY).notices[0]!;
-    expect(warningMessage(raised).text).toContain('预警升级原因：台账未按周更新');
+    expect(warningMessage(raised).text).toContain('预警升级原因：台账未按周更新、月报逾期未报');
+    expect(warningMessage(raised).subject).toBe('【绿灯预警】“问题f-1”距整改时限还有83天（83个工作日）；台账未按周更新、月报逾期未报');
+    expect(warningMessage(raised, { locale: 'en' }).subject).toMatch(/; the ledger was not updated this week, a monthly report is overdue$/);
   });
 
   it('refuses a policy whose tiers are out of order, naming the tier', () => {

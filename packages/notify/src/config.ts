@@ -28,13 +28,22 @@ export const NotifyConfigSchema = z.strictObject({
 /** A notify configuration file, parsed. */
 export type NotifyConfig = z.infer<typeof NotifyConfigSchema>;
 
+/** Options of {@link channelsFromConfig}. */
+export interface ChannelsFromConfigOptions {
+  /** Where `{ env }` secrets are read (default `process.env`). */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** The clock of the signatures, in milliseconds (default `Date.now`). */
+  now?: () => number;
+}
+
 /**
  * The channels a configuration names, validated (a `ValidationError` with the field
  * path: `channels[1].url`); secrets given as `{ env }` are read from `env`. Group robots
  * take by default only the responsible person's notice of each finding and light (one
  * post per finding, not one per person told); `only` says otherwise.
  */
-export function channelsFromConfig(input: unknown, env: Readonly<Record<string, string | undefined>> = process.env): Channel[] {
+export function channelsFromConfig(input: unknown, options: ChannelsFromConfigOptions = {}): Channel[] {
+  const env = options.env ?? process.env;
   const config = parseWith(NotifyConfigSchema, input, 'notify config');
   return config.channels.map((c, i) => {
     const secret = (value: string | { env: string }, field: string) => {
@@ -52,11 +61,11 @@ export function channelsFromConfig(input: unknown, env: Readonly<Record<string, 
         return accepts === undefined ? channel : { ...channel, accepts: (n) => channel.accepts!(n) && accepts(n) };
       }
       case 'webhook':
-        return webhookChannel({ ...common, url: c.url, secret: secret(c.secret, 'secret') });
+        return webhookChannel({ ...common, url: c.url, secret: secret(c.secret, 'secret'), ...(options.now === undefined ? {} : { now: options.now }) });
       case 'wecom':
         return wecomChannel({ ...common, url: secret(c.url, 'url'), ...(c.format === undefined ? {} : { format: c.format }) });
       case 'dingtalk':
-        return dingtalkChannel({ ...common, url: secret(c.url, 'url'), ...(c.secret === undefined ? {} : { secret: secret(c.secret, 'secret') }), ...(c.format === undefined ? {} : { format: c.format }) });
+        return dingtalkChannel({ ...common, ...(options.now === undefined ? {} : { now: options.now }), url: secret(c.url, 'url'), ...(c.secret === undefined ? {} : { secret: secret(c.secret, 'secret') }), ...(c.format === undefined ? {} : { format: c.format }) });
     }
   });
 }

@@ -199,12 +199,12 @@ describe('the group robots', () => {
   it('are built from a configuration file, secrets from the environment, a wrong field named', () => {
     const channels = channelsFromConfig(
       { channels: [{ type: 'smtp', host: 'smtp.example.org', port: 25, from: 'zgb@example.org', addresses: { 'p-1': 'p1@example.org' } }, { type: 'wecom', url: { env: 'WECOM_URL' } }, { type: 'webhook', name: 'oa', url: 'https://oa.example.org/hook', secret: { env: 'HOOK_SECRET' } }] },
-      { WECOM_URL: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k', HOOK_SECRET: 'a-webhook-secret-of-some-length' },
+      { env: { WECOM_URL: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k', HOOK_SECRET: 'a-webhook-secret-of-some-length' } },
     );
     expect(channels.map((c) => c.name)).toEqual(['email', 'wecom', 'oa']);
     const notice = { personId: 'p-1', as: ['leader_in_charge'] } as never;
     expect(channels.map((c) => c.accepts?.(notice) ?? true)).toEqual([true, false, true]); // the robot takes only the responsible person's
-    expect(() => channelsFromConfig({ channels: [{ type: 'wecom', url: { env: 'NOPE' } }] }, {})).toThrow('channels[0].url: the environment variable NOPE is not set');
-    expect(() => channelsFromConfig({ channels: [{ type: 'webhook', url: 'not a url', secret: 'short' }] }, {})).toThrow(/channels\[0\]\.url[\s\S]*channels\[0\]\.secret/);
+    expect(() => channelsFromConfig({ channels: [{ type: 'wecom', url: { env: 'NOPE' } }] }, { env: {} })).toThrow('channels[0].url: the environment variable NOPE is not set');
+    expect(() => channelsFromConfig({ channels: [{ type: 'webhook', url: 'not a url', secret: 'short' }] }, { env: {} })).toThrow(/channels\[0\]\.url[\s\S]*channels\[0\]\.secret/);
   });
 });

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { countRedactions, readReportModel, type CalendarDay, type Store } from '@rectify/core';
 import { noticeTextRenderer } from '@rectify/report-notice';
-import { instantAt, resolveScope, today, writeNewFile, type GlobalOptions, type Io, type Scope } from '../context.js';
+import { instantAt, resolveScope, today, writeNewFile, type GlobalOptions, type Io } from '../context.js';
 import { UsageError } from '../exit.js';
 import { FORMATS } from './formats.js';
 

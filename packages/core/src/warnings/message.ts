@@ -52,14 +52,16 @@ export function warningMessage(notice: WarningNotice, options: WarningMessageOpt
     : notice.daysLeft === 0 ? (zh ? '今天到期' : 'due today')
     : zh ? `距整改时限还有${notice.daysLeft}天（${notice.workingDaysLeft}个工作日）`
     : `due in ${notice.daysLeft} days (${notice.workingDaysLeft} working days)`;
-  const subject = zh ? `【${label}预警】“${notice.title}”${when}` : `[${label} warning] "${notice.title}": ${when}`;
+  // What raised the light goes in the subject too: "red, due in 9 days" reads as a mistake without it.
+  const reasons = notice.reasons.map((r) => RAISE_REASON_LABELS[r][locale]).join(zh ? '、' : ', ');
+  const why = reasons === '' ? '' : zh ? `；${reasons}` : `; ${reasons}`;
+  const subject = zh ? `【${label}预警】“${notice.title}”${when}${why}` : `[${label} warning] "${notice.title}": ${when}${why}`;
   const lines: string[] = [];
   if (options.personName !== undefined) lines.push(zh ? `${options.personName}同志：` : `Dear ${options.personName},`);
   if (options.organisationName !== undefined) lines.push(zh ? `单位：${options.organisationName}` : `Organisation: ${options.organisationName}`);
   lines.push(zh ? `问题：${notice.title}（${notice.findingId}）` : `Finding: ${notice.title} (${notice.findingId})`);
   lines.push(zh ? `整改时限：${formatDay(notice.deadline, locale)}，${when}` : `Deadline: ${formatDay(notice.deadline, locale)}, ${when}`);
-  if (notice.reasons.length > 0) {
-    const reasons = notice.reasons.map((r) => RAISE_REASON_LABELS[r][locale]).join(zh ? '；' : '; ');
+  if (reasons !== '') {
     lines.push(zh ? `预警升级原因：${reasons}` : `Raised because ${reasons}`);
   }
   if (notice.openMeasures.length > 0) {

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { formatDay, LIGHT_LABELS, nameOf, warningMessage, type CalendarDay, type Locale, type Store, type WarningNotice } from '@rectify/core';
+import { channelsFromConfig, deliverOutbox, queueWarnings, type Channel } from '@rectify/notify';
+import { instantAt, resolveScope, today, type GlobalOptions, type Io } from '../context.js';
+import { DeliveryFailedError, UsageError } from '../exit.js';
+
+/** Options of `rectify notify`. */
+export interface NotifyOptions {
+  asOf: CalendarDay | undefined;
+  /** An escalation policy (JSON); the default one otherwise. */
+  policy: string | undefined;
+  /** The channels (JSON, see `NotifyConfigSchema` of `@rectify/notify`). */
+  channels: string | undefined;
+  /** Queue the day's notices and deliver the outbox; otherwise only print what would go. */
+  send: boolean;
+  json: boolean;
+  /** Where `{ "env": NAME }` secrets of the channels file are read. */
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+const T = {
+  'zh-CN': { title: '预警', none: '今日无预警', quiet: '今日为休息日：不发送', unreached: '无人可通知', via: '经', queued: '新记入发件箱', already: '已在发件箱', sent: '已发送', failed: '发送失败，待重试', dead: '发送失败，不再重试', lights: '亮灯' },
+  en: { title: 'Warnings', none: 'no warning today', quiet: 'a rest day: nothing is sent', unreached: 'reaches no one', via: 'via', queued: 'queued', already: 'already queued', sent: 'sent', failed: 'failed, to retry', dead: 'failed for good', lights: 'lights' },
+} as const satisfies Record<Locale, unknown>;
+
+function readJson(io: Io, file: string, option: string): unknown {
+  try {
+    return JSON.parse(readFileSync(resolve(io.cwd, file), 'utf8').replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new UsageError(`--${option} ${file}: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * `rectify notify`, for a daily cron: the 红黄绿灯 warnings of the inspection as of a day
+ * (today by default) under the policy, and who would be told through which channel; with
+ * `--send`, records them in the store's outbox (each once) and delivers what the outbox
+ * holds, failing (exit 3) when a delivery failed. `--json` emits the same as JSON.
+ */
+export async function notifyCommand(store: Store, global: GlobalOptions, options: NotifyOptions, io: Io): Promise<void> {
+  const scope = await resolveScope(store, global);
+  const inspection = (await store.inspection(scope))!;
+  const asOf = options.asOf ?? today(io, inspection.utcOffset);
+  const policy = options.policy === undefined ? undefined : readJson(io, options.policy, 'policy');
+  let channels: Channel[] = [];
+  if (options.channels !== undefined) {
+    try {
+      channels = channelsFromConfig(readJson(io, options.channels, 'channels'), { env: options.env, now: () => io.now().getTime() });
+    } catch (error) {
+      throw error instanceof Error && !('code' in error) ? new UsageError(`--channels ${options.channels}: ${error.message}`) : error;
+    }
+  }
+  if (options.send && channels.length === 0) throw new UsageError('--send needs --channels FILE: the channels to deliver by (e-mail, webhook, 企业微信, 钉钉)');
+  const read = await store.warnings({ ...scope, asOf, calendar: global.calendar, ...(policy === undefined ? {} : { policy }) });
+  const people = await store.people(scope.organisationId);
+  const routes = (n: WarningNotice) => channels.filter((c) => c.accepts?.(n) ?? true).map((c) => c.name);
+  const counts = { green: 0, yellow: 0, red: 0 };
+  for (const l of read.lights.values()) counts[l.light] += 1;
+  const t = T[global.lang];
+  let delivered: Awaited<ReturnType<typeof deliverOutbox>> | undefined;
+  let queued = { queued: 0, already: 0 };
+  if (options.send) {
+    const now = instantAt(io.now(), inspection.utcOffset);
+    const [result] = await queueWarnings(store, { ...scope, asOf, now, channels, inspections: [scope.inspectionId], calendar: global.calendar, ...(policy === undefined ? {} : { policy }) });
+    queued = { queued: result!.queued.length, already: result!.alreadyQueued };
+    delivered = await deliverOutbox(store, { organisationId: scope.organisationId, channels, now: io.now, utcOffset: inspection.utcOffset, locale: global.lang });
+    for (const c of channels) await c.close?.();
+  }
+  if (options.json) {
+    io.out(JSON.stringify({
+      scope, asOf, quiet: read.quiet, lights: counts,
+      notices: read.notices.map((n) => ({ ...n, channels: routes(n), subject: warningMessage(n, { locale: global.lang }).subject })),
+      unreached: read.unreached,
+      ...(delivered === undefined ? {} : { queued: queued.queued, alreadyQueued: queued.already, sent: delivered.sent.length, failed: delivered.failed.map((e) => ({ id: e.id, channel: e.channel, error: e.lastError })), dead: delivered.dead.map((e) => ({ id: e.id, channel: e.channel, error: e.lastError })) }),
+    }, null, 2));
+  } else {
+    io.out(`${inspection.title} · ${t.title} · ${formatDay(asOf, global.lang)} · ${t.lights} ${(['red', 'yellow', 'green'] as const).map((l) => `${LIGHT_LABELS[l][global.lang]} ${counts[l]}`).join(' ')}`);
+    if (read.quiet) io.out(t.quiet);
+    else if (read.notices.length === 0) io.out(t.none);
+    for (const n of read.notices) {
+      const via = routes(n);
+      io.out(`${LIGHT_LABELS[n.light][global.lang]} · ${nameOf(people, n.personId)} · ${warningMessage(n, { locale: global.lang }).subject}${via.length > 0 ? ` · ${t.via} ${via.join(', ')}` : ''}`);
+    }
+    for (const u of read.unreached) io.err(`${u.findingId} ${LIGHT_LABELS[u.light][global.lang]}: ${typeof u.recipient === 'string' ? u.recipient : u.recipient.personId} ${t.unreached}`);
+    if (delivered !== undefined) {
+      io.out(`${t.queued} ${queued.queued} · ${t.already} ${queued.already} · ${t.sent} ${delivered.sent.length} · ${t.failed} ${delivered.failed.length} · ${t.dead} ${delivered.dead.length}`);
+      for (const e of [...delivered.failed, ...delivered.dead]) io.err(`${e.channel} → ${nameOf(people, e.notice.personId)}: ${e.lastError}`);
+    }
+  }
+  if (delivered !== undefined && delivered.failed.length + delivered.dead.length > 0) throw new DeliveryFailedError(delivered.failed.length + delivered.dead.length);
+}
