@@ -2,13 +2,16 @@ import {
   eventLabel,
   evidenceText,
   formatDay,
+  LIGHT_LABELS,
   nameOf,
   numberLabel,
+  RAISE_REASON_LABELS,
   reportFindings,
   STATUS_LABELS,
   type DeadlineOutcomes,
   type Evidence,
   type FindingStatus,
+  type Light,
   type Locale,
   type RenderedReport,
   type RenderOptions,
@@ -102,6 +105,16 @@ function charts(model: ReportModel, locale: Locale, t: Text): string {
   ].join('\n');
 }
 
+/** The colours of the lights: the same hues a 红黄绿灯 board uses, dark enough for white text. */
+export const LIGHT_COLOURS: Record<Light, string> = { green: '#2e7d32', yellow: '#b7791f', red: '#c62828' };
+
+/** A finding's warning light as a pill, with what raised it in its title; nothing when no light is on. */
+function lightPill(f: ReportFinding, locale: Locale): string {
+  if (f.light === undefined) return '';
+  const why = f.lightReasons.map((r) => RAISE_REASON_LABELS[r][locale]).join(locale === 'zh-CN' ? '、' : ', ');
+  return ` <span class="badge light light-${f.light}" style="background:${LIGHT_COLOURS[f.light]}"${why === '' ? '' : ` title="${e(why)}"`}>● ${e(LIGHT_LABELS[f.light][locale])}</span>`;
+}
+
 function badge(status: FindingStatus, locale: Locale): string {
   return `<span class="badge" style="background:${STATUS_COLOURS[status]}">${e(STATUS_LABELS[status][locale])}</span>`;
 }
@@ -176,7 +189,7 @@ function findingDetails(model: ReportModel, f: ReportFinding, locale: Locale, t:
     lines.push(`<p>${t.history}</p><ul>${f.history.map((h) => `<li>${e(h.on)} ${e(eventLabel(h.type, locale))} · ${person(h.actorId)}</li>`).join('')}</ul>`);
   }
   const overdue = f.daysOverdue > 0 ? ` <span class="badge" style="background:${STATUS_COLOURS.reopened}">${t.cols.overdue} ${f.daysOverdue}</span>` : '';
-  return `<details id="f-${e(f.id)}"><summary class="word-break">${f.ordinal}. ${e(f.title)} ${badge(f.status, locale)}${overdue}</summary><div>${lines.join('')}</div></details>`;
+  return `<details id="f-${e(f.id)}"><summary class="word-break">${f.ordinal}. ${e(f.title)} ${badge(f.status, locale)}${overdue}${lightPill(f, locale)}</summary><div>${lines.join('')}</div></details>`;
 }
 
 /** The evidence of a measure or an entry, one item each; a file by its name, size and the start of its hash. */

@@ -39,6 +39,13 @@ describe('HTML dashboard', () => {
     const details = html.slice(html.indexOf(`id="f-${signed.id}"`));
     expect(details.slice(0, details.indexOf('</details>'))).toContain('销号');
     expect(signed.history.length).toBeGreaterThan(5);
+    // Each finding with a light shows it as a pill in its summary, none without.
+    for (const f of findings) {
+      const summary = html.slice(html.indexOf(`id="f-${f.id}"`)).split('</summary>')[0]!;
+      expect(summary.includes('class="badge light'), f.id).toBe(f.light !== undefined);
+      if (f.light !== undefined) expect(summary).toContain(`light-${f.light}`);
+    }
+    expect(findings.some((f) => f.light === 'red')).toBe(true);
   });
 
   it('names units and people from the directory, and shows totals that match the model', async () => {

@@ -52,6 +52,7 @@ export const LAYOUT = {
       col('signedOffOn', '销号日期', 'Signed off on', 12, 'day'),
       col('reopenings', '重新整改次数', 'Reopenings', 12, 'int'),
       col('daysOverdue', '逾期天数', 'Days overdue', 10, 'derived'),
+      col('light', '预警', 'Warning', 8, 'derived'),
     ],
   },
   tasks: {

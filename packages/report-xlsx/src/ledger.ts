@@ -1,4 +1,4 @@
-import type { CalendarDay, FindingStatus, InspectionKind, NamedId, ReportAssignment, ReportMeasure, ReportModel, ReportProgress } from '@rectify/core';
+import type { CalendarDay, FindingStatus, InspectionKind, Light, NamedId, ReportAssignment, ReportMeasure, ReportModel, ReportProgress } from '@rectify/core';
 
 /** One measure of the task list (任务清单): as the report model has it. */
 export type LedgerMeasure = ReportMeasure;
@@ -29,6 +29,8 @@ export interface LedgerFinding {
    * that a workbook written again is the same, but derived: an import ignores it.
    */
   daysOverdue?: number | undefined;
+  /** Its warning light (红黄绿灯) as of the ledger's day, the report model's; derived like `daysOverdue`. */
+  light?: Light | undefined;
   responsibility: LedgerResponsibility | undefined;
   measures: LedgerMeasure[];
   progress: LedgerProgress[];
@@ -112,6 +114,7 @@ export function ledgerOf(model: ReportModel): Ledger {
         signedOffOn: f.signedOffOn,
         reopenings: f.reopenings,
         daysOverdue: f.daysOverdue > 0 ? f.daysOverdue : undefined,
+        light: f.light,
         responsibility: f.assignment && {
           responsibleLeaderId: f.assignment.responsibleLeaderId,
           leadUnitId: f.assignment.leadUnitId,

@@ -3,6 +3,7 @@ import { excel } from './excel.js';
 import {
   INSPECTION_KIND_LABELS,
   inspectionKindOf,
+  LIGHT_LABELS,
   MEASURE_KIND_LABELS,
   STATUS_LABELS,
   text,
@@ -10,6 +11,7 @@ import {
   type Evidence,
   type FindingStatus,
   type InspectionKind,
+  type Light,
   type LocalizedText,
   type MeasureKind,
   type NamedId,
@@ -42,6 +44,7 @@ function choices<T extends string>(labels: Record<T, Record<'zh-CN' | 'en', stri
 }
 
 const STATUS = choices<FindingStatus>(STATUS_LABELS);
+const LIGHT = choices<Light>(LIGHT_LABELS);
 const KIND = choices<MeasureKind>(MEASURE_KIND_LABELS);
 const DONE = choices({ done: WORDS.done, open: WORDS.open });
 const ENTRY = choices({ update: WORDS.update, monthly_report: WORDS.monthly_report });
@@ -328,6 +331,7 @@ function readProblems(r: SheetReader, categories: readonly { ordinal: number }[]
       reopenings: r.get(row, 'reopenings', (c) => readInt(c, 0)) ?? 0,
       // Derived, read so that a workbook written again is the same; never imported.
       daysOverdue: r.get(row, 'daysOverdue', (c) => readInt(c, 1)),
+      light: r.get(row, 'light', (c) => readChoice(c, LIGHT, shown(LIGHT))),
       responsibility: undefined,
       measures: [],
       progress: [],

@@ -3,6 +3,7 @@ import { excel } from './excel.js';
 import {
   FINDING_STATUSES,
   INSPECTION_KIND_LABELS,
+  LIGHT_LABELS,
   MEASURE_KIND_LABELS,
   nameOf,
   evidenceText,
@@ -88,6 +89,7 @@ export async function writeLedgerWorkbook(ledger: Ledger, options: WriteLedgerOp
     reopenings: f.reopenings,
     // As the report model counts it (the deadline in force, the calendar), never again here.
     daysOverdue: f.daysOverdue,
+    light: f.light === undefined ? undefined : LIGHT_LABELS[f.light][locale],
   })));
   listValidation(problems, 'status', FINDING_STATUSES.map((s) => STATUS_LABELS[s][locale]), ledger.findings.length);
   highlightOverdue(problems, ledger, locale);

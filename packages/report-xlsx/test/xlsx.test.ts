@@ -84,7 +84,7 @@ describe('ledger workbook', () => {
     expect(sheet1).toMatch(/<dataValidation type="list" allowBlank="1" showErrorMessage="1"[^>]*sqref="F2:F\d+"/);
     expect(sheet1).toContain('未启动,正在整改,已完成');
     // The rule highlights what 逾期天数 holds (the model's count) while the status is open.
-    expect(sheet1).toMatch(/<conditionalFormatting sqref="A2:K\d+"><cfRule type="expression"[^>]*><formula>AND\(ISNUMBER\(\$K2\),\$K2&gt;0,OR\(\$F2=&quot;未启动&quot;,\$F2=&quot;正在整改&quot;,\$F2=&quot;重新整改&quot;\)\)/);
+    expect(sheet1).toMatch(/<conditionalFormatting sqref="A2:L\d+"><cfRule type="expression"[^>]*><formula>AND\(ISNUMBER\(\$K2\),\$K2&gt;0,OR\(\$F2=&quot;未启动&quot;,\$F2=&quot;正在整改&quot;,\$F2=&quot;重新整改&quot;\)\)/);
     // Every overdue finding of the analysis is a row the rule highlights, with its days overdue.
     const overdue = model.analysis.overdue.map((o) => `${o.findingId} ${o.daysOverdue}`).sort();
     const highlighted: string[] = [];
@@ -93,6 +93,14 @@ describe('ledger workbook', () => {
       if (n > 1 && typeof days === 'number' && days > 0 && ['未启动', '正在整改', '重新整改'].includes(row.getCell(6).text)) highlighted.push(`${row.getCell(1).text} ${days}`);
     });
     expect(highlighted.sort()).toEqual(overdue);
+    // 预警: each finding's light as the model has it (red for the overdue ones), blank with none.
+    const lit: string[] = [];
+    problems.eachRow((row, n) => {
+      if (n > 1 && row.getCell(12).text !== '') lit.push(`${row.getCell(1).text} ${row.getCell(12).text}`);
+    });
+    const byModel = model.categories.flatMap((c) => c.findings).filter((f) => f.light !== undefined).map((f) => `${f.id} ${{ green: '绿灯', yellow: '黄灯', red: '红灯' }[f.light!]}`);
+    expect(lit.sort()).toEqual(byModel.sort());
+    expect(lit.filter((l) => l.endsWith('红灯')).length).toBeGreaterThanOrEqual(overdue.length);
     expect(overdue.length).toBeGreaterThan(0);
   });
 

@@ -1,7 +1,10 @@
 import {
   analyze,
+  DEFAULT_ESCALATION_POLICY,
   FINDING_STATUSES,
   formatDay,
+  LIGHT_LABELS,
+  lightCounts,
   nameOf,
   rectificationReport,
   reportedOn,
@@ -25,8 +28,8 @@ export interface StatusOptions {
 }
 
 const T = {
-  'zh-CN': { supervision: (c: SupervisionCounts) => `督办问责：督办 ${c.byKind.urge} 次，约谈 ${c.byKind.interview} 次，问责 ${c.byKind.accountability} 次，通报 ${c.byKind.notice} 次（其中面向部门或人员整体 ${c.unitWide} 次）`, report: (r: RectificationReportStatus) => `整改情况报告：${r.state === 'reported' ? `已于${formatDay(r.reportedOn!, 'zh-CN')}报送（首次公开发布）` : `应于${formatDay(r.dueOn, 'zh-CN')}前报送，${r.state === 'overdue' ? `已逾期${-r.daysLeft}天` : r.state === 'due_today' ? '今日到期' : `还剩${r.daysLeft}天`}`}`, asOf: '截至', total: '问题总数', byCategory: '按类别', overdue: '逾期', dueSoon: '即将到期', stale: '台账未按时更新', lagging: '整改滞后的责任部门', none: '无', days: '天', workingDays: '个工作日', uncategorised: '未分类', outcomes: (o: DeadlineOutcomes) => `按期完成 ${o.onTime}，延期后完成 ${o.withinExtension}，逾期完成 ${o.late}；延期申请 待批 ${o.requests.pending}、批准 ${o.requests.approved}、不予批准 ${o.requests.rejected}` },
-  en: { supervision: (c: SupervisionCounts) => `Supervision: urged ${c.byKind.urge}, interviews ${c.byKind.interview}, accountability ${c.byKind.accountability}, notices ${c.byKind.notice} (${c.unitWide} of units or people as a whole)`, report: (r: RectificationReportStatus) => `Rectification report: ${r.state === 'reported' ? `made on ${r.reportedOn} (first published version)` : `due by ${r.dueOn}, ${r.state === 'overdue' ? `${-r.daysLeft} days overdue` : r.state === 'due_today' ? 'due today' : `${r.daysLeft} days left`}`}`, asOf: 'as of', total: 'Findings', byCategory: 'By category', overdue: 'Overdue', dueSoon: 'Due soon', stale: 'Stale ledgers', lagging: 'Lagging units', none: 'none', days: 'days', workingDays: 'working days', uncategorised: 'uncategorised', outcomes: (o: DeadlineOutcomes) => `completed on time ${o.onTime}, within an extension ${o.withinExtension}, late ${o.late}; extension requests pending ${o.requests.pending}, approved ${o.requests.approved}, rejected ${o.requests.rejected}` },
+  'zh-CN': { supervision: (c: SupervisionCounts) => `督办问责：督办 ${c.byKind.urge} 次，约谈 ${c.byKind.interview} 次，问责 ${c.byKind.accountability} 次，通报 ${c.byKind.notice} 次（其中面向部门或人员整体 ${c.unitWide} 次）`, report: (r: RectificationReportStatus) => `整改情况报告：${r.state === 'reported' ? `已于${formatDay(r.reportedOn!, 'zh-CN')}报送（首次公开发布）` : `应于${formatDay(r.dueOn, 'zh-CN')}前报送，${r.state === 'overdue' ? `已逾期${-r.daysLeft}天` : r.state === 'due_today' ? '今日到期' : `还剩${r.daysLeft}天`}`}`, asOf: '截至', lights: '预警亮灯', total: '问题总数', byCategory: '按类别', overdue: '逾期', dueSoon: '即将到期', stale: '台账未按时更新', lagging: '整改滞后的责任部门', none: '无', days: '天', workingDays: '个工作日', uncategorised: '未分类', outcomes: (o: DeadlineOutcomes) => `按期完成 ${o.onTime}，延期后完成 ${o.withinExtension}，逾期完成 ${o.late}；延期申请 待批 ${o.requests.pending}、批准 ${o.requests.approved}、不予批准 ${o.requests.rejected}` },
+  en: { supervision: (c: SupervisionCounts) => `Supervision: urged ${c.byKind.urge}, interviews ${c.byKind.interview}, accountability ${c.byKind.accountability}, notices ${c.byKind.notice} (${c.unitWide} of units or people as a whole)`, report: (r: RectificationReportStatus) => `Rectification report: ${r.state === 'reported' ? `made on ${r.reportedOn} (first published version)` : `due by ${r.dueOn}, ${r.state === 'overdue' ? `${-r.daysLeft} days overdue` : r.state === 'due_today' ? 'due today' : `${r.daysLeft} days left`}`}`, asOf: 'as of', lights: 'Warning lights', total: 'Findings', byCategory: 'By category', overdue: 'Overdue', dueSoon: 'Due soon', stale: 'Stale ledgers', lagging: 'Lagging units', none: 'none', days: 'days', workingDays: 'working days', uncategorised: 'uncategorised', outcomes: (o: DeadlineOutcomes) => `completed on time ${o.onTime}, within an extension ${o.withinExtension}, late ${o.late}; extension requests pending ${o.requests.pending}, approved ${o.requests.approved}, rejected ${o.requests.rejected}` },
 } as const satisfies Record<Locale, unknown>;
 
 /**
@@ -51,8 +54,10 @@ export async function statusCommand(store: Store, global: GlobalOptions, options
   const report = rectificationReport(inspection, asOf, reported, global.calendar) ?? null;
   // Supervision of the unit asked for: of its findings, and unit-wide supervision addressing it.
   const supervision = supervisionCounts(findings.flatMap((f) => f.supervisions), unitId === undefined ? unitWide : unitWide.filter((s) => s.targetUnitIds.includes(unitId)), asOf);
+  // 红黄绿灯 under the default escalation policy: the lights `rectify notify` acts on.
+  const lights = lightCounts(findings, asOf, DEFAULT_ESCALATION_POLICY, inspection.workflow.cadence, global.calendar);
   if (options.json) {
-    io.out(JSON.stringify({ scope, unit: options.unit ?? null, ...a, rectificationReport: report, supervision }, null, 2));
+    io.out(JSON.stringify({ scope, unit: options.unit ?? null, ...a, rectificationReport: report, supervision, lights }, null, 2));
     return;
   }
   const lang = global.lang;
@@ -66,6 +71,7 @@ export async function statusCommand(store: Store, global: GlobalOptions, options
   for (const c of a.totals.byCategory) if (c.total > 0) io.out(`  ${c.ordinal === null ? t.uncategorised : `${c.ordinal}. ${c.title}`}: ${c.total}`);
   io.out(t.outcomes(a.deadlineOutcomes));
   if (report !== null) io.out(colour(report.state === 'overdue' ? 31 : 0, t.report(report)));
+  if (lights.red + lights.yellow + lights.green > 0) io.out(`${t.lights}: ${(['red', 'yellow', 'green'] as const).map((l) => colour(l === 'red' ? 31 : l === 'yellow' ? 33 : 32, `${LIGHT_LABELS[l][lang]} ${lights[l]}`)).join(' · ')}`);
   if (Object.values(supervision.byKind).some((n) => n > 0)) io.out(t.supervision(supervision));
   const list = (title: string, rows: string[], code: number) => {
     io.out(colour(rows.length > 0 ? code : 0, `${title}: ${rows.length === 0 ? t.none : rows.length}`));

@@ -12,6 +12,8 @@ import { historyDigest, verifyChain, type ChainBreak } from '../integrity/chain.
 import type { Evidence } from '../model/evidence.js';
 import type { MeasureKind } from '../model/measure.js';
 import type { Organisation, Person } from '../model/organisation.js';
+import { findingLight, type FindingLight, type RaiseReason } from '../warnings/light.js';
+import { DEFAULT_ESCALATION_POLICY, type EscalationPolicy, type Light } from '../warnings/policy.js';
 
 /** One measure as a report shows it. */
 export interface ReportMeasure {
@@ -85,6 +87,10 @@ export interface ReportFinding {
   reopenings: number;
   /** Days past the deadline in force as of the report's day, when open and overdue; else 0. */
   daysOverdue: number;
+  /** Its warning light (红黄绿灯) as of the report's day under the model's escalation policy; absent when none is on. */
+  light: Light | undefined;
+  /** What raised the light beyond its deadline's (a stale ledger, a missed 月报, a relapse). */
+  lightReasons: RaiseReason[];
   indicators: { name: string; unit: string; baseline: number | undefined; value: number | undefined }[];
   /** Its events up to the report's day; empty unless the model was built with `events`. */
   history: ReportHistoryItem[];
@@ -170,6 +176,8 @@ export interface ReportModelOptions {
   timelinePoints?: number;
   /** Which days are working days, for overdue and due-soon (default every day; see {@link AnalyzeOptions}). */
   calendar?: Calendar;
+  /** The escalation policy of the findings' lights (default {@link DEFAULT_ESCALATION_POLICY}). */
+  escalation?: EscalationPolicy;
   /**
    * Check the hash chain of the events (default true when `events` are given): about 10 µs
    * an event. Off, {@link ReportModel.history} is `undefined`.
@@ -256,6 +264,7 @@ function assemble(
   const analysis = analyze(findings, inspection, asOf, { calendar: options.calendar ?? EVERY_DAY });
   // Each finding's days overdue as the analysis counts them (the deadline in force, the calendar).
   const overdueDays = new Map(analysis.overdue.map((o) => [o.findingId, o.daysOverdue]));
+  const escalation = options.escalation ?? DEFAULT_ESCALATION_POLICY;
   const ordered = [...inspection.categories].sort((a, b) => a.ordinal - b.ordinal);
   const known = new Set(ordered.map((c) => c.id));
   const byCategory = new Map<string | null, FindingState[]>();
@@ -268,7 +277,7 @@ function assemble(
   const group = (id: string | null) =>
     (byCategory.get(id) ?? [])
       .sort((a, b) => a.finding.ordinal - b.finding.ordinal || a.finding.id.localeCompare(b.finding.id))
-      .map((f) => reportFinding(f, id, histories.get(f.finding.id) ?? [], overdueDays.get(f.finding.id) ?? 0));
+      .map((f) => reportFinding(f, id, histories.get(f.finding.id) ?? [], overdueDays.get(f.finding.id) ?? 0, findingLight(f, asOf, escalation, inspection.workflow.cadence, options.calendar ?? EVERY_DAY)));
   const categories: ReportCategory[] = ordered.map((c) => ({ id: c.id, ordinal: c.ordinal, title: c.title, findings: group(c.id) }));
   if (byCategory.has(null)) categories.push({ id: null, ordinal: null, title: null, findings: group(null) });
 
@@ -364,7 +373,7 @@ function seriesOf(points: readonly SeriesPoint[], timelineDays: readonly Calenda
   return { timeline: timelineDays.map(point), burnDown: burnDownDays.map(point) };
 }
 
-function reportFinding(f: FindingState, categoryId: string | null, history: readonly FindingEvent[], daysOverdue: number): ReportFinding {
+function reportFinding(f: FindingState, categoryId: string | null, history: readonly FindingEvent[], daysOverdue: number, light: FindingLight | undefined): ReportFinding {
   const a = f.assignment;
   const ordinalOf = new Map(f.measures.map((m) => [m.id, m.ordinal]));
   return {
@@ -393,6 +402,8 @@ function reportFinding(f: FindingState, categoryId: string | null, history: read
     signedOffOn: f.status === 'signed_off' ? f.signOff?.on : undefined,
     reopenings: f.reopenings.length,
     daysOverdue,
+    light: light?.light,
+    lightReasons: light?.reasons ?? [],
     indicators: f.indicators.map((i) => ({ name: i.name, unit: i.unit, baseline: i.baseline, value: latestReading(i)?.value })),
     history: history.map((e) => ({ on: e.on, type: e.type, actorId: e.actorId })),
   };

@@ -133,6 +133,8 @@ function reportFinding(f: ParsedNotice['findings'][number], categoryId: string |
     signedOffOn: undefined,
     reopenings: 0,
     daysOverdue: 0,
+    light: undefined,
+    lightReasons: [],
     indicators: [],
     history: [],
   };
