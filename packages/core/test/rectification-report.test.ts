@@ -26,6 +26,10 @@ describe('the rectification report (整改情况报告)', () => {
     expect(brief('2023-11-01', { personId: 'principal' })).toHaveLength(1);
     expect(brief('2023-11-01', { personId: 'resp' })).toEqual([]);
     expect(brief('2023-11-01', { unitId: 'u-law' })).toEqual([]);
+    // Filtered by kind, and each item names its organisation.
+    expect(brief('2023-11-01', { kinds: ['finding_deadline', 'review'] })).toEqual([]);
+    expect(brief('2023-11-01', { kinds: ['rectification_report'] })).toHaveLength(1);
+    expect(reminders([], inspection, '2023-11-01')[0]?.organisationId).toBe('org');
   });
 
   it('is read from the store with its first published version as the day it was made', async () => {

@@ -15,6 +15,7 @@ import {
   parseWith,
   PermissionDeniedError,
   readReminders,
+  REMINDER_KINDS,
   readReportModel,
   rectificationReport,
   reportedOn,
@@ -23,6 +24,7 @@ import {
   type Calendar,
   type FindingQueryInput,
   type Locale,
+  type ReminderKind,
   type ReportRenderer,
   type Store,
   type StoreReader,
@@ -95,6 +97,8 @@ export interface Route {
 const object = (description: string): Record<string, unknown> => ({ type: 'object', description });
 const list = (description: string): Record<string, unknown> => ({ type: 'array', description, items: { type: 'object' } });
 const day = CalendarDaySchema.optional();
+/** Reminder kinds separated by commas, each one of {@link REMINDER_KINDS}. */
+const REMINDER_KIND_LIST = new RegExp(`^(${REMINDER_KINDS.join('|')})(,(${REMINDER_KINDS.join('|')}))*$`);
 const commaList = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x !== ''));
 
 /** An organisation the actor may read, read in the same snapshot; one it may not is answered as one that does not exist. */
@@ -308,8 +312,9 @@ export function routes(): Route[] {
         person: z.string().optional().describe('Only what this person must act on (id or name)'),
         unit: z.string().optional().describe('Only what this lead unit must act on (id or name)'),
         days: z.coerce.number().int().min(0).max(366).optional().describe('Working days to look ahead'),
+        kind: z.string().regex(REMINDER_KIND_LIST, 'Reminder kinds separated by commas').optional().describe(`Only these kinds, separated by commas: ${REMINDER_KINDS.join(', ')}`),
       }),
-      responses: { 200: { description: 'Reminders, overdue first', schema: list('Reminder') } },
+      responses: { 200: { description: 'Reminders, overdue first, each naming its organisation and inspection', schema: list('Reminder') } },
       async handle({ actor, params, query, options }) {
         const scope = { organisationId: params['organisationId']!, inspectionId: params['inspectionId']! };
         const read = await options.store.read(async (r) => {
@@ -319,10 +324,11 @@ export function routes(): Route[] {
           return readReminders(r, scope, (query['asOf'] as string | undefined) ?? todayAt(options, inspection.utcOffset), {
             person: query['person'] as string | undefined, unit: query['unit'] as string | undefined,
             ...(query['days'] === undefined ? {} : { horizonDays: query['days'] as number }),
+            ...(query['kind'] === undefined ? {} : { kinds: (query['kind'] as string).split(',') as ReminderKind[] }),
             ...(options.calendar === undefined ? {} : { calendar: options.calendar }),
           });
         });
-        return json(read.items.map((item) => ({ organisationId: scope.organisationId, inspectionId: scope.inspectionId, ...item })));
+        return json(read.items.map((item) => ({ inspectionId: scope.inspectionId, ...item })));
       },
     },
     {

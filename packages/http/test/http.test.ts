@@ -158,6 +158,10 @@ describe('@rectify/http over a real server and a SQLite store', () => {
     const reminders = await call('GET', '/organisations/org-a/inspections/ins-a/reminders?asOf=2023-11-20&person=org-a-resp', 'coord');
     expect(reminders.data.length).toBeGreaterThan(0);
     expect(reminders.data.every((r: { organisationId: string; personIds: string[] }) => r.organisationId === 'org-a' && r.personIds.includes('org-a-resp'))).toBe(true);
+    const deadlines = await call('GET', '/organisations/org-a/inspections/ins-a/reminders?asOf=2023-11-20&kind=finding_deadline,review', 'coord');
+    expect(deadlines.data.length).toBeGreaterThan(0);
+    expect(new Set(deadlines.data.map((r: { kind: string }) => r.kind))).toEqual(new Set(['finding_deadline']));
+    expect((await call('GET', '/organisations/org-a/inspections/ins-a/reminders?kind=deadline', 'coord')).status).toBe(400);
     expect((await call('GET', '/organisations/org-a/inspections/ins-a/reminders?person=nobody', 'coord')).data).toMatchObject({ status: 404, details: { kind: 'person' } });
   });
 

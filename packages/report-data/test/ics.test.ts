@@ -64,7 +64,7 @@ describe('the iCalendar feed of reminders', () => {
     const titles = HOSTILE_STRINGS.filter((s) => s.length > 0 && unholdableCharacter(s) === undefined && !/[\t\r\n]/.test(s));
     titles.push('整改，措施；“一村一法律顾问”\\工作\n存在短板'.repeat(4));
     const items: Reminder[] = titles.map((title, i) => ({
-      kind: 'finding_deadline', findingId: `f;${i},x`, title, dueOn: '2023-12-31', state: 'upcoming', daysLeft: 46, personIds: ['p'], unitId: undefined,
+      kind: 'finding_deadline', organisationId: 'org', findingId: `f;${i},x`, title, dueOn: '2023-12-31', state: 'upcoming', daysLeft: 46, personIds: ['p'], unitId: undefined,
     }));
     const text = toICalendar(items, { now: NOW, name: '提醒', locale: 'en', alertDaysBefore: [] });
     for (const line of text.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);

@@ -12,6 +12,7 @@ import {
   type Locale,
   type Person,
   type Reminder,
+  type ReminderKind,
   type Store,
 } from '@rectify/core';
 import { toICalendar } from '@rectify/report-data';
@@ -25,6 +26,8 @@ export interface DueOptions {
   unit: string | undefined;
   /** Working days to look ahead; the inspection's due-soon days by default. */
   days: number | undefined;
+  /** Only reminders of these kinds. */
+  kinds?: readonly ReminderKind[] | undefined;
   json: boolean;
   /** Writes an iCalendar feed to this file instead of the list. */
   ics: string | undefined;
@@ -77,10 +80,10 @@ export interface Due {
  * unit is named by id or name; one the organisation does not have is a usage error naming
  * it, not an empty list.
  */
-export async function dueFor(store: Store, scope: Scope, asOf: CalendarDay, global: GlobalOptions, options: { person?: string | undefined; unit?: string | undefined; days?: number | undefined }): Promise<Due> {
+export async function dueFor(store: Store, scope: Scope, asOf: CalendarDay, global: GlobalOptions, options: { person?: string | undefined; unit?: string | undefined; days?: number | undefined; kinds?: readonly ReminderKind[] | undefined }): Promise<Due> {
   try {
     const read = await store.read((reader) => readReminders(reader, scope, asOf, {
-      calendar: global.calendar, person: options.person, unit: options.unit, ...(options.days === undefined ? {} : { horizonDays: options.days }),
+      calendar: global.calendar, person: options.person, unit: options.unit, ...(options.days === undefined ? {} : { horizonDays: options.days }), ...(options.kinds === undefined ? {} : { kinds: options.kinds }),
     }));
     const who = [read.personId && nameOf(read.people, read.personId), read.unitId && nameOf(read.organisation.units, read.unitId)].filter(Boolean).join(' · ');
     return { inspection: read.inspection, items: read.items, personId: read.personId, unitId: read.unitId, who, people: read.people };

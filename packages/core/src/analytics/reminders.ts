@@ -20,6 +20,8 @@ export const REMINDER_KINDS: readonly ReminderKind[] = ['rectification_report', 
 /** Something someone must do by a day, for an app that sends e-mail or messages, or a calendar feed. */
 export interface Reminder {
   kind: ReminderKind;
+  /** The organisation it belongs to (the inspected body): a feed over several organisations says whose each item is. */
+  organisationId: string;
   /** The finding it concerns; absent for the rectification report, which is the whole inspection's. */
   findingId: string | undefined;
   /** The finding's title (the inspection's, for the rectification report). */
@@ -46,6 +48,8 @@ export interface ReminderOptions {
   personId?: string;
   /** Only what this lead unit must act on. */
   unitId?: string;
+  /** Only reminders of these kinds (every kind when absent): a feed of deadlines without the 月报 that are past. */
+  kinds?: readonly ReminderKind[];
   /** How far ahead to look, in working days of the calendar (default the cadence's `dueSoonDays`). Overdue items are always listed. */
   horizonDays?: number;
   /** Which days are working days (default every day). */
@@ -90,8 +94,10 @@ export function reminders(findings: readonly FindingState[], inspection: Inspect
       const people = [...new Set(personIds.filter((p): p is string => p !== undefined))];
       if (options.personId !== undefined && !people.includes(options.personId)) return;
       const daysLeft = daysBetween(asOf, dueOn);
+      if (options.kinds !== undefined && !options.kinds.includes(kind)) return;
       out.push({
         kind,
+        organisationId: inspection.subjectOrganisationId,
         findingId: f.finding.id,
         title: f.finding.title,
         ...(subject === undefined ? {} : { subject: subject.id }),
@@ -119,10 +125,10 @@ export function reminders(findings: readonly FindingState[], inspection: Inspect
   }
   // 两个月内报送整改情况报告: the inspection's, once, until it is reported.
   const report = rectificationReport(inspection, asOf, options.reportedOn, calendar);
-  if (report !== undefined && report.state !== 'reported' && options.unitId === undefined) {
+  if (report !== undefined && report.state !== 'reported' && options.unitId === undefined && (options.kinds === undefined || options.kinds.includes('rectification_report'))) {
     const personIds = [...new Set(options.reportPersonIds ?? [])];
     if (report.dueOn <= until && (options.personId === undefined || personIds.includes(options.personId))) {
-      out.push({ kind: 'rectification_report', findingId: undefined, title: inspection.title, subject: inspection.id, dueOn: report.dueOn, state: report.state, daysLeft: report.daysLeft, personIds, unitId: undefined });
+      out.push({ kind: 'rectification_report', organisationId: inspection.subjectOrganisationId, findingId: undefined, title: inspection.title, subject: inspection.id, dueOn: report.dueOn, state: report.state, daysLeft: report.daysLeft, personIds, unitId: undefined });
     }
   }
   const order = (k: ReminderKind) => REMINDER_KINDS.indexOf(k);
