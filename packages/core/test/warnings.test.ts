@@ -57,12 +57,13 @@ describe('the light of a finding (红黄绿灯)', () => {
     const h = new Harness();
     const f = h.createAssigned('f-1', { deadline: '2023-11-30' });
     // Assigned on 30 August, never updated: the August report missed from 6 September (due on the 5th), the ledger stale from the 7th.
-    expect(findingLight(f, '2023-09-06', DEFAULT_ESCALATION_POLICY, cadence())).toMatchObject({ light: 'green', deadlineLight: undefined, reasons: ['missed_monthly_report'], since: '2023-09-06' });
-    expect(findingLight(f, '2023-09-07', DEFAULT_ESCALATION_POLICY, cadence())).toMatchObject({ light: 'green', reasons: ['stale_ledger', 'missed_monthly_report'], since: '2023-09-06' });
-    expect(findingLight(f, '2023-09-07', parseEscalationPolicy({ ...DEFAULT_ESCALATION_POLICY, raise: { missedMonthlyReport: false } }), cadence())).toMatchObject({ reasons: ['stale_ledger'], since: '2023-09-07' });
+    // A raise moves a light that is on, and lights none: nothing until green comes on, 20 days before.
+    expect(findingLight(f, '2023-09-07', DEFAULT_ESCALATION_POLICY, cadence())).toBeUndefined();
+    expect(findingLight(f, '2023-11-10', DEFAULT_ESCALATION_POLICY, cadence())).toMatchObject({ light: 'yellow', deadlineLight: 'green', reasons: ['stale_ledger', 'missed_monthly_report'], since: '2023-11-10' });
+    expect(findingLight(f, '2023-11-10', parseEscalationPolicy({ ...DEFAULT_ESCALATION_POLICY, raise: { missedMonthlyReport: false } }), cadence())).toMatchObject({ reasons: ['stale_ledger'] });
     expect(findingLight(f, '2023-11-20', DEFAULT_ESCALATION_POLICY, cadence())).toMatchObject({ light: 'red', deadlineLight: 'yellow' });
     expect(findingLight(f, '2023-12-05', DEFAULT_ESCALATION_POLICY, cadence())).toMatchObject({ light: 'red', deadlineLight: 'red' });
-    expect(findingLight(f, '2023-09-07', deadlineOnly, cadence())).toBeUndefined();
+    expect(findingLight(f, '2023-11-10', deadlineOnly, cadence())).toMatchObject({ light: 'green', reasons: [] });
     h.ok('p-resp', 'start');
     const done = h.completeAll();
     expect(findingLight(done, '2023-12-05', DEFAULT_ESCALATION_POLICY, cadence())).toBeUndefined();
@@ -129,9 +130,9 @@ describe('the warnings of a day', () => {
     const [green] = decide(h, '2023-11-02').notices;
     const en = warningMessage(green!, { locale: 'en' });
     expect(en.subject).toBe('[green warning] "问题f-1": due in 28 days (20 working days)');
-    const raised = warningNotices([...h.states.values()], { organisation, inspection: h.inspection, people: PEOPLE }, '2023-09-08', DEFAULT_ESCALATION_POLICY).notices[0]!;
+    const raised = warningNotices([...h.states.values()], { organisation, inspection: h.inspection, people: PEOPLE }, '2023-11-10', DEFAULT_ESCALATION_POLICY).notices[0]!;
     expect(warningMessage(raised).text).toContain('预警升级原因：台账未按周更新、月报逾期未报');
-    expect(warningMessage(raised).subject).toBe('【绿灯预警】“问题f-1”距整改时限还有83天（83个工作日）；台账未按周更新、月报逾期未报');
+    expect(warningMessage(raised).subject).toBe('【黄灯预警】“问题f-1”距整改时限还有20天（20个工作日）；台账未按周更新、月报逾期未报');
     expect(warningMessage(raised, { locale: 'en' }).subject).toMatch(/; the ledger was not updated this week, a monthly report is overdue$/);
   });
 
@@ -166,6 +167,7 @@ describe('the outbox of warnings', () => {
     return store;
   }
   const day = { organisationId: 'org', inspectionId: 'ins-1', calendar: WEEKDAYS, policy: deadlineOnly };
+  const day_ = { organisationId: 'org', inspectionId: 'ins-1', calendar: WEEKDAYS };
 
   it('records each notice once per channel, however often the day is run', async () => {
     const store = await seeded();
@@ -185,6 +187,22 @@ describe('the outbox of warnings', () => {
     const read = await store.warnings({ ...day, asOf: '2023-12-08' });
     expect(read.notices.length).toBeGreaterThan(0);
     expect((await store.outbox('org')).length).toBe(6);
+  });
+
+  it('finds the lit findings by their deadline, as replaying every finding as of the day does', async () => {
+    const store = await seeded();
+    let lit = 0;
+    for (let day = '2023-08-01'; day <= '2024-01-10'; day = addCalendarDays(day, 3)) {
+      for (const policy of [DEFAULT_ESCALATION_POLICY, deadlineOnly]) {
+        const read = await store.warnings({ ...day_, asOf: day, policy });
+        const inspection = (await store.inspection(day_))!;
+        const all = warningNotices(await store.findingsAsOf(day_, day), { organisation: (await store.organisation('org'))!, inspection, people: await store.people('org'), calendar: WEEKDAYS }, day, policy);
+        expect(read.notices, day).toEqual(all.notices);
+        expect([...read.lights.keys()].sort(), day).toEqual([...all.lights.keys()].sort());
+        lit += read.notices.length;
+      }
+    }
+    expect(lit).toBeGreaterThan(50);
   });
 
   it('hands an entry to one deliverer at a time, takes it back when its lease runs out, and retries a failure after its back-off', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { Calendar } from '../calendar/calendar.js';
-import { CalendarDaySchema, type CalendarDay } from '../dates/calendar-day.js';
+import { EVERY_DAY, type Calendar } from '../calendar/calendar.js';
+import { addCalendarDays, CalendarDaySchema, type CalendarDay } from '../dates/calendar-day.js';
+import type { FindingState } from '../lifecycle/state.js';
 import { compareInstants, InstantSchema, type Instant } from '../dates/instant.js';
 import { NotFoundError } from '../errors/domain-errors.js';
 import { RectifyError } from '../errors/rectify-error.js';
@@ -97,9 +98,32 @@ export async function readWarnings(reader: StoreReader, input: WarningsInput): P
   if (inspection === undefined) throw new NotFoundError('inspection', inspectionId);
   const organisation = (await reader.organisation(organisationId))!;
   const people = await reader.people(organisationId);
-  const findings = await reader.findingsAsOf({ organisationId, inspectionId }, asOf);
+  const findings = await litCandidates(reader, { organisationId, inspectionId }, asOf, policy, input.calendar ?? EVERY_DAY, inspection.utcOffset);
   const decision = warningNotices(findings, { organisation, inspection, people, ...(input.calendar === undefined ? {} : { calendar: input.calendar }) }, asOf, policy);
   return { ...decision, policy };
+}
+
+/**
+ * The findings that may have a light on a day, as of that day: those open with a deadline in
+ * force up to the furthest tier (a raise lights none, so no other can), read from the rows
+ * by their indexed deadline when nothing changed after the day (the daily run), and every
+ * finding rebuilt from its events as of the day otherwise (a day in the past).
+ */
+async function litCandidates(reader: StoreReader, scope: { organisationId: string; inspectionId: string }, asOf: CalendarDay, policy: EscalationPolicy, calendar: Calendar, utcOffset: string): Promise<FindingState[]> {
+  const latest = (await reader.findings({ ...scope, sort: 'updatedAt', order: 'desc', limit: 1 })).items[0];
+  const nextDay = Date.parse(`${addCalendarDays(asOf, 1)}T00:00:00${utcOffset}`);
+  if (latest !== undefined && Date.parse(latest.updatedAt) >= nextDay) return reader.findingsAsOf(scope, asOf);
+  const furthest = Math.max(0, ...policy.tiers.map((t) => t.workingDaysBefore ?? 0));
+  const out: FindingState[] = [];
+  for (const filter of [{ overdueAsOf: asOf }, { dueWithin: { asOf, days: furthest } }]) {
+    let cursor: string | undefined;
+    do {
+      const page = await reader.findings({ ...scope, ...filter, limit: 1000, ...(cursor === undefined ? {} : { cursor }) }, { calendar });
+      out.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+  }
+  return out;
 }
 
 /** Records the day's notices in the outbox inside a transaction, each entry once. */

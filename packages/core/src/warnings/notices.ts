@@ -6,7 +6,7 @@ import type { Inspection } from '../model/inspection.js';
 import type { Organisation, Person } from '../model/organisation.js';
 import { Roles } from '../model/roles.js';
 import { findingLight, type FindingLight, type RaiseReason } from './light.js';
-import type { EscalationPolicy, Light, Recipient } from './policy.js';
+import { LIGHTS, type EscalationPolicy, type Light, type Recipient } from './policy.js';
 
 /** One warning to send: one finding, one light, one person, once (see {@link WarningNotice.key}). */
 export interface WarningNotice {
@@ -134,8 +134,13 @@ export function warningNotices(findings: readonly FindingState[], context: Warni
       });
     }
   }
+  // Red first, then by deadline: the order a list is read in, whatever order the findings came in.
+  const severity = (n: WarningNotice) => -LIGHTS.indexOf(n.light);
+  notices.sort((x, y) => severity(x) - severity(y) || x.deadline.localeCompare(y.deadline) || byCode(x.findingId, y.findingId) || byCode(x.personId, y.personId));
   return { lights, notices, unreached, quiet };
 }
+
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Which repetition of its tier a finding is in on a day: 0 for a tier that does not repeat. */
 function repetitionOf(light: FindingLight, asOf: CalendarDay, calendar: Calendar): number {
