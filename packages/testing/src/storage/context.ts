@@ -21,7 +21,7 @@ export interface RawTamper {
 /** The suites of the kit, each runnable on its own. */
 export const STORAGE_SUITES = [
   'records', 'commands', 'idempotency', 'queries', 'analytics', 'deadlines', 'history',
-  'concurrency', 'bulkImport', 'tenancy', 'migrations', 'roundTrip', 'hostile', 'forgedBundles', 'tamperEvidence', 'files',
+  'concurrency', 'bulkImport', 'tenancy', 'migrations', 'roundTrip', 'hostile', 'forgedBundles', 'tamperEvidence', 'files', 'outbox',
 ] as const;
 
 /** The name of a suite. */

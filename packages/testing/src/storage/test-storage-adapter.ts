@@ -6,6 +6,7 @@ import { forgedBundlesSuite } from './forged-bundles-suite.js';
 import { hostileSuite } from './hostile-suite.js';
 import { tamperEvidenceSuite } from './tamper-suite.js';
 import { filesSuite } from './files-suite.js';
+import { outboxSuite } from './outbox-suite.js';
 import { STORAGE_SUITES, type StorageAdapterOptions, type StorageSuite, type SuiteContext } from './context.js';
 import {
   analyticsSuite,
@@ -34,6 +35,7 @@ const SUITES: Record<StorageSuite, (ctx: SuiteContext) => void> = {
   forgedBundles: forgedBundlesSuite,
   tamperEvidence: tamperEvidenceSuite,
   files: filesSuite,
+  outbox: outboxSuite,
 };
 
 /**
