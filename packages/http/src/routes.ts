@@ -332,6 +332,23 @@ export function routes(): Route[] {
       },
     },
     {
+      method: 'GET', path: '/organisations/{organisationId}/inspections/{inspectionId}/warnings', operationId: 'getWarnings', tag: 'reports',
+      summary: 'The 红黄绿灯 warnings of a day under the default escalation policy: each lit finding\'s light and who is told (nothing is recorded or sent)',
+      query: z.object({ asOf: day.describe('The day (default today where the organisation is)') }),
+      responses: { 200: { description: '{ quiet, lights: { FINDING: { light, reasons, deadline, daysLeft } }, notices, unreached }', schema: object('Warnings') } },
+      async handle({ actor, params, query, options }) {
+        const scope = { organisationId: params['organisationId']!, inspectionId: params['inspectionId']! };
+        const read = await options.store.read(async (r) => {
+          await readable(r, actor, scope.organisationId);
+          const inspection = await r.inspection(scope);
+          if (inspection === undefined) throw new NotFoundError('inspection', scope.inspectionId);
+          return r.warnings({ ...scope, asOf: (query['asOf'] as string | undefined) ?? todayAt(options, inspection.utcOffset), ...(options.calendar === undefined ? {} : { calendar: options.calendar }) });
+        });
+        const lights = Object.fromEntries([...read.lights].map(([id, l]) => [id, { light: l.light, reasons: l.reasons, deadline: l.deadline, daysLeft: l.daysLeft, workingDaysLeft: l.workingDaysLeft, since: l.since }]));
+        return json({ quiet: read.quiet, lights, notices: read.notices, unreached: read.unreached });
+      },
+    },
+    {
       method: 'POST', path: '/organisations/{organisationId}/commands', operationId: 'applyCommand', tag: 'commands',
       summary: 'Applies one lifecycle command as the caller, now; If-Match with a finding\'s ETag refuses it if the finding changed',
       body: { kind: 'json', description: 'The command: its type, findingId and fields; commandId to retry safely (a retry returns the first result). Who (actorId) and when (at) are the server\'s: the caller, now.' },

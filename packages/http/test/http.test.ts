@@ -162,6 +162,10 @@ describe('@rectify/http over a real server and a SQLite store', () => {
     expect(deadlines.data.length).toBeGreaterThan(0);
     expect(new Set(deadlines.data.map((r: { kind: string }) => r.kind))).toEqual(new Set(['finding_deadline']));
     expect((await call('GET', '/organisations/org-a/inspections/ins-a/reminders?kind=deadline', 'coord')).status).toBe(400);
+    const warnings = await call('GET', '/organisations/org-a/inspections/ins-a/warnings?asOf=2023-12-05', 'coord');
+    expect(Object.values(warnings.data.lights).some((l) => (l as { light: string }).light === 'red')).toBe(true);
+    expect(warnings.data.notices.every((n: { organisationId: string; findingId: string }) => n.organisationId === 'org-a' && warnings.data.lights[n.findingId] !== undefined)).toBe(true);
+    expect((await call('GET', '/organisations/org-b/inspections/ins-b/warnings?asOf=2023-12-05', 'coord')).status).toBe(404);
     expect((await call('GET', '/organisations/org-a/inspections/ins-a/reminders?person=nobody', 'coord')).data).toMatchObject({ status: 404, details: { kind: 'person' } });
   });
 
