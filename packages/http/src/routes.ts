@@ -112,6 +112,28 @@ async function readable(reader: StoreReader, actor: HttpActor, organisationId: s
 const todayAt = (options: RouteOptions, offset: string) => dayOfInstant(options.now().toISOString(), offset);
 
 /** `"7"` (or `W/"7"`) of an `If-Match` header as a version, or the bad request that says it is not one. */
+/**
+ * A read of one inspection as of a day, in one snapshot: the caller may read the
+ * organisation, the inspection exists, and the day is `asOf` of the query or today where
+ * the inspection is.
+ */
+async function readOfDay<T>(
+  options: RouteOptions,
+  actor: HttpActor,
+  params: Record<string, string>,
+  query: Record<string, unknown>,
+  work: (reader: StoreReader, scope: { organisationId: string; inspectionId: string }, asOf: string) => Promise<T>,
+): Promise<{ scope: { organisationId: string; inspectionId: string }; read: T }> {
+  const scope = { organisationId: params['organisationId']!, inspectionId: params['inspectionId']! };
+  const read = await options.store.read(async (r) => {
+    await readable(r, actor, scope.organisationId);
+    const inspection = await r.inspection(scope);
+    if (inspection === undefined) throw new NotFoundError('inspection', scope.inspectionId);
+    return work(r, scope, (query['asOf'] as string | undefined) ?? todayAt(options, inspection.utcOffset));
+  });
+  return { scope, read };
+}
+
 function versionOf(header: string | null): number | undefined {
   if (header === null) return undefined;
   const m = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
@@ -316,18 +338,12 @@ export function routes(): Route[] {
       }),
       responses: { 200: { description: 'Reminders, overdue first, each naming its organisation and inspection', schema: list('Reminder') } },
       async handle({ actor, params, query, options }) {
-        const scope = { organisationId: params['organisationId']!, inspectionId: params['inspectionId']! };
-        const read = await options.store.read(async (r) => {
-          await readable(r, actor, scope.organisationId);
-          const inspection = await r.inspection(scope);
-          if (inspection === undefined) throw new NotFoundError('inspection', scope.inspectionId);
-          return readReminders(r, scope, (query['asOf'] as string | undefined) ?? todayAt(options, inspection.utcOffset), {
-            person: query['person'] as string | undefined, unit: query['unit'] as string | undefined,
-            ...(query['days'] === undefined ? {} : { horizonDays: query['days'] as number }),
-            ...(query['kind'] === undefined ? {} : { kinds: (query['kind'] as string).split(',') as ReminderKind[] }),
-            ...(options.calendar === undefined ? {} : { calendar: options.calendar }),
-          });
-        });
+        const { scope, read } = await readOfDay(options, actor, params, query, (r, scope, asOf) => readReminders(r, scope, asOf, {
+          person: query['person'] as string | undefined, unit: query['unit'] as string | undefined,
+          ...(query['days'] === undefined ? {} : { horizonDays: query['days'] as number }),
+          ...(query['kind'] === undefined ? {} : { kinds: (query['kind'] as string).split(',') as ReminderKind[] }),
+          ...(options.calendar === undefined ? {} : { calendar: options.calendar }),
+        }));
         return json(read.items.map((item) => ({ inspectionId: scope.inspectionId, ...item })));
       },
     },
@@ -337,13 +353,7 @@ export function routes(): Route[] {
       query: z.object({ asOf: day.describe('The day (default today where the organisation is)') }),
       responses: { 200: { description: '{ quiet, lights: { FINDING: { light, reasons, deadline, daysLeft } }, notices, unreached }', schema: object('Warnings') } },
       async handle({ actor, params, query, options }) {
-        const scope = { organisationId: params['organisationId']!, inspectionId: params['inspectionId']! };
-        const read = await options.store.read(async (r) => {
-          await readable(r, actor, scope.organisationId);
-          const inspection = await r.inspection(scope);
-          if (inspection === undefined) throw new NotFoundError('inspection', scope.inspectionId);
-          return r.warnings({ ...scope, asOf: (query['asOf'] as string | undefined) ?? todayAt(options, inspection.utcOffset), ...(options.calendar === undefined ? {} : { calendar: options.calendar }) });
-        });
+        const { read } = await readOfDay(options, actor, params, query, (r, scope, asOf) => r.warnings({ ...scope, asOf, ...(options.calendar === undefined ? {} : { calendar: options.calendar }) }));
         const lights = Object.fromEntries([...read.lights].map(([id, l]) => [id, { light: l.light, reasons: l.reasons, deadline: l.deadline, daysLeft: l.daysLeft, workingDaysLeft: l.workingDaysLeft, since: l.since }]));
         return json({ quiet: read.quiet, lights, notices: read.notices, unreached: read.unreached });
       },

@@ -90,7 +90,14 @@ export function warningNotices(findings: readonly FindingState[], context: Warni
   const lights = new Map<string, FindingLight>();
   const notices: WarningNotice[] = [];
   const unreached: UnreachedRecipient[] = [];
-  const withRole = (role: string) => people.filter((p) => p.roles.includes(role)).map((p) => p.id);
+  // Who holds each role and who is in each unit, once for the day rather than once a finding.
+  const byRole = new Map<string, string[]>();
+  const byUnit = new Map<string, string[]>();
+  for (const p of people) {
+    for (const role of p.roles) byRole.set(role, [...(byRole.get(role) ?? []), p.id]);
+    if (p.unitId !== undefined) byUnit.set(p.unitId, [...(byUnit.get(p.unitId) ?? []), p.id]);
+  }
+  const withRole = (role: string) => byRole.get(role) ?? [];
   const known = new Set(people.map((p) => p.id));
   for (const f of findings) {
     const light = findingLight(f, asOf, policy, inspection.workflow.cadence, calendar);
@@ -104,7 +111,7 @@ export function warningNotices(findings: readonly FindingState[], context: Warni
       const ids =
         recipient === 'responsible_person' ? [a.responsiblePersonId]
         : recipient === 'leader_in_charge' ? [a.responsibleLeaderId]
-        : recipient === 'lead_unit' ? people.filter((p) => p.unitId === a.leadUnitId).map((p) => p.id)
+        : recipient === 'lead_unit' ? (byUnit.get(a.leadUnitId) ?? [])
         : recipient === 'principal_leader' ? withRole(Roles.principalLeader)
         : recipient === 'coordinator' ? withRole(Roles.coordinator)
         : recipient === 'inspection_office' ? withRole(Roles.supervisor)
