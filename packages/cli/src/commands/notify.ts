@@ -62,10 +62,14 @@ export async function notifyCommand(store: Store, global: GlobalOptions, options
   let queued = { queued: 0, already: 0 };
   if (options.send) {
     const now = instantAt(io.now(), inspection.utcOffset);
-    const [result] = await queueWarnings(store, { ...scope, asOf, now, channels, inspections: [scope.inspectionId], calendar: global.calendar, ...(policy === undefined ? {} : { policy }) });
-    queued = { queued: result!.queued.length, already: result!.alreadyQueued };
-    delivered = await deliverOutbox(store, { organisationId: scope.organisationId, channels, now: io.now, utcOffset: inspection.utcOffset, locale: global.lang });
-    for (const c of channels) await c.close?.();
+    try {
+      const [result] = await queueWarnings(store, { ...scope, asOf, now, channels, inspections: [scope.inspectionId], calendar: global.calendar, ...(policy === undefined ? {} : { policy }) });
+      queued = { queued: result!.queued.length, already: result!.alreadyQueued };
+      delivered = await deliverOutbox(store, { organisationId: scope.organisationId, channels, now: io.now, utcOffset: inspection.utcOffset, locale: global.lang });
+    } finally {
+      // An SMTP pool left open would keep the process from exiting, whatever went wrong.
+      for (const c of channels) await c.close?.();
+    }
   }
   if (options.json) {
     io.out(JSON.stringify({
