@@ -9,6 +9,7 @@ import {
   numberLabel,
   STATUS_LABELS,
   type FindingStatus,
+  type Light,
   type Locale,
   type ReportModel,
   type Rollup,
@@ -16,6 +17,9 @@ import {
   type SeriesPoint,
   type StatusCounts,
 } from '@rectify/core';
+
+/** The colours of the warning lights: the hues of a 红黄绿灯 board, dark enough for white text. */
+export const LIGHT_COLOURS: Record<Light, string> = { green: '#2e7d32', yellow: '#b7791f', red: '#c62828' };
 
 /** The colour of each status, the same in every chart and badge. */
 export const STATUS_COLOURS: Record<FindingStatus, string> = {

@@ -20,7 +20,7 @@ import {
   type ReportModel,
   type SyncReportRenderer,
 } from '@rectify/core';
-import { burnDownOption, doneCount, overdueOverTimeOption, progressByUnitOption, renderSvg, STATUS_COLOURS, statusByCategoryOption } from './charts.js';
+import { burnDownOption, doneCount, LIGHT_COLOURS, overdueOverTimeOption, progressByUnitOption, renderSvg, STATUS_COLOURS, statusByCategoryOption } from './charts.js';
 import { escapeHtml as e } from './escape.js';
 import { DASHBOARD_TEXT } from './labels.js';
 import { htmlPage } from './page.js';
@@ -55,7 +55,7 @@ export function dashboardHtml(model: ReportModel, options: DashboardOptions): st
     locale,
     title,
     meta: `${e(model.organisation.name)} · ${t.asOf} ${e(formatDay(asOf, locale))}`,
-    main: [figures(model, t), charts(model, locale, t), tables(model, locale, t), options.findingDetails === false ? '' : findingList(model, locale, t)],
+    main: [figures(model, locale, t), charts(model, locale, t), tables(model, locale, t), options.findingDetails === false ? '' : findingList(model, locale, t)],
     footer: `rectify · ${e(model.inspection.id)} · ${e(asOf)}${historyLine(model, t)}`,
   });
 }
@@ -72,7 +72,7 @@ function historyLine(model: ReportModel, t: Text): string {
   return ` · ${e(t.integrity.verified(h.events, h.digest.slice(0, 16)))}`;
 }
 
-function figures(model: ReportModel, t: Text): string {
+function figures(model: ReportModel, locale: Locale, t: Text): string {
   const s = model.totals.byStatus;
   const items: [string, string, ('bad' | 'warn' | undefined)?][] = [
     [String(model.totals.total), t.figures.total],
@@ -84,7 +84,16 @@ function figures(model: ReportModel, t: Text): string {
     [String(model.analysis.dueSoon.length), t.figures.dueSoon, model.analysis.dueSoon.length > 0 ? 'warn' : undefined],
     [`${(model.totals.rates.phaseCompleted * 100).toFixed(1)}%`, t.figures.rate],
   ];
-  return `<section class="figures">${items.map(([n, label, tone]) => `<div class="figure${tone ? ` ${tone}` : ''}"><b>${n}</b><span>${label}</span></div>`).join('')}</section>`;
+  return `<section class="figures">${items.map(([n, label, tone]) => `<div class="figure${tone ? ` ${tone}` : ''}"><b>${n}</b><span>${label}</span></div>`).join('')}</section>${lightsLine(model, locale, t)}`;
+}
+
+/** How many findings show each light (红灯 first), as the pills below count them; nothing when none is on. */
+function lightsLine(model: ReportModel, locale: Locale, t: Text): string {
+  const counts: Record<Light, number> = { red: 0, yellow: 0, green: 0 };
+  for (const f of reportFindings(model)) if (f.light !== undefined) counts[f.light] += 1;
+  if (counts.red + counts.yellow + counts.green === 0) return '';
+  const pills = (['red', 'yellow', 'green'] as const).map((l) => `<span class="badge light light-${l}" style="background:${LIGHT_COLOURS[l]}">● ${e(LIGHT_LABELS[l][locale])} ${counts[l]}</span>`);
+  return `<p class="lights">${e(t.lights)}${locale === 'zh-CN' ? '：' : ': '}${pills.join(' ')}</p>`;
 }
 
 function charts(model: ReportModel, locale: Locale, t: Text): string {
@@ -104,9 +113,6 @@ function charts(model: ReportModel, locale: Locale, t: Text): string {
     '</section>',
   ].join('\n');
 }
-
-/** The colours of the lights: the same hues a 红黄绿灯 board uses, dark enough for white text. */
-export const LIGHT_COLOURS: Record<Light, string> = { green: '#2e7d32', yellow: '#b7791f', red: '#c62828' };
 
 /** A finding's warning light as a pill, with what raised it in its title; nothing when no light is on. */
 function lightPill(f: ReportFinding, locale: Locale): string {

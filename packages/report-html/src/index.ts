@@ -8,5 +8,5 @@
 export { dashboardHtml, htmlDashboardRenderer, type DashboardOptions } from './dashboard.js';
 export { escapeHtml } from './escape.js';
 export { supervisionHtml, type SupervisionOptions } from './supervision.js';
-export { burnDownOption, doneCount, organisationsOption, overdueOverTimeOption, trendOption, progressByUnitOption, renderSvg, statusByCategoryOption, STATUS_COLOURS, type ChartSize } from './charts.js';
+export { burnDownOption, doneCount, organisationsOption, overdueOverTimeOption, trendOption, progressByUnitOption, renderSvg, statusByCategoryOption, STATUS_COLOURS, LIGHT_COLOURS, type ChartSize } from './charts.js';
 export { DASHBOARD_TEXT } from './labels.js';

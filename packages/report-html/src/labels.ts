@@ -15,6 +15,7 @@ export const DASHBOARD_TEXT = {
       /** The line when some events carry no hash. */
       unchained: (n: number) => `${n} 条历史记录无哈希（早于哈希链写入），无法校验`,
     },
+    lights: '预警',
     figures: { total: '问题总数', done: '已完成', sustaining: '阶段性完成', signedOff: '已销号', open: '未完成', overdue: '逾期', dueSoon: '即将到期', rate: '完成率' },
     charts: { byCategory: '各类问题整改状态', byUnit: '各责任部门整改进度', overTime: '未完成与逾期问题变化', burnDown: '集中整改期燃尽图' },
     noHistory: '未提供整改记录，无法绘制。',
@@ -47,6 +48,7 @@ export const DASHBOARD_TEXT = {
       /** The line when some events carry no hash. */
       unchained: (n: number) => `${n} events carry no hash (written before the chain) and cannot be checked`,
     },
+    lights: 'Warnings',
     figures: { total: 'Findings', done: 'Completed', sustaining: 'Done for this phase', signedOff: 'Signed off', open: 'Open', overdue: 'Overdue', dueSoon: 'Due soon', rate: 'Completion rate' },
     charts: { byCategory: 'Status by category', byUnit: 'Progress by lead unit', overTime: 'Open and overdue findings over time', burnDown: 'Burn-down over the concentrated period' },
     noHistory: 'No history was given, so there is nothing to draw.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reportModelOf, testReportRenderer, worldReportModel } from '@rectify/testing';
-import { dashboardHtml, escapeHtml, htmlDashboardRenderer, renderSvg, statusByCategoryOption } from '../src/index.js';
+import { dashboardHtml, escapeHtml, htmlDashboardRenderer, LIGHT_COLOURS, renderSvg, statusByCategoryOption } from '../src/index.js';
 
 /** The page's visible text, roughly as a browser decodes it (tags dropped, entities decoded). */
 function visibleText(html: string): string {
@@ -46,6 +46,10 @@ describe('HTML dashboard', () => {
       if (f.light !== undefined) expect(summary).toContain(`light-${f.light}`);
     }
     expect(findings.some((f) => f.light === 'red')).toBe(true);
+    // Under the figures, how many show each light.
+    const count = (l: string) => findings.filter((f) => f.light === l).length;
+    expect(html).toContain(`<p class="lights">预警：`);
+    for (const [l, zh] of [['red', '红灯'], ['yellow', '黄灯'], ['green', '绿灯']] as const) expect(html).toContain(`light-${l}" style="background:${LIGHT_COLOURS[l]}">● ${zh} ${count(l)}</span>`);
   });
 
   it('names units and people from the directory, and shows totals that match the model', async () => {
