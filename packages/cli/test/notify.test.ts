@@ -96,6 +96,15 @@ describe('rectify notify', () => {
     } finally {
       await hook.close();
     }
+    // --all: every organisation's inspections, for a supervising office's cron.
+    copyFileSync(SEED, join(dir, '另一单位通报.txt'));
+    expect((await sayAt(dir, ['import', '另一单位通报.txt', '--org', 'other'], '2024-05-06T01:00:00Z')).code).toBe(EXIT.ok);
+    const all = JSON.parse((await ok('notify', '--all', '--json', '--calendar', 'cn')).out);
+    expect(all.inspections.map((i: { scope: { organisationId: string }; lights: object }) => [i.scope.organisationId, i.lights])).toEqual([
+      ['other', { green: 0, yellow: 0, red: 0 }],
+      ['xq', { green: 0, yellow: 1, red: 2 }],
+    ]);
+    expect((await say('notify', '--all', '--org', 'xq')).code).toBe(EXIT.badInput);
     expect((await say('notify', '--send', '--dry-run')).code).toBe(EXIT.badInput);
     expect((await say('notify', '--send')).err).toContain('--send needs --channels FILE');
   });

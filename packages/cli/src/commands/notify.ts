@@ -14,6 +14,8 @@ export interface NotifyOptions {
   channels: string | undefined;
   /** Queue the day's notices and deliver the outbox; otherwise only print what would go. */
   send: boolean;
+  /** Every inspection of every organisation in the store (a supervising office's cron). */
+  all: boolean;
   json: boolean;
   /** Where `{ "env": NAME }` secrets of the channels file are read. */
   env: Readonly<Record<string, string | undefined>>;
@@ -39,9 +41,6 @@ function readJson(io: Io, file: string, option: string): unknown {
  * holds, failing (exit 3) when a delivery failed. `--json` emits the same as JSON.
  */
 export async function notifyCommand(store: Store, global: GlobalOptions, options: NotifyOptions, io: Io): Promise<void> {
-  const scope = await resolveScope(store, global);
-  const inspection = (await store.inspection(scope))!;
-  const asOf = options.asOf ?? today(io, inspection.utcOffset);
   const policy = options.policy === undefined ? undefined : readJson(io, options.policy, 'policy');
   let channels: Channel[] = [];
   if (options.channels !== undefined) {
@@ -52,6 +51,54 @@ export async function notifyCommand(store: Store, global: GlobalOptions, options
     }
   }
   if (options.send && channels.length === 0) throw new UsageError('--send needs --channels FILE: the channels to deliver by (e-mail, webhook, 企业微信, 钉钉)');
+  // --all: every inspection of every organisation, each on its own day (organisations may be in other time zones).
+  const scopes = options.all ? await everyInspection(store) : [await resolveScope(store, global)];
+  const results: InspectionNotices[] = [];
+  try {
+    for (const scope of scopes) results.push(await notifyInspection(store, scope, global, options, { policy, channels }, io));
+  } finally {
+    // An SMTP pool left open would keep the process from exiting, whatever went wrong.
+    for (const c of channels) await c.close?.();
+  }
+  if (options.json) {
+    const json = results.map((r) => r.json);
+    io.out(JSON.stringify(options.all ? { inspections: json } : json[0], null, 2));
+  } else {
+    for (const r of results) {
+      for (const line of r.lines) io.out(line);
+      for (const line of r.errors) io.err(line);
+    }
+  }
+  const failed = results.reduce((n, r) => n + r.failed, 0);
+  if (failed > 0) throw new DeliveryFailedError(failed);
+}
+
+/** What `notify` did for one inspection: its lines, its JSON, and how many deliveries failed. */
+interface InspectionNotices {
+  lines: string[];
+  errors: string[];
+  json: Record<string, unknown>;
+  failed: number;
+}
+
+/** Every inspection of every organisation of the store. */
+async function everyInspection(store: Store): Promise<{ organisationId: string; inspectionId: string }[]> {
+  const scopes: { organisationId: string; inspectionId: string }[] = [];
+  for (const o of await store.organisations()) for (const i of await store.inspections(o.id)) scopes.push({ organisationId: o.id, inspectionId: i.id });
+  return scopes;
+}
+
+/** The warnings of one inspection as of its day and, with `send`, their recording and delivery. */
+async function notifyInspection(
+  store: Store,
+  scope: { organisationId: string; inspectionId: string },
+  global: GlobalOptions,
+  options: NotifyOptions,
+  { policy, channels }: { policy: unknown; channels: Channel[] },
+  io: Io,
+): Promise<InspectionNotices> {
+  const inspection = (await store.inspection(scope))!;
+  const asOf = options.asOf ?? today(io, inspection.utcOffset);
   const read = await store.warnings({ ...scope, asOf, calendar: global.calendar, ...(policy === undefined ? {} : { policy }) });
   const people = await store.people(scope.organisationId);
   const routes = (n: WarningNotice) => channels.filter((c) => c.accepts?.(n) ?? true).map((c) => c.name);
@@ -62,35 +109,28 @@ export async function notifyCommand(store: Store, global: GlobalOptions, options
   let queued = { queued: 0, already: 0 };
   if (options.send) {
     const now = instantAt(io.now(), inspection.utcOffset);
-    try {
-      const [result] = await queueWarnings(store, { ...scope, asOf, now, channels, inspections: [scope.inspectionId], calendar: global.calendar, ...(policy === undefined ? {} : { policy }) });
-      queued = { queued: result!.queued.length, already: result!.alreadyQueued };
-      delivered = await deliverOutbox(store, { organisationId: scope.organisationId, channels, now: io.now, utcOffset: inspection.utcOffset, locale: global.lang });
-    } finally {
-      // An SMTP pool left open would keep the process from exiting, whatever went wrong.
-      for (const c of channels) await c.close?.();
-    }
+    const [result] = await queueWarnings(store, { ...scope, asOf, now, channels, inspections: [scope.inspectionId], calendar: global.calendar, ...(policy === undefined ? {} : { policy }) });
+    queued = { queued: result!.queued.length, already: result!.alreadyQueued };
+    delivered = await deliverOutbox(store, { organisationId: scope.organisationId, channels, now: io.now, utcOffset: inspection.utcOffset, locale: global.lang });
   }
-  if (options.json) {
-    io.out(JSON.stringify({
-      scope, asOf, quiet: read.quiet, lights: counts,
-      notices: read.notices.map((n) => ({ ...n, channels: routes(n), subject: warningMessage(n, { locale: global.lang }).subject })),
-      unreached: read.unreached,
-      ...(delivered === undefined ? {} : { queued: queued.queued, alreadyQueued: queued.already, sent: delivered.sent.length, failed: delivered.failed.map((e) => ({ id: e.id, channel: e.channel, error: e.lastError })), dead: delivered.dead.map((e) => ({ id: e.id, channel: e.channel, error: e.lastError })) }),
-    }, null, 2));
-  } else {
-    io.out(`${inspection.title} · ${t.title} · ${formatDay(asOf, global.lang)} · ${t.lights} ${(['red', 'yellow', 'green'] as const).map((l) => `${LIGHT_LABELS[l][global.lang]} ${counts[l]}`).join(' ')}`);
-    if (read.quiet) io.out(t.quiet);
-    else if (read.notices.length === 0) io.out(t.none);
-    for (const n of read.notices) {
-      const via = routes(n);
-      io.out(`${LIGHT_LABELS[n.light][global.lang]} · ${nameOf(people, n.personId)} · ${warningMessage(n, { locale: global.lang }).subject}${via.length > 0 ? ` · ${t.via} ${via.join(', ')}` : ''}`);
-    }
-    for (const u of read.unreached) io.err(`${u.findingId} ${LIGHT_LABELS[u.light][global.lang]}: ${typeof u.recipient === 'string' ? u.recipient : u.recipient.personId} ${t.unreached}`);
-    if (delivered !== undefined) {
-      io.out(`${t.queued} ${queued.queued} · ${t.already} ${queued.already} · ${t.sent} ${delivered.sent.length} · ${t.failed} ${delivered.failed.length} · ${t.dead} ${delivered.dead.length}`);
-      for (const e of [...delivered.failed, ...delivered.dead]) io.err(`${e.channel} → ${nameOf(people, e.notice.personId)}: ${e.lastError}`);
-    }
+  const json = {
+    scope, asOf, quiet: read.quiet, lights: counts,
+    notices: read.notices.map((n) => ({ ...n, channels: routes(n), subject: warningMessage(n, { locale: global.lang }).subject })),
+    unreached: read.unreached,
+    ...(delivered === undefined ? {} : { queued: queued.queued, alreadyQueued: queued.already, sent: delivered.sent.length, failed: delivered.failed.map((e) => ({ id: e.id, channel: e.channel, error: e.lastError })), dead: delivered.dead.map((e) => ({ id: e.id, channel: e.channel, error: e.lastError })) }),
+  };
+  const lines = [`${inspection.title} · ${t.title} · ${formatDay(asOf, global.lang)} · ${t.lights} ${(['red', 'yellow', 'green'] as const).map((l) => `${LIGHT_LABELS[l][global.lang]} ${counts[l]}`).join(' ')}`];
+  const errors: string[] = [];
+  if (read.quiet) lines.push(t.quiet);
+  else if (read.notices.length === 0) lines.push(t.none);
+  for (const n of read.notices) {
+    const via = routes(n);
+    lines.push(`${LIGHT_LABELS[n.light][global.lang]} · ${nameOf(people, n.personId)} · ${warningMessage(n, { locale: global.lang }).subject}${via.length > 0 ? ` · ${t.via} ${via.join(', ')}` : ''}`);
   }
-  if (delivered !== undefined && delivered.failed.length + delivered.dead.length > 0) throw new DeliveryFailedError(delivered.failed.length + delivered.dead.length);
+  for (const u of read.unreached) errors.push(`${u.findingId} ${LIGHT_LABELS[u.light][global.lang]}: ${typeof u.recipient === 'string' ? u.recipient : u.recipient.personId} ${t.unreached}`);
+  if (delivered !== undefined) {
+    lines.push(`${t.queued} ${queued.queued} · ${t.already} ${queued.already} · ${t.sent} ${delivered.sent.length} · ${t.failed} ${delivered.failed.length} · ${t.dead} ${delivered.dead.length}`);
+    for (const e of [...delivered.failed, ...delivered.dead]) errors.push(`${e.channel} → ${nameOf(people, e.notice.personId)}: ${e.lastError}`);
+  }
+  return { lines, errors, json, failed: delivered === undefined ? 0 : delivered.failed.length + delivered.dead.length };
 }
