@@ -210,6 +210,21 @@ function sqlTransaction(session: SqlSession, dialect: SqlDialect, T: Tables, rea
       );
       return changes === 1;
     },
+    async addRecords(kind, tenantId, records) {
+      // Many records a statement (an outbox of a day holds thousands), each kept only if its
+      // key is new; RETURNING names those that were (SQLite 3.35+ and PostgreSQL both have it).
+      const added = new Set<string>();
+      const perStatement = Math.floor(MAX_PARAMETERS / 4);
+      for (let at = 0; at < records.length; at += perStatement) {
+        const chunk = records.slice(at, at + perStatement);
+        const rows = await q<{ id: string }>(
+          `INSERT INTO ${T.records} (kind, tenant_id, id, body) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')} ON CONFLICT (kind, tenant_id, id) DO NOTHING RETURNING id`,
+          chunk.flatMap((r) => [kind, tenantId, r.id, JSON.stringify(r.value)]),
+        );
+        for (const r of rows) added.add(r.id);
+      }
+      return added;
+    },
     async listTenants() {
       const rows = await q<{ tenant_id: string }>(`SELECT tenant_id FROM ${T.records} WHERE kind = 'organisation' ORDER BY tenant_id${c}`);
       return rows.map((r) => r.tenant_id);

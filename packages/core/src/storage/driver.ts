@@ -50,6 +50,13 @@ export interface DriverTransaction {
    */
   addRecord?(kind: RecordKind, tenantId: string, id: string, value: unknown): Promise<boolean>;
   /**
+   * Optional, the bulk form of {@link DriverTransaction.addRecord}: stores each record
+   * whose key is new, as few statements as the database allows, answering the ids it
+   * stored. The outbox records a day's warnings with it. Without it, the store adds them
+   * one by one.
+   */
+  addRecords?(kind: RecordKind, tenantId: string, records: readonly { id: string; value: unknown }[]): Promise<Set<string>>;
+  /**
    * A finding's row in a tenant. Ids are the tenant's own: another organisation may have
    * a finding of the same id, which this never returns.
    */

@@ -131,17 +131,18 @@ export async function queueWarningsIn(tx: DriverTransaction, reader: StoreReader
   const now = parseWith(InstantSchema, input.now, 'now');
   const decision = await readWarnings(reader, input);
   const tenant = input.organisationId;
-  const queued: OutboxEntry[] = [];
-  let alreadyQueued = 0;
-  for (const notice of decision.notices) {
-    for (const channel of input.channels?.(notice) ?? ['default']) {
-      const entry: OutboxEntry = { id: JSON.stringify([notice.key, channel]), channel, notice, status: 'pending', attempts: 0, queuedAt: now, nextAttemptAt: now };
-      // Atomic where the driver can: two runs of the same day cannot both record an entry.
-      const added = tx.addRecord !== undefined ? await tx.addRecord('notice', tenant, entry.id, entry) : await putIfAbsent(tx, tenant, entry);
-      if (added) queued.push(entry);
-      else alreadyQueued += 1;
-    }
+  const entries = decision.notices.flatMap((notice) =>
+    (input.channels?.(notice) ?? ['default']).map((channel): OutboxEntry => ({ id: JSON.stringify([notice.key, channel]), channel, notice, status: 'pending', attempts: 0, queuedAt: now, nextAttemptAt: now })),
+  );
+  // Atomic where the driver can: two runs of the same day cannot both record an entry.
+  let added: Set<string>;
+  if (tx.addRecords !== undefined) added = await tx.addRecords('notice', tenant, entries.map((e) => ({ id: e.id, value: e })));
+  else {
+    added = new Set();
+    for (const e of entries) if (tx.addRecord !== undefined ? await tx.addRecord('notice', tenant, e.id, e) : await putIfAbsent(tx, tenant, e)) added.add(e.id);
   }
+  const queued = entries.filter((e) => added.has(e.id));
+  const alreadyQueued = entries.length - queued.length;
   const { policy: _policy, ...rest } = decision;
   return { ...rest, queued, alreadyQueued };
 }
