@@ -56,13 +56,13 @@ export function findingLight(
   if (a === undefined || !isOpenStatus(finding.status)) return undefined;
   const deadline = deadlineInForce(a.deadline, calendar);
   const reached = deadlineTier(finding, asOf, policy, calendar);
+  // A raise moves a light that is on; it lights none. So a finding far from its deadline is
+  // never warned about, and the store finds every lit finding by its deadline alone (an
+  // index) instead of reading every finding of the inspection.
+  if (reached === undefined) return undefined;
   const reasons = raiseReasons(finding, asOf, policy, cadence);
   const tiers = policy.tiers;
   // A raise is one step along the policy's own tiers (a policy without a yellow tier raises green to red).
-  // A raise moves a light that is on; it lights none. So a finding far from its deadline is
-  // never warned about, and the store can find every lit finding by its deadline alone (an
-  // index), which is what makes a day's warnings quick over 100,000 findings.
-  if (reached === undefined) return undefined;
   const baseIndex = tiers.indexOf(reached.tier);
   const index = reasons.length === 0 ? baseIndex : Math.min(baseIndex + 1, tiers.length - 1);
   const tier = tiers[index]!;
