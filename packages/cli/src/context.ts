@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { calendarCn } from '@rectify/calendar-cn';
 import { dayOfInstant, EVERY_DAY, instantAt as coreInstantAt, isCalendarDay, openStore, WEEKDAYS, type Calendar, type FindingState, type Inspection, type Locale, type Store, type StoreReader } from '@rectify/core';
@@ -166,4 +166,17 @@ export async function allFindings(store: Store, scope: { organisationId: string;
     cursor = page.nextCursor;
   } while (cursor !== undefined);
   return out;
+}
+
+/**
+ * The JSON of a file an option names (`--policy FILE`), read from the working directory, a
+ * byte-order mark dropped (Windows Notepad writes one). A file that is missing or not JSON
+ * is a usage error naming the option and the file.
+ */
+export function readJsonOption(cwd: string, option: string, file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(resolve(cwd, file), 'utf8').replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new UsageError(`--${option} ${file}: ${(error as Error).message}`);
+  }
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chinaCalendar, type YearArrangement } from '@rectify/calendar-cn';
@@ -6,7 +6,7 @@ import { EVERY_DAY, INSPECTION_KIND_LABELS, inspectionKindOf, REMINDER_KINDS, Ut
 import { FIRST_DAY, isSupportedDay, LAST_DAY } from './context.js';
 import { applyCommand, APPLY_COMMANDS } from './commands/apply.js';
 import { FORMATS } from './commands/formats.js';
-import { CALENDARS, openCliStore, type GlobalOptions, type Io } from './context.js';
+import { CALENDARS, openCliStore, readJsonOption, type GlobalOptions, type Io } from './context.js';
 import { EXIT, exitCodeOf, UsageError } from './exit.js';
 
 const GLOBAL_HELP = `
@@ -168,12 +168,7 @@ function describable(error: unknown): error is Error & { describe(locale: Locale
  */
 function calendarWithYears(calendar: string | undefined, file: string, io: Io): Calendar {
   if (calendar !== 'cn') throw new UsageError('--calendar-years adds years to --calendar cn');
-  let years: unknown;
-  try {
-    years = JSON.parse(readFileSync(resolve(io.cwd, file), 'utf8').replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new UsageError(`--calendar-years ${file}: ${(error as Error).message}`);
-  }
+  const years = readJsonOption(io.cwd, 'calendar-years', file);
   // A bad arrangement is refused with the path of what is wrong (a validation error, exit 2).
   return chinaCalendar({ extraYears: years as YearArrangement[] });
 }

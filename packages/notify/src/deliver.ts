@@ -54,8 +54,11 @@ export async function deliverOutbox(store: Store, options: DeliverOptions): Prom
   const maxAttempts = options.maxAttempts ?? 5;
   const backoff = options.backoffSeconds ?? ((attempt: number) => 60 * 2 ** (attempt - 1));
   const byName = new Map(options.channels.map((c) => [c.name, c]));
-  const organisation = await store.organisation(options.organisationId);
-  const people = new Map((await store.people(options.organisationId)).map((p): [string, Person] => [p.id, p]));
+  // The names the messages use, in one read.
+  const { organisation, people } = await store.read(async (r) => ({
+    organisation: await r.organisation(options.organisationId),
+    people: new Map((await r.people(options.organisationId)).map((p): [string, Person] => [p.id, p])),
+  }));
   const report: DeliveryReport = { sent: [], failed: [], dead: [] };
   const settled = (entry: OutboxEntry) => {
     (entry.status === 'sent' ? report.sent : entry.status === 'dead' ? report.dead : report.failed).push(entry);

@@ -1,4 +1,5 @@
 import {
+  countLights,
   eventLabel,
   evidenceText,
   formatDay,
@@ -11,7 +12,6 @@ import {
   type DeadlineOutcomes,
   type Evidence,
   type FindingStatus,
-  type Light,
   type Locale,
   type RenderedReport,
   type RenderOptions,
@@ -89,8 +89,7 @@ function figures(model: ReportModel, locale: Locale, t: Text): string {
 
 /** How many findings show each light (红灯 first), as the pills below count them; nothing when none is on. */
 function lightsLine(model: ReportModel, locale: Locale, t: Text): string {
-  const counts: Record<Light, number> = { red: 0, yellow: 0, green: 0 };
-  for (const f of reportFindings(model)) if (f.light !== undefined) counts[f.light] += 1;
+  const counts = countLights(reportFindings(model));
   if (counts.red + counts.yellow + counts.green === 0) return '';
   const pills = (['red', 'yellow', 'green'] as const).map((l) => `<span class="badge light light-${l}" style="background:${LIGHT_COLOURS[l]}">● ${e(LIGHT_LABELS[l][locale])} ${counts[l]}</span>`);
   return `<p class="lights">${e(t.lights)}${locale === 'zh-CN' ? '：' : ': '}${pills.join(' ')}</p>`;

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { z } from 'zod';
 import { IdSchema, parseWith, Sha256Schema } from '@rectify/core';
 import type { HttpActor } from '@rectify/http';
-import { UsageError } from '../exit.js';
+import { readJsonOption } from '../context.js';
 
 /**
  * The users of a served API (`rectify serve --users users.json`): each a person of the
@@ -21,13 +19,7 @@ export const ApiUsersSchema = z.array(z.object({
 
 /** The users of `--users FILE`, checked: a bad file is a usage error with the path of what is wrong. */
 export function readApiUsers(cwd: string, file: string): (authorization: string | null) => HttpActor | null {
-  let input: unknown;
-  try {
-    input = JSON.parse(readFileSync(resolve(cwd, file), 'utf8').replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new UsageError(`--users ${file}: ${(error as Error).message}`);
-  }
-  const users = parseWith(ApiUsersSchema, input, `users file ${file}`);
+  const users = parseWith(ApiUsersSchema, readJsonOption(cwd, 'users', file), `users file ${file}`);
   const byHash = new Map(users.map((u) => [u.tokenSha256, { personId: u.personId, ...(u.oversees === undefined ? {} : { oversees: u.oversees }) } satisfies HttpActor]));
   return (authorization) => {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { formatDay, LIGHT_LABELS, nameOf, warningMessage, type CalendarDay, type Locale, type Store, type WarningNotice } from '@rectify/core';
+import { countLights, formatDay, LIGHT_LABELS, nameOf, warningMessage, type CalendarDay, type Locale, type Store, type WarningNotice } from '@rectify/core';
 import { channelsFromConfig, deliverOutbox, queueWarnings, type Channel } from '@rectify/notify';
-import { instantAt, resolveScope, today, type GlobalOptions, type Io } from '../context.js';
+import { instantAt, readJsonOption, resolveScope, today, type GlobalOptions, type Io } from '../context.js';
 import { DeliveryFailedError, UsageError } from '../exit.js';
 
 /** Options of `rectify notify`. */
@@ -26,14 +24,6 @@ const T = {
   en: { title: 'Warnings', none: 'no warning today', quiet: 'a rest day: nothing is sent', unreached: 'reaches no one', via: 'via', queued: 'queued', already: 'already queued', sent: 'sent', failed: 'failed, to retry', dead: 'failed for good', lights: 'lights' },
 } as const satisfies Record<Locale, unknown>;
 
-function readJson(io: Io, file: string, option: string): unknown {
-  try {
-    return JSON.parse(readFileSync(resolve(io.cwd, file), 'utf8').replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new UsageError(`--${option} ${file}: ${(error as Error).message}`);
-  }
-}
-
 /**
  * `rectify notify`, for a daily cron: the 红黄绿灯 warnings of the inspection as of a day
  * (today by default) under the policy, and who would be told through which channel; with
@@ -41,11 +31,11 @@ function readJson(io: Io, file: string, option: string): unknown {
  * holds, failing (exit 3) when a delivery failed. `--json` emits the same as JSON.
  */
 export async function notifyCommand(store: Store, global: GlobalOptions, options: NotifyOptions, io: Io): Promise<void> {
-  const policy = options.policy === undefined ? undefined : readJson(io, options.policy, 'policy');
+  const policy = options.policy === undefined ? undefined : readJsonOption(io.cwd, 'policy', options.policy);
   let channels: Channel[] = [];
   if (options.channels !== undefined) {
     try {
-      channels = channelsFromConfig(readJson(io, options.channels, 'channels'), { env: options.env, now: () => io.now().getTime() });
+      channels = channelsFromConfig(readJsonOption(io.cwd, 'channels', options.channels), { env: options.env, now: () => io.now().getTime() });
     } catch (error) {
       throw error instanceof Error && !('code' in error) ? new UsageError(`--channels ${options.channels}: ${error.message}`) : error;
     }
@@ -99,20 +89,16 @@ async function notifyInspection(
 ): Promise<InspectionNotices> {
   const inspection = (await store.inspection(scope))!;
   const asOf = options.asOf ?? today(io, inspection.utcOffset);
-  const read = await store.warnings({ ...scope, asOf, calendar: global.calendar, ...(policy === undefined ? {} : { policy }) });
+  const day = { ...scope, asOf, calendar: global.calendar, ...(policy === undefined ? {} : { policy }) };
+  // With --send the decision that records the notices is the one printed: the day is decided once.
+  const queuedDay = options.send ? (await queueWarnings(store, { ...day, now: instantAt(io.now(), inspection.utcOffset), channels, inspections: [scope.inspectionId] }))[0]! : undefined;
+  const read = queuedDay ?? (await store.warnings(day));
   const people = await store.people(scope.organisationId);
   const routes = (n: WarningNotice) => channels.filter((c) => c.accepts?.(n) ?? true).map((c) => c.name);
-  const counts = { green: 0, yellow: 0, red: 0 };
-  for (const l of read.lights.values()) counts[l.light] += 1;
+  const counts = countLights(read.lights.values());
   const t = T[global.lang];
-  let delivered: Awaited<ReturnType<typeof deliverOutbox>> | undefined;
-  let queued = { queued: 0, already: 0 };
-  if (options.send) {
-    const now = instantAt(io.now(), inspection.utcOffset);
-    const [result] = await queueWarnings(store, { ...scope, asOf, now, channels, inspections: [scope.inspectionId], calendar: global.calendar, ...(policy === undefined ? {} : { policy }) });
-    queued = { queued: result!.queued.length, already: result!.alreadyQueued };
-    delivered = await deliverOutbox(store, { organisationId: scope.organisationId, channels, now: io.now, utcOffset: inspection.utcOffset, locale: global.lang });
-  }
+  const delivered = queuedDay === undefined ? undefined : await deliverOutbox(store, { organisationId: scope.organisationId, channels, now: io.now, utcOffset: inspection.utcOffset, locale: global.lang });
+  const queued = { queued: queuedDay?.queued.length ?? 0, already: queuedDay?.alreadyQueued ?? 0 };
   const json = {
     scope, asOf, quiet: read.quiet, lights: counts,
     notices: read.notices.map((n) => ({ ...n, channels: routes(n), subject: warningMessage(n, { locale: global.lang }).subject })),

@@ -119,12 +119,14 @@ function raiseReasons(
   return out;
 }
 
+/** How many of these show each light: the counts every view of the lights prints. */
+export function countLights(lit: Iterable<{ light: Light | undefined }>): Record<Light, number> {
+  const counts: Record<Light, number> = { green: 0, yellow: 0, red: 0 };
+  for (const l of lit) if (l.light !== undefined) counts[l.light] += 1;
+  return counts;
+}
+
 /** How many findings show each light as of a day (those with none are not counted). */
 export function lightCounts(findings: readonly FindingState[], asOf: CalendarDay, policy: EscalationPolicy, cadence: Cadence, calendar: Calendar = EVERY_DAY): Record<Light, number> {
-  const counts: Record<Light, number> = { green: 0, yellow: 0, red: 0 };
-  for (const f of findings) {
-    const l = findingLight(f, asOf, policy, cadence, calendar);
-    if (l !== undefined) counts[l.light] += 1;
-  }
-  return counts;
+  return countLights(findings.map((f) => ({ light: findingLight(f, asOf, policy, cadence, calendar)?.light })));
 }
