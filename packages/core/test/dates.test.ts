@@ -83,6 +83,25 @@ describe('calendar days', () => {
     expect(dayOfFollowingMonth('2023-08', 5)).toBe('2023-09-05');
     expect(dayOfFollowingMonth('2024-01', 31)).toBe('2024-02-29');
     expect(dayOfFollowingMonth('2023-12', 5)).toBe('2024-01-05');
+    expect(dayOfFollowingMonth('2099-01', 29)).toBe('2099-02-28');
+    expect(dayOfFollowingMonth('2000-01', 30)).toBe('2000-02-29');
+  });
+
+  it('counts the due day of a monthly report by hand as date-fns does, for every month of 1900–2199 and every day', () => {
+    // The oracle: the month after, by date-fns, clamped to that month's last day.
+    const oracle = (month: string, day: number) => {
+      const first = addCalendarMonths(`${month}-01`, 1);
+      const last = Number(addCalendarDays(addCalendarMonths(first, 1), -1).slice(8));
+      return `${first.slice(0, 8)}${String(Math.min(Math.max(1, day), last)).padStart(2, '0')}`;
+    };
+    let checked = 0;
+    for (const month of monthsBetween('1900-01-01', '2199-12-01')) {
+      for (const day of [0, 1, 5, 28, 29, 30, 31, 40]) {
+        expect(dayOfFollowingMonth(month, day), `${month} ${day}`).toBe(oracle(month, day));
+        checked += 1;
+      }
+    }
+    expect(checked).toBe(300 * 12 * 8);
   });
 
   it('validates periods', () => {

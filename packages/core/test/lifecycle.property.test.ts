@@ -5,6 +5,12 @@ import {
   activeMeasures,
   COMMAND_TYPES,
   decide,
+  DEFAULT_ESCALATION_POLICY,
+  findingLight,
+  parseEscalationPolicy,
+  warningNotices,
+  warningView,
+  WEEKDAYS,
   FINDING_STATUSES,
   isRectifyError,
   replay,
@@ -50,7 +56,10 @@ const payloads: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
   revise_measure: fc.record({ measureId, kind: fc.constantFrom('immediate', 'by_deadline', 'long_term') }),
   withdraw_measure: fc.record({ measureId, reason: fc.constant('重复') }),
   start: fc.constant({}),
-  record_progress: fc.record({ measureId: fc.option(measureId, { nil: undefined }), text: fc.constant('进展'), evidence }),
+  record_progress: fc.oneof(
+    fc.record({ measureId: fc.option(measureId, { nil: undefined }), text: fc.constant('进展'), evidence, on: fc.option(day, { nil: undefined }) }),
+    fc.record({ kind: fc.constant('monthly_report'), period: fc.constantFrom('2023-08', '2023-09', '2023-10', '2024-01'), text: fc.constant('月报') }),
+  ),
   complete_measure: fc.record({ measureId, evidence }),
   define_indicator: fc.record({ indicator: fc.record({ id: fc.constantFrom('i1', 'i2'), name: fc.constant('指标'), target: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }) }) }),
   record_indicator: fc.record({ indicatorId: fc.constantFrom('i1', 'i2'), value: fc.integer({ min: 0, max: 10 }), asOf: fc.constant('2023-08-20') }),
@@ -138,32 +147,51 @@ function resolve(s: Step, state: FindingState | undefined): { type: string; acto
   return { type, actorId, hours: s.hours, payload };
 }
 
+/** Runs a walk's steps through `decide`, calling `accepted` after each command taken and `refused` after each refused. */
+function runWalk(
+  steps: readonly Step[],
+  on: { accepted(type: string, state: FindingState, event: FindingEvent): void; refused?(error: unknown): void },
+): { state: FindingState | undefined; events: FindingEvent[] } {
+  let state: FindingState | undefined;
+  const events: FindingEvent[] = [];
+  let clock = Date.parse('2023-08-18T01:00:00Z');
+  steps.forEach((raw, i) => {
+    const s = resolve(raw, state);
+    clock += s.hours * 3_600_000;
+    const person = PEOPLE.find((p) => p.id === s.actorId)!;
+    const command = { commandId: `c${i}`, findingId: 'f', actorId: s.actorId, at: new Date(clock).toISOString(), type: s.type, ...s.payload };
+    const d = decide(state, command, { inspection, actor: actorOf(person) });
+    if (d.ok) {
+      events.push(d.event);
+      state = d.state;
+      on.accepted(s.type, d.state, d.event);
+    } else {
+      on.refused?.(d.error);
+    }
+  });
+  return { state, events };
+}
+
 describe('the lifecycle under random command sequences (property)', () => {
   it('never reaches an invalid state, refuses only with typed errors, and replay equals the live state', () => {
     const accepted = new Map<string, number>();
     const reached = new Set<string>();
     fc.assert(
       fc.property(walk, (steps) => {
-        let state: FindingState | undefined;
-        const events: FindingEvent[] = [];
-        let clock = Date.parse('2023-08-18T01:00:00Z');
-        steps.forEach((raw, i) => {
-          const s = resolve(raw, state);
-          clock += s.hours * 3_600_000;
-          const person = PEOPLE.find((p) => p.id === s.actorId)!;
-          const command = { commandId: `c${i}`, findingId: 'f', actorId: s.actorId, at: new Date(clock).toISOString(), type: s.type, ...s.payload };
-          const d = decide(state, command, { inspection, actor: actorOf(person) });
-          if (d.ok) {
-            accepted.set(s.type, (accepted.get(s.type) ?? 0) + 1);
-            expect(d.event.version).toBe(events.length + 1);
-            events.push(d.event);
-            state = d.state;
+        let version = 0;
+        const history: FindingEvent[] = [];
+        const { state, events } = runWalk(steps, {
+          accepted(type, state, event) {
+            accepted.set(type, (accepted.get(type) ?? 0) + 1);
+            expect(event.version).toBe(++version);
+            history.push(event);
             reached.add(state.status);
-            checkInvariants(state, events);
-          } else {
-            expect(isRectifyError(d.error)).toBe(true);
-            expect(KNOWN_CODES).toContain(d.error.code);
-          }
+            checkInvariants(state, history);
+          },
+          refused(error) {
+            expect(isRectifyError(error)).toBe(true);
+            expect(KNOWN_CODES).toContain((error as { code: string }).code);
+          },
         });
         expect(replay(events)).toEqual(state);
       }),
@@ -172,6 +200,33 @@ describe('the lifecycle under random command sequences (property)', () => {
     // The walk must exercise the whole lifecycle, not just bounce off refusals.
     expect([...accepted.keys()].sort()).toEqual([...COMMAND_TYPES].sort());
     expect([...reached].sort()).toEqual([...FINDING_STATUSES].sort());
+  });
+
+  it('gives every state a warning view with the same light and the same notices as the state, on every day', () => {
+    const policies = [DEFAULT_ESCALATION_POLICY, parseEscalationPolicy({ ...DEFAULT_ESCALATION_POLICY, raise: { staleLedger: true, missedMonthlyReport: true, relapse: true } })];
+    const days = ['2023-09-11', '2023-10-10', '2024-01-15', '2024-07-08'];
+    const context = { organisation: { id: 'org', name: '单位', units: [] }, inspection, people: PEOPLE, calendar: WEEKDAYS };
+    const raised = new Set<string>();
+    fc.assert(
+      fc.property(walk, (steps) => {
+        runWalk(steps, {
+          accepted(_type, state) {
+            const view = warningView(state);
+            for (const asOf of days) {
+              for (const policy of policies) {
+                const light = findingLight(state, asOf, policy, inspection.workflow.cadence, WEEKDAYS);
+                expect(findingLight(view, asOf, policy, inspection.workflow.cadence, WEEKDAYS)).toEqual(light);
+                for (const r of light?.reasons ?? []) raised.add(r);
+              }
+              expect(warningNotices([view], context, asOf, policies[1]!)).toEqual(warningNotices([state], context, asOf, policies[1]!));
+            }
+          },
+        });
+      }),
+      { numRuns: Math.ceil(RUNS / 6) },
+    );
+    // The walks reach every reason a light is raised for: the view keeps what each reads.
+    expect([...raised].sort()).toEqual(['missed_monthly_report', 'relapse', 'stale_ledger']);
   });
 
   it('never throws on arbitrary input, and answers with a validation error', () => {

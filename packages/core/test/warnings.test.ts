@@ -12,7 +12,9 @@ import {
   warningMessage,
   warningNotices,
   WEEKDAYS,
+  type DriverTransaction,
   type Organisation,
+  type StorageDriver,
 } from '../src/index.js';
 import { Harness, PEOPLE, UNITS } from './harness.js';
 
@@ -224,5 +226,47 @@ describe('the outbox of warnings', () => {
     await expect(store.settleOutbox('org', b!.id, { sent: true, at: at(33) })).rejects.toMatchObject({ code: 'outbox.not_claimed' });
     // A second settle of a sent entry changes nothing (a deliverer that retried its write).
     expect(await store.settleOutbox('org', a!.id, { sent: true, at: at(40) })).toMatchObject({ sentAt: at(2) });
+  });
+
+  it('claims from what is left to deliver, not from every notice ever sent, with a driver that can delete; the same outbox without one', async () => {
+    for (const canDelete of [true, false]) {
+      const read: string[] = [];
+      const base = memoryDriver();
+      const driver: StorageDriver = {
+        ...base,
+        transaction: (work, how) =>
+          base.transaction((tx) => {
+            const { deleteRecord: _delete, ...rest } = tx;
+            const counted: DriverTransaction = { ...(canDelete ? tx : rest), listRecords: async (kind, tenant) => {
+              read.push(kind);
+              return tx.listRecords(kind, tenant);
+            } };
+            return work(counted);
+          }, how),
+      };
+      const store = await openStore(driver);
+      await store.saveOrganisation(organisation);
+      await store.savePeople('org', PEOPLE.filter((p) => p.organisationId === 'org' || p.roles.includes('supervisor')).map((p) => ({ ...p, organisationId: 'org' })));
+      const h = new Harness();
+      await store.saveInspection(h.inspection);
+      h.createAssigned('f-1', { deadline: '2023-11-30' });
+      await store.importBundle({ ...(await store.exportBundle({ organisationId: 'org' })), events: [...h.events.values()].flat() });
+      const queued = await store.queueWarnings({ ...day, asOf: '2023-12-01', now: '2023-12-01T08:00:00+08:00' });
+      expect(queued.queued.length).toBe(4);
+      const now = '2023-12-01T09:00:00+08:00';
+      const [sent, failed, dead, left] = await store.claimOutbox('org', { now });
+      await store.settleOutbox('org', sent!.id, { sent: true, at: now });
+      await store.settleOutbox('org', failed!.id, { sent: false, at: now, error: 'HTTP 502', retryAt: '2023-12-01T09:05:00+08:00' });
+      await store.settleOutbox('org', dead!.id, { sent: false, at: now, error: 'HTTP 410' });
+      read.length = 0;
+      const later = await store.claimOutbox('org', { now: '2023-12-01T09:10:00+08:00', leaseSeconds: 60 });
+      // The failed one after its back-off, and the one whose lease ran out; never the sent or the dead.
+      expect(later.map((e) => e.id).sort()).toEqual([failed!.id, left!.id].sort());
+      expect(read).toEqual([canDelete ? 'notice_due' : 'notice']);
+      // Listed, every entry stands as it is, whichever list holds it.
+      expect(Object.fromEntries((await store.outbox('org')).map((e) => [e.id, e.status]))).toEqual({ [sent!.id]: 'sent', [failed!.id]: 'sending', [dead!.id]: 'dead', [left!.id]: 'sending' });
+      // A sent entry is not queued again by a later run of its period.
+      expect((await store.queueWarnings({ ...day, asOf: '2023-12-01', now: '2023-12-01T10:00:00+08:00' })).alreadyQueued).toBe(4);
+    }
   });
 });

@@ -7,8 +7,8 @@ import { pgliteDriver, postgresDriver, type PGliteLike } from '../src/index.js';
 
 // Ready for a distributed PostgreSQL: every statement the driver issues while a store is
 // filled and read names the tenant, so that it can be routed to one shard. The exceptions
-// are named: the schema's own statements (with version 3's fill of the roll-up columns,
-// once over every tenant), the list of organisations, and a supervising office's roll-up,
+// are named: the schema's own statements (with version 3's fill of the roll-up columns and
+// version 5's of the warning column and of the outbox's list to deliver, once over every tenant), the list of organisations, and a supervising office's roll-up,
 // which reads across tenants by design.
 const UNROUTED = [
   /^\s*(BEGIN|COMMIT|ROLLBACK|SET TRANSACTION)/i,
@@ -16,6 +16,7 @@ const UNROUTED = [
   /rectify_meta/,
   /^SELECT tenant_id FROM \S+ WHERE kind = 'organisation'/,
   /^SELECT tenant_id, id, body FROM \S+ WHERE kind = 'inspection'$/,
+  /^SELECT tenant_id, id, body FROM \S+ WHERE kind = \$1$/,
   /^SELECT tenant_id, finding_id, inspection_id, state FROM \S+$/,
   /^SELECT tenant_id, body FROM \S+ WHERE kind = \$1 ORDER BY/,
   /^(WITH rest\(day, in_force\) AS \(VALUES [^\n]*\) )?SELECT f\.tenant_id, f\.inspection_id, f\.lead_unit_id, f\.status, COUNT\(\*\) AS findings,/,

@@ -10,8 +10,9 @@
  * @param table - a table's name as statements write it (with the schema, quoted)
  * @param index - a bare quoted name in the table's schema: of an index, or of a table being renamed to it
  * @param blob - the database's type for bytes (`BLOB`, `BYTEA`): the one exception to portable SQL, for evidence files
+ * @param collate - the collation clause the queries sort text by (`''`, ` COLLATE "C"`), for an index they are to sort by
  */
-export function migrations(table: (name: string) => string, index: (name: string) => string, blob: string): string[][] {
+export function migrations(table: (name: string) => string, index: (name: string) => string, blob: string, collate = ''): string[][] {
   const findingsTable = (name: string) => `CREATE TABLE ${table(name)} (
         tenant_id TEXT NOT NULL, finding_id TEXT NOT NULL, inspection_id TEXT NOT NULL,
         category_id TEXT, category_ordinal INTEGER NOT NULL, ordinal INTEGER NOT NULL, title TEXT NOT NULL,
@@ -94,6 +95,16 @@ export function migrations(table: (name: string) => string, index: (name: string
       `CREATE TABLE ${table('files')} (
         tenant_id TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL, body ${blob} NOT NULL,
         PRIMARY KEY (tenant_id, sha256))`,
+    ],
+    // Version 5: each finding's `WarningView` (what its warning reads, a few hundred bytes
+    // of JSON), so that deciding a day's warnings parses these instead of every state.
+    // Filled from each row's state after this statement (`fillWarningColumn`).
+    // The outbox's entries still to deliver become records of their own (`notice_due`,
+    // copied by `fillOutboxDue`). With it, an index in the order of the latest change: whether anything changed after
+    // the day decided is one step down an index, not a sort of every row.
+    [
+      `ALTER TABLE ${table('findings')} ADD COLUMN warning TEXT`,
+      `CREATE INDEX ${index('findings_by_update')} ON ${table('findings')} (tenant_id, inspection_id, updated_at${collate}, finding_id${collate})`,
     ],
   ];
 }

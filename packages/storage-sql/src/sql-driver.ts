@@ -16,9 +16,11 @@ import {
   type StatusCount,
   type StorageDriver,
   type TransactionOptions,
+  type WarningView,
 } from '@rectify/core';
 import type { SqlDialect } from './dialect.js';
-import { fillRollupColumns, ROLLUP_COLUMNS, rollupValues } from './fill-rollup-columns.js';
+import { fillRollupColumns, fillWarningColumn, ROLLUP_COLUMNS, rollupValues, warningValue } from './derived-columns.js';
+import { fillOutboxDue } from './fill-outbox-due.js';
 import { rollupCounts } from './rollup-query.js';
 import { migrations } from './schema.js';
 import type { SqlSession } from './session.js';
@@ -70,12 +72,17 @@ interface FindingColumns {
   state: string;
 }
 
-/** The findings table's columns, in the order of {@link rowValues} after `finding_id`. */
-const COLUMN_NAMES = [
+/** The findings table's columns a row is read from, in the order of {@link rowValues} after `finding_id`. */
+const READ_COLUMN_NAMES = [
   'finding_id', 'tenant_id', 'inspection_id', 'category_id', 'category_ordinal', 'ordinal', 'title', 'status', 'lead_unit_id', 'responsible_person_id', 'deadline', 'last_progress_on', 'updated_at', 'version',
   ...ROLLUP_COLUMNS, 'state',
 ] as const;
+/** Every column a row is written to: those it is read from, and its warning view (read only by `queryWarningViews`). */
+const COLUMN_NAMES = [...READ_COLUMN_NAMES, 'warning'] as const;
 const COLUMNS = COLUMN_NAMES.join(', ');
+const READ_COLUMNS = READ_COLUMN_NAMES.join(', ');
+/** The columns of a page of warning views: the view, and what its cursor is made of. */
+const WARNING_COLUMNS = 'finding_id, category_ordinal, ordinal, title, deadline, updated_at, warning';
 
 /**
  * Builds a `StorageDriver` of `@rectify/core` from a SQL session and a dialect: the schema, its
@@ -96,7 +103,7 @@ export function createSqlDriver(options: SqlDriverOptions): StorageDriver {
     // An index is named bare: it lives in its table's schema.
     rollupIndex: dialect.quote(`${prefix}findings_for_rollup`),
   };
-  const steps = migrations(table, (name) => dialect.quote(prefix + name), dialect.blobType);
+  const steps = migrations(table, (name) => dialect.quote(prefix + name), dialect.blobType, dialect.collate);
 
   const readVersion = async (session: SqlSession): Promise<number | null> => {
     const rows = await session.query<{ value: string }>(dialect.placeholders(`SELECT value FROM ${T.meta} WHERE key = ?`), ['schema_version']);
@@ -123,6 +130,10 @@ export function createSqlDriver(options: SqlDriverOptions): StorageDriver {
         for (let v = (current ?? 0) + 1; v <= to; v++) {
           for (const statement of steps[v - 1] ?? []) await session.run(statement);
           if (v === 3) await fillRollupColumns(session, dialect, T);
+          if (v === 5) {
+            await fillWarningColumn(session, dialect, T);
+            await fillOutboxDue(session, dialect, T);
+          }
         }
         await session.run(
           dialect.placeholders(`INSERT INTO ${T.meta} (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
@@ -144,7 +155,7 @@ const MAX_PARAMETERS = 30_000;
 function rowValues(row: FindingRow): unknown[] {
   return [
     row.tenantId, row.inspectionId, row.categoryId, row.categoryOrdinal, row.ordinal, row.title, row.status, row.leadUnitId, row.responsiblePersonId, row.deadline, row.lastProgressOn, row.updatedAt, row.version,
-    ...rollupValues(row), JSON.stringify(row.state),
+    ...rollupValues(row), JSON.stringify(row.state), warningValue(row),
   ];
 }
 
@@ -203,6 +214,9 @@ function sqlTransaction(session: SqlSession, dialect: SqlDialect, T: Tables, rea
         [kind, tenantId, id, JSON.stringify(value)],
       );
     },
+    async deleteRecord(kind, tenantId, id) {
+      await run(`DELETE FROM ${T.records} WHERE kind = ? AND tenant_id = ? AND id = ?`, [kind, tenantId, id]);
+    },
     async addRecord(kind, tenantId, id, value) {
       const { changes } = await run(
         `INSERT INTO ${T.records} (kind, tenant_id, id, body) VALUES (?, ?, ?, ?) ON CONFLICT (kind, tenant_id, id) DO NOTHING`,
@@ -230,7 +244,7 @@ function sqlTransaction(session: SqlSession, dialect: SqlDialect, T: Tables, rea
       return rows.map((r) => r.tenant_id);
     },
     async getFinding(tenantId, findingId) {
-      const rows = await q<FindingColumns>(`SELECT ${COLUMNS} FROM ${T.findings} WHERE tenant_id = ? AND finding_id = ?${forUpdate}`, [tenantId, findingId]);
+      const rows = await q<FindingColumns>(`SELECT ${READ_COLUMNS} FROM ${T.findings} WHERE tenant_id = ? AND finding_id = ?${forUpdate}`, [tenantId, findingId]);
       return rows[0] ? fromColumns(rows[0]) : undefined;
     },
     async putFinding(row, expectedVersion) {
@@ -277,6 +291,9 @@ function sqlTransaction(session: SqlSession, dialect: SqlDialect, T: Tables, rea
     },
     async queryFindings(query) {
       return queryFindings(q, T, dialect, query);
+    },
+    async queryWarningViews(query) {
+      return queryWarningViews(q, T, dialect, query);
     },
     async groupCounts(scope) {
       const params: unknown[] = [scope.organisationId];
@@ -353,13 +370,30 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
+/** What a page's cursor is made of: the sort columns of its last row. */
+type CursorColumns = Pick<FindingColumns, 'finding_id' | 'category_ordinal' | 'ordinal' | 'title' | 'deadline' | 'updated_at'>;
+
 /** The SQL twin of the core's `runQuery`: same filters, same order, same cursor. */
-async function queryFindings(
-  q: <R>(sql: string, params?: readonly unknown[]) => Promise<R[]>,
+function queryFindings(q: Query, T: Tables, dialect: SqlDialect, query: FindingQuery): Promise<Page<FindingRow>> {
+  return selectPage<FindingColumns, FindingRow>(q, T, dialect, query, READ_COLUMNS, fromColumns);
+}
+
+/** The same page as {@link queryFindings}, each row read as its `warning` column alone (and its cursor's columns). */
+function queryWarningViews(q: Query, T: Tables, dialect: SqlDialect, query: FindingQuery): Promise<Page<WarningView>> {
+  return selectPage<CursorColumns & { warning: string }, WarningView>(q, T, dialect, query, WARNING_COLUMNS, (r) => JSON.parse(r.warning) as WarningView);
+}
+
+type Query = <R>(sql: string, params?: readonly unknown[]) => Promise<R[]>;
+
+/** One page of a query's rows, the columns named, each made into an item by `item`. */
+async function selectPage<R extends CursorColumns, Item>(
+  q: Query,
   T: Tables,
   dialect: SqlDialect,
   query: FindingQuery,
-): Promise<Page<FindingRow>> {
+  select: string,
+  item: (row: R) => Item,
+): Promise<Page<Item>> {
   const c = dialect.collate;
   const where = ['tenant_id = ?'];
   const params: unknown[] = [query.organisationId];
@@ -385,7 +419,8 @@ async function queryFindings(
 
   const sortColumns: Record<FindingQuery['sort'], string[]> = {
     ordinal: ['category_ordinal', 'ordinal', `finding_id${c}`],
-    deadline: [`COALESCE(deadline, '${NO_DEADLINE}')${c}`, `finding_id${c}`],
+    // A filter by deadline leaves no row without one: the column itself then sorts, as its index does.
+    deadline: [query.overdueAsOf !== undefined || query.dueWithin !== undefined ? `deadline${c}` : `COALESCE(deadline, '${NO_DEADLINE}')${c}`, `finding_id${c}`],
     updatedAt: [`updated_at${c}`, `finding_id${c}`],
     title: [`title${c}`, `finding_id${c}`],
   };
@@ -395,12 +430,18 @@ async function queryFindings(
     const key = decodeCursor(query.cursor, query.sort);
     add(`(${columns.join(', ')}) ${query.order === 'asc' ? '>' : '<'} (${key.map(() => '?').join(', ')})`, ...key);
   }
-  const rows = await q<FindingColumns>(
-    `SELECT ${COLUMNS} FROM ${T.findings} WHERE ${where.join(' AND ')} ORDER BY ${columns.map((col) => `${col} ${direction}`).join(', ')} LIMIT ?`,
+  const rows = await q<R>(
+    `SELECT ${select} FROM ${T.findings} WHERE ${where.join(' AND ')} ORDER BY ${columns.map((col) => `${col} ${direction}`).join(', ')} LIMIT ?`,
     [...params, query.limit + 1],
   );
-  const items = rows.slice(0, query.limit).map(fromColumns);
-  const last = items.at(-1);
+  const page = rows.slice(0, query.limit);
+  const items = page.map(item);
+  const last = page.at(-1);
   if (rows.length <= query.limit || last === undefined) return { items };
-  return { items, nextCursor: encodeCursor(sortKey(last, query.sort)) };
+  return { items, nextCursor: encodeCursor(sortKey(cursorRow(last), query.sort)) };
+}
+
+/** The sort columns of a row, as `sortKey` reads them from a row. */
+function cursorRow(r: CursorColumns): Pick<FindingRow, 'findingId' | 'categoryOrdinal' | 'ordinal' | 'title' | 'deadline' | 'updatedAt'> {
+  return { findingId: r.finding_id, categoryOrdinal: Number(r.category_ordinal), ordinal: Number(r.ordinal), title: r.title, deadline: r.deadline, updatedAt: r.updated_at };
 }

@@ -7,7 +7,7 @@ import {
   type CalendarDay,
   type CalendarMonth,
 } from '../dates/calendar-day.js';
-import { isSustained, lastProgressOn, type FindingState } from '../lifecycle/state.js';
+import { isSustained, lastProgressOn, type FindingState, type MeasureState, type ProgressEntry } from '../lifecycle/state.js';
 import type { Cadence } from '../model/workflow.js';
 
 /** A finding whose ledger has not been updated within the cadence. */
@@ -63,12 +63,21 @@ export interface LedgerUpdateDue {
 }
 
 /**
+ * What the ledger's and the monthly reports' cadence reads of a finding: its state, or the
+ * smaller `WarningView` a store keeps for deciding warnings.
+ */
+export type LedgerKeeping = Pick<FindingState, 'status' | 'assignedOn' | 'completedOn'> & {
+  measures: readonly Pick<MeasureState, 'kind' | 'status'>[];
+  progress: readonly Pick<ProgressEntry, 'kind' | 'on' | 'period'>[];
+};
+
+/**
  * The next ledger update a finding owes: every `cadence.ledgerUpdateDays` while open,
  * every `cadence.longTermReportDays` while its long-term work goes on ({@link isSustained}:
  * sustaining, or signed off with a long-term measure open); `undefined` when it owes none
  * (unassigned, or completed, awaiting sign-off or signed off with nothing long-term left).
  */
-export function nextLedgerUpdate(f: FindingState, cadence: Pick<Cadence, 'ledgerUpdateDays' | 'longTermReportDays'>): LedgerUpdateDue | undefined {
+export function nextLedgerUpdate(f: LedgerKeeping, cadence: Pick<Cadence, 'ledgerUpdateDays' | 'longTermReportDays'>): LedgerUpdateDue | undefined {
   const allowedDays =
     isSustained(f) ? cadence.longTermReportDays
     : f.status === 'not_started' || f.status === 'in_progress' || f.status === 'reopened' ? cadence.ledgerUpdateDays
@@ -107,7 +116,7 @@ export function missedMonthlyReports(findings: readonly FindingState[], asOf: Ca
  * first, under the rules of {@link missedMonthlyReports}; with `until` after today,
  * those coming due as well.
  */
-export function monthlyReportsOwed(f: FindingState, until: CalendarDay, cadence: Pick<Cadence, 'monthlyReportDueDay'>): { period: CalendarMonth; dueOn: CalendarDay }[] {
+export function monthlyReportsOwed(f: LedgerKeeping, until: CalendarDay, cadence: Pick<Cadence, 'monthlyReportDueDay'>): { period: CalendarMonth; dueOn: CalendarDay }[] {
   const dueDay = cadence.monthlyReportDueDay;
   if (dueDay === null || f.assignedOn === undefined) return [];
   const reported = new Set(f.progress.filter((p) => p.kind === 'monthly_report' && p.period).map((p) => p.period));

@@ -159,8 +159,18 @@ export function monthsBetween(from: CalendarDay, to: CalendarDay): CalendarMonth
 
 /** The `day`-th of the month after `month` (clamped): when a monthly report for `month` is due. */
 export function dayOfFollowingMonth(month: CalendarMonth, day: number): CalendarDay {
-  const first = addCalendarMonths(`${month}-01`, 1);
-  const lastDay = addCalendarDays(addCalendarMonths(first, 1), -1);
-  const wanted = Math.min(Math.max(1, day), Number(lastDay.slice(8)));
-  return `${first.slice(0, 8)}${String(wanted).padStart(2, '0')}`;
+  // Month numbers by hand, not dates: this runs for every month of every open finding each
+  // time warnings or reminders are decided, and two date-fns month additions a month were
+  // a third of deciding a day's warnings.
+  const next = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+  const year = Math.floor(next / 12);
+  const monthNumber = (next % 12) + 1;
+  const wanted = Math.min(Math.max(1, day), daysInMonth(year, monthNumber));
+  return `${String(year).padStart(4, '0')}-${String(monthNumber).padStart(2, '0')}-${String(wanted).padStart(2, '0')}`;
+}
+
+/** The number of days of a month (1–12) of a year of the Gregorian calendar. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }

@@ -228,7 +228,7 @@ export interface FindingState {
  * finding signed off as 阶段性完成并需长期坚持). Such a finding keeps its ledger and
  * its monthly reports, at the long-term cadence: every view asks this one question.
  */
-export function isSustained(state: FindingState): boolean {
+export function isSustained(state: { status: FindingStatus; measures: readonly Pick<MeasureState, 'kind' | 'status'>[] }): boolean {
   if (state.status === 'sustaining') return true;
   if (state.status !== 'completed' && state.status !== 'awaiting_signoff' && state.status !== 'signed_off') return false;
   return state.measures.some((m) => m.kind === 'long_term' && m.status === 'open');
@@ -245,7 +245,7 @@ export function activeMeasures(state: FindingState): MeasureState[] {
 }
 
 /** The day of the latest ledger entry, if any. */
-export function lastProgressOn(state: FindingState): CalendarDay | undefined {
+export function lastProgressOn(state: { progress: readonly Pick<ProgressEntry, 'on'>[] }): CalendarDay | undefined {
   let last: CalendarDay | undefined;
   for (const entry of state.progress) if (last === undefined || entry.on > last) last = entry.on;
   return last;

@@ -3,6 +3,7 @@ import type { RollupCounts, RollupQuery } from '../analytics/rollup-counts.js';
 import type { StatusCount } from '../analytics/totals.js';
 import type { FindingQuery, Page, Scope } from './query.js';
 import type { FindingRow } from './row.js';
+import type { WarningView } from '../warnings/view.js';
 
 /** A new finding as an import writes it: its events, in version order, and its row. */
 export interface ImportedHistory {
@@ -16,8 +17,13 @@ export interface StoredFile {
   size: number;
 }
 
-/** The kinds of plain records a store keeps besides findings (`notice`: the outbox of warnings). */
-export type RecordKind = 'organisation' | 'person' | 'inspection' | 'publication' | 'restoration' | 'supervision' | 'notice';
+/**
+ * The kinds of plain records a store keeps besides findings. `notice`: every entry of the
+ * outbox of warnings, kept for good; `notice_due`: the entries still to deliver (pending,
+ * failed with a retry, being sent), which a deliverer reads instead of the whole outbox;
+ * `outbox_claim`: one per tenant, written first by every claim so that claims take turns.
+ */
+export type RecordKind = 'organisation' | 'person' | 'inspection' | 'publication' | 'restoration' | 'supervision' | 'notice' | 'notice_due' | 'outbox_claim';
 
 /**
  * What a driver can do natively. The store reads these flags and does the rest
@@ -57,6 +63,13 @@ export interface DriverTransaction {
    */
   addRecords?(kind: RecordKind, tenantId: string, records: readonly { id: string; value: unknown }[]): Promise<Set<string>>;
   /**
+   * Optional: removes a record (nothing happens if there is none). The outbox removes an
+   * entry from the deliverer's list (`notice_due`) once it is sent or given up, so that a
+   * claim reads what is left to deliver, not every notice ever sent. Without it, a claim
+   * reads the whole outbox of the tenant.
+   */
+  deleteRecord?(kind: RecordKind, tenantId: string, id: string): Promise<void>;
+  /**
    * A finding's row in a tenant. Ids are the tenant's own: another organisation may have
    * a finding of the same id, which this never returns.
    */
@@ -81,6 +94,14 @@ export interface DriverTransaction {
   listEvents(tenantId: string, filter: { findingId?: string; inspectionId?: string; upTo?: string }): Promise<FindingEvent[]>;
   /** One page of a query, filtered and sorted as {@link runQuery} does. */
   queryFindings(query: FindingQuery): Promise<Page<FindingRow>>;
+  /**
+   * Optional: the same page as {@link DriverTransaction.queryFindings} (same rows, order and
+   * cursor), each row given as its finding's `warningView(state)` instead of the row: what
+   * deciding a day's warnings reads. A SQL driver keeps the views in a column so that it
+   * parses a few hundred bytes a finding, not the state. Without it, the store derives the
+   * views from the rows.
+   */
+  queryWarningViews?(query: FindingQuery): Promise<Page<WarningView>>;
   /**
    * Optional bulk path of an import: writes new findings, each with its whole history,
    * in as few statements as the database allows. It must do exactly what
@@ -151,5 +172,6 @@ export interface StorageDriver {
  * Version 2 (December 2026): finding, command and inspection ids are each tenant's own,
  * every key starting with the tenant. Version 1 kept them unique in the whole store.
  * Version 3: the columns of a roll-up. Version 4: evidence files, by tenant and SHA-256.
+ * Version 5: each finding's `WarningView`, for deciding warnings without parsing states.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;

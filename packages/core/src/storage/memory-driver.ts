@@ -79,7 +79,7 @@ function readOnly(tx: DriverTransaction): DriverTransaction {
   const refuse = async (): Promise<never> => {
     throw new Error('A write inside a read-only transaction');
   };
-  return { ...tx, putRecord: refuse, addRecord: refuse, putFinding: refuse, appendEvent: refuse, putCommand: refuse, appendHistories: refuse, putFile: refuse };
+  return { ...tx, putRecord: refuse, addRecord: refuse, addRecords: refuse, deleteRecord: refuse, putFinding: refuse, appendEvent: refuse, putCommand: refuse, appendHistories: refuse, putFile: refuse };
 }
 
 /** Puts `value` at `k` in `map`, recording how to put back what was there. */
@@ -105,6 +105,13 @@ function transactionOver(data: MemoryData, undo: (() => void)[]): DriverTransact
     },
     async putRecord(kind, tenantId, id, value) {
       setWithUndo(data.records, key(kind, tenantId, id), copy(value), undo);
+    },
+    async deleteRecord(kind, tenantId, id) {
+      const k = key(kind, tenantId, id);
+      if (!data.records.has(k)) return;
+      const before = data.records.get(k);
+      data.records.delete(k);
+      undo.push(() => data.records.set(k, before));
     },
     async listTenants() {
       return [...data.records.keys()]

@@ -65,7 +65,7 @@ export type SortKey = (string | number)[];
 export const NO_DEADLINE = '9999-12-31';
 
 /** The sort key of a row for a sort order. */
-export function sortKey(row: FindingRow, sort: FindingQuery['sort']): SortKey {
+export function sortKey(row: Pick<FindingRow, 'findingId' | 'categoryOrdinal' | 'ordinal' | 'title' | 'deadline' | 'updatedAt'>, sort: FindingQuery['sort']): SortKey {
   switch (sort) {
     case 'ordinal':
       return [row.categoryOrdinal, row.ordinal, row.findingId];

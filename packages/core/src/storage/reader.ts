@@ -16,6 +16,7 @@ import { bytesToBase64 } from '../files/base64.js';
 import type { UnitSupervision } from '../model/supervision.js';
 import type { EscalationPolicy } from '../warnings/policy.js';
 import type { WarningDecision } from '../warnings/notices.js';
+import { warningView, type WarningView } from '../warnings/view.js';
 import { listOutbox, readWarnings, type OutboxEntry, type OutboxStatus, type WarningsInput } from './outbox.js';
 import { checkFiles, readFileChecked, type FilesIntegrity } from './files.js';
 import type { Organisation, Person } from '../model/organisation.js';
@@ -95,6 +96,12 @@ export interface StoreReader {
   events(scope: Scope, options?: { upTo?: string }): Promise<FindingEvent[]>;
   /** One page of findings matching a query, run in the database. */
   findings(query: FindingQueryInput, options?: FindingsOptions): Promise<Page<FindingState>>;
+  /**
+   * The same page as {@link StoreReader.findings}, each finding as its {@link WarningView}:
+   * what its light and its warnings read, without parsing its whole state where the
+   * driver keeps the views (the SQL drivers do).
+   */
+  warningViews(query: FindingQueryInput, options?: FindingsOptions): Promise<Page<WarningView>>;
   /** The core's `totals`, counted by the database where it can. */
   totals(scope: Scope): Promise<Totals>;
   /** Every finding of the scope as it was at the end of a day, rebuilt from events. */
@@ -195,6 +202,14 @@ export class TransactionReader implements StoreReader {
     if (query === undefined) return { items: [] };
     const page = await this.tx.queryFindings(query);
     return { items: page.items.map((r) => r.state), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  }
+
+  async warningViews(input: FindingQueryInput, options: FindingsOptions = {}): Promise<Page<WarningView>> {
+    const query = deadlineFiltersIn(parseWith(FindingQuerySchema, input, 'query'), options.calendar ?? EVERY_DAY);
+    if (query === undefined) return { items: [] };
+    if (this.tx.queryWarningViews) return this.tx.queryWarningViews(query);
+    const page = await this.tx.queryFindings(query);
+    return { items: page.items.map((r) => warningView(r.state)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
   }
 
   async totals(scope: Scope): Promise<Totals> {

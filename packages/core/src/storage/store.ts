@@ -35,6 +35,7 @@ import { recordSupervisionIn } from './unit-supervision.js';
 import { claimOutboxIn, queueWarningsIn, settleOutboxIn, type ClaimOutboxOptions, type DeliveryOutcome, type OutboxEntry, type OutboxStatus, type QueuedWarnings, type QueueWarningsInput, type WarningsInput } from './outbox.js';
 import type { EscalationPolicy } from '../warnings/policy.js';
 import type { WarningDecision } from '../warnings/notices.js';
+import type { WarningView } from '../warnings/view.js';
 import { base64ToBytes } from '../files/base64.js';
 import type { FindingQueryInput, Page, Scope } from './query.js';
 import { IMPORT_BATCH, ImportBatch, writeHistories } from './import-batch.js';
@@ -469,6 +470,10 @@ class DriverStore implements Store {
 
   findings(query: FindingQueryInput, options?: FindingsOptions): Promise<Page<FindingState>> {
     return this.read((r) => r.findings(query, options));
+  }
+
+  warningViews(query: FindingQueryInput, options?: FindingsOptions): Promise<Page<WarningView>> {
+    return this.read((r) => r.warningViews(query, options));
   }
 
   totals(scope: Scope): Promise<Totals> {

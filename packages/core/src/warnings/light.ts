@@ -4,9 +4,9 @@ import { addCalendarDays, daysBetween, type CalendarDay } from '../dates/calenda
 import { monthlyReportsOwed, nextLedgerUpdate } from '../analytics/cadence.js';
 import { deadlineInForce, isDueWithin, isFindingOverdue } from '../analytics/deadline-rule.js';
 import { isOpenStatus } from '../lifecycle/status.js';
-import type { FindingState } from '../lifecycle/state.js';
 import type { Cadence } from '../model/workflow.js';
 import { type EscalationPolicy, type EscalationTier, type Light } from './policy.js';
+import type { WarningView } from './view.js';
 
 /** Why a finding's light was raised a step beyond what its deadline alone gives. */
 export type RaiseReason = 'stale_ledger' | 'missed_monthly_report' | 'relapse';
@@ -46,7 +46,7 @@ export interface FindingLight {
  * ```
  */
 export function findingLight(
-  finding: FindingState,
+  finding: WarningView,
   asOf: CalendarDay,
   policy: EscalationPolicy,
   cadence: Pick<Cadence, 'ledgerUpdateDays' | 'longTermReportDays' | 'monthlyReportDueDay'>,
@@ -81,7 +81,7 @@ export function findingLight(
 }
 
 /** The strongest tier a finding's deadline has reached on a day, and the day it reached it. */
-function deadlineTier(finding: FindingState, asOf: CalendarDay, policy: EscalationPolicy, calendar: Calendar): { tier: EscalationTier; since: CalendarDay } | undefined {
+function deadlineTier(finding: WarningView, asOf: CalendarDay, policy: EscalationPolicy, calendar: Calendar): { tier: EscalationTier; since: CalendarDay } | undefined {
   const deadline = finding.assignment!.deadline;
   const inForce = deadlineInForce(deadline, calendar);
   for (const tier of [...policy.tiers].reverse()) {
@@ -97,7 +97,7 @@ function deadlineTier(finding: FindingState, asOf: CalendarDay, policy: Escalati
 
 /** The reasons the policy counts that hold on a day, each with the day it began. */
 function raiseReasons(
-  f: FindingState,
+  f: WarningView,
   asOf: CalendarDay,
   policy: EscalationPolicy,
   cadence: Pick<Cadence, 'ledgerUpdateDays' | 'longTermReportDays' | 'monthlyReportDueDay'>,
@@ -127,6 +127,6 @@ export function countLights(lit: Iterable<{ light: Light | undefined }>): Record
 }
 
 /** How many findings show each light as of a day (those with none are not counted). */
-export function lightCounts(findings: readonly FindingState[], asOf: CalendarDay, policy: EscalationPolicy, cadence: Cadence, calendar: Calendar = EVERY_DAY): Record<Light, number> {
+export function lightCounts(findings: readonly WarningView[], asOf: CalendarDay, policy: EscalationPolicy, cadence: Cadence, calendar: Calendar = EVERY_DAY): Record<Light, number> {
   return countLights(findings.map((f) => ({ light: findingLight(f, asOf, policy, cadence, calendar)?.light })));
 }

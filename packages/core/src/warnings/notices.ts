@@ -1,12 +1,12 @@
 import { EVERY_DAY, type Calendar } from '../calendar/calendar.js';
 import { nextWorkingDay, workingDaysBetween } from '../calendar/working-days.js';
 import type { CalendarDay } from '../dates/calendar-day.js';
-import type { FindingState } from '../lifecycle/state.js';
 import type { Inspection } from '../model/inspection.js';
 import type { Organisation, Person } from '../model/organisation.js';
 import { Roles } from '../model/roles.js';
 import { findingLight, type FindingLight, type RaiseReason } from './light.js';
 import { LIGHTS, type EscalationPolicy, type Light, type Recipient } from './policy.js';
+import type { WarningView } from './view.js';
 
 /** One warning to send: one finding, one light, one person, once (see {@link WarningNotice.key}). */
 export interface WarningNotice {
@@ -83,7 +83,7 @@ export interface WarningContext {
  * const { notices } = warningNotices(states, { organisation, inspection, people, calendar: calendarCn }, '2023-10-09', DEFAULT_ESCALATION_POLICY);
  * ```
  */
-export function warningNotices(findings: readonly FindingState[], context: WarningContext, asOf: CalendarDay, policy: EscalationPolicy): WarningDecision {
+export function warningNotices(findings: readonly WarningView[], context: WarningContext, asOf: CalendarDay, policy: EscalationPolicy): WarningDecision {
   const calendar = context.calendar ?? EVERY_DAY;
   const { inspection, people } = context;
   const quiet = (policy.quiet.restDays && !calendar.isWorkingDay(asOf)) || policy.quiet.days.includes(asOf);

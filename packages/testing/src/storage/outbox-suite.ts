@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { parseEscalationPolicy, DEFAULT_ESCALATION_POLICY } from '@rectify/core';
-import { buildWorld } from '../world.js';
+import { parseEscalationPolicy, DEFAULT_ESCALATION_POLICY, warningNotices, warningView, type FindingQueryInput, type Page } from '@rectify/core';
+import { buildWorld, instant } from '../world.js';
 import type { SuiteContext } from './context.js';
 
 // The deadline alone, so that the counts do not hang on the world's ledger entries.
@@ -12,6 +12,50 @@ const policy = parseEscalationPolicy({ ...DEFAULT_ESCALATION_POLICY, raise: { st
  * taken back when the lease runs out.
  */
 export function outboxSuite(ctx: SuiteContext): void {
+  it('reads each finding’s warning view page for page as its state gives it, and decides a day with every raise as a replay does', async () => {
+    const { store } = await ctx.open();
+    const world = await buildWorld(store, 24);
+    // Monthly reports on the findings in progress (after the world's last command, before the
+    // days decided), so that the views carry months reported.
+    let n = 0;
+    for (const s of world.states.a.filter((f) => f.status === 'in_progress')) {
+      await store.apply({ organisationId: 'org-a', commandId: `view-${++n}`, at: instant(1_000 + n), type: 'record_progress', findingId: s.finding.id, actorId: 'org-a-coord', kind: 'monthly_report', period: '2023-10', text: '十月月报' });
+    }
+    expect(n).toBeGreaterThan(0);
+    const scope = { organisationId: 'org-a', inspectionId: 'ins-a' };
+    const queries: FindingQueryInput[] = [
+      { ...scope, limit: 7 },
+      { ...scope, overdueAsOf: '2023-11-20', limit: 3 },
+      { ...scope, dueWithin: { asOf: '2023-11-20', days: 30 } },
+      { ...scope, sort: 'deadline', limit: 5 },
+      { ...scope, sort: 'title', order: 'desc', limit: 4 },
+      { ...scope, sort: 'updatedAt', order: 'desc', limit: 6 },
+    ];
+    let pages = 0;
+    for (const query of queries) {
+      let cursor: string | undefined;
+      do {
+        const at = { ...query, ...(cursor === undefined ? {} : { cursor }) };
+        const views: Page<unknown> = await store.warningViews(at);
+        const rows = await store.findings(at);
+        expect(views, JSON.stringify(at)).toEqual({ items: rows.items.map(warningView), ...(rows.nextCursor === undefined ? {} : { nextCursor: rows.nextCursor }) });
+        cursor = rows.nextCursor;
+        pages += 1;
+      } while (cursor !== undefined);
+    }
+    expect(pages).toBeGreaterThan(queries.length * 2);
+    // Every raise on (stale ledger, missed 月报, relapse): the day's decision read through the
+    // views equals the one made from every finding rebuilt as of the day.
+    const context = { organisation: (await store.organisation('org-a'))!, inspection: (await store.inspection(scope))!, people: await store.people('org-a') };
+    let raised = 0;
+    for (const asOf of ['2023-11-06', '2023-11-20', '2023-12-05', '2024-01-08']) {
+      const read = await store.warnings({ ...scope, asOf });
+      expect(read.notices, asOf).toEqual(warningNotices(await store.findingsAsOf(scope, asOf), context, asOf, DEFAULT_ESCALATION_POLICY).notices);
+      raised += read.notices.filter((x) => x.reasons.length > 0).length;
+    }
+    expect(raised).toBeGreaterThan(0);
+  });
+
   it('records the day’s notices once per channel, in their tenant alone, even when two runs race', async () => {
     const { store } = await ctx.open();
     await buildWorld(store, 12);
