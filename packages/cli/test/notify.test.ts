@@ -104,6 +104,13 @@ describe('rectify notify', () => {
       ['other', { green: 0, yellow: 0, red: 0 }],
       ['xq', { green: 0, yellow: 1, red: 2 }],
     ]);
+    // With --send, each organisation's outbox is delivered once, after all its inspections (xq's
+    // failed entries wait for their back-off: nothing is due to go now).
+    const sent = await say('notify', '--all', '--json', '--calendar', 'cn', '--send', '--channels', 'channels.json');
+    expect(sent.code, sent.err).toBe(EXIT.ok);
+    const output = JSON.parse(sent.out) as { inspections: { alreadyQueued: number }[]; deliveries: { organisationId: string; sent: number; failed: unknown[] }[] };
+    expect(output.deliveries.map((d) => [d.organisationId, d.sent, d.failed.length])).toEqual([['other', 0, 0], ['xq', 0, 0]]);
+    expect(output.inspections.map((i) => i.alreadyQueued)).toEqual([0, 8]);
     expect((await say('notify', '--all', '--org', 'xq')).code).toBe(EXIT.badInput);
     expect((await say('notify', '--send', '--dry-run')).code).toBe(EXIT.badInput);
     expect((await say('notify', '--send')).err).toContain('--send needs --channels FILE');

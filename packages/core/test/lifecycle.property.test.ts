@@ -147,10 +147,13 @@ function resolve(s: Step, state: FindingState | undefined): { type: string; acto
   return { type, actorId, hours: s.hours, payload };
 }
 
-/** Runs a walk's steps through `decide`, calling `accepted` after each command taken and `refused` after each refused. */
+/**
+ * Runs a walk's steps through `decide`, calling `accepted` after each command taken (with the
+ * state it gave, its event and the events so far) and `refused` after each refused.
+ */
 function runWalk(
   steps: readonly Step[],
-  on: { accepted(type: string, state: FindingState, event: FindingEvent): void; refused?(error: unknown): void },
+  on: { accepted(type: string, state: FindingState, event: FindingEvent, events: readonly FindingEvent[]): void; refused?(error: unknown): void },
 ): { state: FindingState | undefined; events: FindingEvent[] } {
   let state: FindingState | undefined;
   const events: FindingEvent[] = [];
@@ -164,7 +167,7 @@ function runWalk(
     if (d.ok) {
       events.push(d.event);
       state = d.state;
-      on.accepted(s.type, d.state, d.event);
+      on.accepted(s.type, d.state, d.event, events);
     } else {
       on.refused?.(d.error);
     }
@@ -178,15 +181,12 @@ describe('the lifecycle under random command sequences (property)', () => {
     const reached = new Set<string>();
     fc.assert(
       fc.property(walk, (steps) => {
-        let version = 0;
-        const history: FindingEvent[] = [];
         const { state, events } = runWalk(steps, {
-          accepted(type, state, event) {
+          accepted(type, state, event, sofar) {
             accepted.set(type, (accepted.get(type) ?? 0) + 1);
-            expect(event.version).toBe(++version);
-            history.push(event);
+            expect(event.version).toBe(sofar.length);
             reached.add(state.status);
-            checkInvariants(state, history);
+            checkInvariants(state, sofar);
           },
           refused(error) {
             expect(isRectifyError(error)).toBe(true);

@@ -40,6 +40,11 @@ export interface Channel {
   close?(): Promise<void>;
 }
 
+/** The names of the channels that take a notice (see {@link Channel.accepts}): the entries it is queued as. */
+export function channelsFor(channels: readonly Channel[], notice: WarningNotice): string[] {
+  return channels.filter((c) => c.accepts?.(notice) ?? true).map((c) => c.name);
+}
+
 /**
  * The delivery id as a header carries it: the hex SHA-256 of the outbox entry's id
  * (which holds the finding's and the person's ids, any text), ASCII whatever the ids, and

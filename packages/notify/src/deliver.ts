@@ -1,5 +1,5 @@
 import { instantAt, warningMessage, type Calendar, type Locale, type OutboxEntry, type Person, type Store } from '@rectify/core';
-import { DeliveryError, type Channel } from './channel.js';
+import { channelsFor, DeliveryError, type Channel } from './channel.js';
 
 /** Options of {@link deliverOutbox}. */
 export interface DeliverOptions {
@@ -124,7 +124,7 @@ export async function queueWarnings(store: Store, options: QueueOptions) {
         now: options.now,
         ...(options.policy === undefined ? {} : { policy: options.policy }),
         ...(options.calendar === undefined ? {} : { calendar: options.calendar }),
-        channels: (notice) => options.channels.filter((c) => c.accepts?.(notice) ?? true).map((c) => c.name),
+        channels: (notice) => channelsFor(options.channels, notice),
       }),
     );
   }

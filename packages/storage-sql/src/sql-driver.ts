@@ -81,8 +81,10 @@ const READ_COLUMN_NAMES = [
 const COLUMN_NAMES = [...READ_COLUMN_NAMES, 'warning'] as const;
 const COLUMNS = COLUMN_NAMES.join(', ');
 const READ_COLUMNS = READ_COLUMN_NAMES.join(', ');
+/** The columns a page's cursor is made of: the sort columns of its last row. */
+const CURSOR_COLUMN_NAMES = ['finding_id', 'category_ordinal', 'ordinal', 'title', 'deadline', 'updated_at'] as const;
 /** The columns of a page of warning views: the view, and what its cursor is made of. */
-const WARNING_COLUMNS = 'finding_id, category_ordinal, ordinal, title, deadline, updated_at, warning';
+const WARNING_COLUMNS = [...CURSOR_COLUMN_NAMES, 'warning'].join(', ');
 
 /**
  * Builds a `StorageDriver` of `@rectify/core` from a SQL session and a dialect: the schema, its
@@ -370,8 +372,7 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
-/** What a page's cursor is made of: the sort columns of its last row. */
-type CursorColumns = Pick<FindingColumns, 'finding_id' | 'category_ordinal' | 'ordinal' | 'title' | 'deadline' | 'updated_at'>;
+type CursorColumns = Pick<FindingColumns, (typeof CURSOR_COLUMN_NAMES)[number]>;
 
 /** The SQL twin of the core's `runQuery`: same filters, same order, same cursor. */
 function queryFindings(q: Query, T: Tables, dialect: SqlDialect, query: FindingQuery): Promise<Page<FindingRow>> {

@@ -1,5 +1,5 @@
-import { countLights, formatDay, LIGHT_LABELS, nameOf, warningMessage, type CalendarDay, type Locale, type Store, type WarningNotice } from '@rectify/core';
-import { channelsFromConfig, deliverOutbox, queueWarnings, type Channel } from '@rectify/notify';
+import { countLights, formatDay, LIGHT_LABELS, nameOf, warningMessage, type CalendarDay, type Locale, type Person, type Store } from '@rectify/core';
+import { channelsFor, channelsFromConfig, deliverOutbox, queueWarnings, type Channel } from '@rectify/notify';
 import { instantAt, readJsonOption, resolveScope, today, type GlobalOptions, type Io } from '../context.js';
 import { DeliveryFailedError, UsageError } from '../exit.js';
 
@@ -43,28 +43,62 @@ export async function notifyCommand(store: Store, global: GlobalOptions, options
   if (options.send && channels.length === 0) throw new UsageError('--send needs --channels FILE: the channels to deliver by (e-mail, webhook, 企业微信, 钉钉)');
   // --all: every inspection of every organisation, each on its own day (organisations may be in other time zones).
   const scopes = options.all ? await everyInspection(store) : [await resolveScope(store, global)];
-  const results: InspectionNotices[] = [];
+  const t = T[global.lang];
+  const inspections: InspectionNotices[] = [];
+  const deliveries: Delivery[] = [];
   try {
-    for (const scope of scopes) results.push(await notifyInspection(store, scope, global, options, { policy, channels }, io));
+    for (const [organisationId, ofOrganisation] of byOrganisation(scopes)) {
+      const people = await store.people(organisationId);
+      const decided: InspectionNotices[] = [];
+      for (const scope of ofOrganisation) decided.push(await noticesOf(store, scope, people, global, options, { policy, channels }, io));
+      inspections.push(...decided);
+      // The outbox is the organisation's: delivered once, after every one of its inspections is queued.
+      if (options.send) {
+        const delivered = await deliverOutbox(store, { organisationId, channels, now: io.now, utcOffset: decided.at(-1)!.utcOffset, locale: global.lang });
+        const queued = decided.reduce((n, d) => n + d.queued, 0);
+        const already = decided.reduce((n, d) => n + d.alreadyQueued, 0);
+        deliveries.push({
+          organisationId,
+          failed: delivered.failed.length + delivered.dead.length,
+          json: { sent: delivered.sent.length, failed: delivered.failed.map((e) => ({ id: e.id, channel: e.channel, error: e.lastError })), dead: delivered.dead.map((e) => ({ id: e.id, channel: e.channel, error: e.lastError })) },
+          lines: [`${t.queued} ${queued} · ${t.already} ${already} · ${t.sent} ${delivered.sent.length} · ${t.failed} ${delivered.failed.length} · ${t.dead} ${delivered.dead.length}`],
+          errors: [...delivered.failed, ...delivered.dead].map((e) => `${e.channel} → ${nameOf(people, e.notice.personId)}: ${e.lastError}`),
+        });
+      }
+    }
   } finally {
     // An SMTP pool left open would keep the process from exiting, whatever went wrong.
     for (const c of channels) await c.close?.();
   }
   if (options.json) {
-    const json = results.map((r) => r.json);
-    io.out(JSON.stringify(options.all ? { inspections: json } : json[0], null, 2));
+    const json = inspections.map((r) => r.json);
+    if (options.all) io.out(JSON.stringify({ inspections: json, ...(options.send ? { deliveries: deliveries.map((d) => ({ organisationId: d.organisationId, ...d.json })) } : {}) }, null, 2));
+    else io.out(JSON.stringify({ ...json[0], ...deliveries[0]?.json }, null, 2));
   } else {
-    for (const r of results) {
-      for (const line of r.lines) io.out(line);
-      for (const line of r.errors) io.err(line);
+    // Each organisation's inspections, then what its outbox delivered.
+    for (const part of byOrganisation([...inspections, ...deliveries]).values()) {
+      for (const line of part.flatMap((p) => p.lines)) io.out(line);
+      for (const line of part.flatMap((p) => p.errors)) io.err(line);
     }
   }
-  const failed = results.reduce((n, r) => n + r.failed, 0);
+  const failed = deliveries.reduce((n, d) => n + d.failed, 0);
   if (failed > 0) throw new DeliveryFailedError(failed);
 }
 
-/** What `notify` did for one inspection: its lines, its JSON, and how many deliveries failed. */
+/** What `notify` decided for one inspection: its lines, its JSON, and what it queued. */
 interface InspectionNotices {
+  organisationId: string;
+  utcOffset: string;
+  lines: string[];
+  errors: string[];
+  json: Record<string, unknown>;
+  queued: number;
+  alreadyQueued: number;
+}
+
+/** What the delivery of one organisation's outbox did. */
+interface Delivery {
+  organisationId: string;
   lines: string[];
   errors: string[];
   json: Record<string, unknown>;
@@ -78,10 +112,18 @@ async function everyInspection(store: Store): Promise<{ organisationId: string; 
   return scopes;
 }
 
-/** The warnings of one inspection as of its day and, with `send`, their recording and delivery. */
-async function notifyInspection(
+/** Items grouped by organisation, in the order the organisations first come. */
+function byOrganisation<T extends { organisationId: string }>(items: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(item.organisationId, [...(groups.get(item.organisationId) ?? []), item]);
+  return groups;
+}
+
+/** The warnings of one inspection as of its day and, with `send`, their recording in the outbox. */
+async function noticesOf(
   store: Store,
   scope: { organisationId: string; inspectionId: string },
+  people: readonly Person[],
   global: GlobalOptions,
   options: NotifyOptions,
   { policy, channels }: { policy: unknown; channels: Channel[] },
@@ -93,30 +135,22 @@ async function notifyInspection(
   // With --send the decision that records the notices is the one printed: the day is decided once.
   const queuedDay = options.send ? (await queueWarnings(store, { ...day, now: instantAt(io.now(), inspection.utcOffset), channels, inspections: [scope.inspectionId] }))[0]! : undefined;
   const read = queuedDay ?? (await store.warnings(day));
-  const people = await store.people(scope.organisationId);
-  const routes = (n: WarningNotice) => channels.filter((c) => c.accepts?.(n) ?? true).map((c) => c.name);
   const counts = countLights(read.lights.values());
   const t = T[global.lang];
-  const delivered = queuedDay === undefined ? undefined : await deliverOutbox(store, { organisationId: scope.organisationId, channels, now: io.now, utcOffset: inspection.utcOffset, locale: global.lang });
-  const queued = { queued: queuedDay?.queued.length ?? 0, already: queuedDay?.alreadyQueued ?? 0 };
+  const queued = { queued: queuedDay?.queued.length ?? 0, alreadyQueued: queuedDay?.alreadyQueued ?? 0 };
   const json = {
     scope, asOf, quiet: read.quiet, lights: counts,
-    notices: read.notices.map((n) => ({ ...n, channels: routes(n), subject: warningMessage(n, { locale: global.lang }).subject })),
+    notices: read.notices.map((n) => ({ ...n, channels: channelsFor(channels, n), subject: warningMessage(n, { locale: global.lang }).subject })),
     unreached: read.unreached,
-    ...(delivered === undefined ? {} : { queued: queued.queued, alreadyQueued: queued.already, sent: delivered.sent.length, failed: delivered.failed.map((e) => ({ id: e.id, channel: e.channel, error: e.lastError })), dead: delivered.dead.map((e) => ({ id: e.id, channel: e.channel, error: e.lastError })) }),
+    ...(queuedDay === undefined ? {} : queued),
   };
   const lines = [`${inspection.title} · ${t.title} · ${formatDay(asOf, global.lang)} · ${t.lights} ${(['red', 'yellow', 'green'] as const).map((l) => `${LIGHT_LABELS[l][global.lang]} ${counts[l]}`).join(' ')}`];
-  const errors: string[] = [];
   if (read.quiet) lines.push(t.quiet);
   else if (read.notices.length === 0) lines.push(t.none);
   for (const n of read.notices) {
-    const via = routes(n);
+    const via = channelsFor(channels, n);
     lines.push(`${LIGHT_LABELS[n.light][global.lang]} · ${nameOf(people, n.personId)} · ${warningMessage(n, { locale: global.lang }).subject}${via.length > 0 ? ` · ${t.via} ${via.join(', ')}` : ''}`);
   }
-  for (const u of read.unreached) errors.push(`${u.findingId} ${LIGHT_LABELS[u.light][global.lang]}: ${typeof u.recipient === 'string' ? u.recipient : u.recipient.personId} ${t.unreached}`);
-  if (delivered !== undefined) {
-    lines.push(`${t.queued} ${queued.queued} · ${t.already} ${queued.already} · ${t.sent} ${delivered.sent.length} · ${t.failed} ${delivered.failed.length} · ${t.dead} ${delivered.dead.length}`);
-    for (const e of [...delivered.failed, ...delivered.dead]) errors.push(`${e.channel} → ${nameOf(people, e.notice.personId)}: ${e.lastError}`);
-  }
-  return { lines, errors, json, failed: delivered === undefined ? 0 : delivered.failed.length + delivered.dead.length };
+  const errors = read.unreached.map((u) => `${u.findingId} ${LIGHT_LABELS[u.light][global.lang]}: ${typeof u.recipient === 'string' ? u.recipient : u.recipient.personId} ${t.unreached}`);
+  return { organisationId: scope.organisationId, utcOffset: inspection.utcOffset, lines, errors, json, ...queued };
 }

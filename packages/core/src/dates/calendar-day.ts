@@ -149,12 +149,19 @@ export function monthOf(day: CalendarDay): CalendarMonth {
 export function monthsBetween(from: CalendarDay, to: CalendarDay): CalendarMonth[] {
   // Counted as month numbers, not compared as strings: "10000-01" sorts before
   // "9999-12", and a walk from 9999-11 would never end.
-  const index = (day: CalendarDay) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
   const months: CalendarMonth[] = [];
-  for (let i = index(from); i <= index(to); i += 1) {
-    months.push(`${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`);
-  }
+  for (let i = monthNumber(from); i <= monthNumber(to); i += 1) months.push(monthOfNumber(i));
   return months;
+}
+
+/** A month (or the month of a day) as a number of months since year 0: consecutive months are consecutive numbers. */
+function monthNumber(monthOrDay: string): number {
+  return Number(monthOrDay.slice(0, 4)) * 12 + Number(monthOrDay.slice(5, 7)) - 1;
+}
+
+/** The month of a {@link monthNumber}. */
+function monthOfNumber(n: number): CalendarMonth {
+  return `${String(Math.floor(n / 12)).padStart(4, '0')}-${String((n % 12) + 1).padStart(2, '0')}`;
 }
 
 /** The `day`-th of the month after `month` (clamped): when a monthly report for `month` is due. */
@@ -162,11 +169,9 @@ export function dayOfFollowingMonth(month: CalendarMonth, day: number): Calendar
   // Month numbers by hand, not dates: this runs for every month of every open finding each
   // time warnings or reminders are decided, and two date-fns month additions a month were
   // a third of deciding a day's warnings.
-  const next = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
-  const year = Math.floor(next / 12);
-  const monthNumber = (next % 12) + 1;
-  const wanted = Math.min(Math.max(1, day), daysInMonth(year, monthNumber));
-  return `${String(year).padStart(4, '0')}-${String(monthNumber).padStart(2, '0')}-${String(wanted).padStart(2, '0')}`;
+  const next = monthOfNumber(monthNumber(month) + 1);
+  const wanted = Math.min(Math.max(1, day), daysInMonth(Number(next.slice(0, 4)), Number(next.slice(5, 7))));
+  return `${next}-${String(wanted).padStart(2, '0')}`;
 }
 
 /** The number of days of a month (1–12) of a year of the Gregorian calendar. */

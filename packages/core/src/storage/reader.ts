@@ -23,6 +23,7 @@ import type { Organisation, Person } from '../model/organisation.js';
 import type { PublishedVersion } from '../publication/published.js';
 import type { Bundle } from './bundle.js';
 import type { DriverCapabilities, DriverTransaction, StoredFile } from './driver.js';
+import type { FindingRow } from './row.js';
 import { deadlineFiltersIn, FindingQuerySchema, ScopeSchema, type FindingQueryInput, type Page, type Scope } from './query.js';
 
 /** Options of {@link StoreReader.findings}. */
@@ -199,17 +200,14 @@ export class TransactionReader implements StoreReader {
 
   async findings(input: FindingQueryInput, options: FindingsOptions = {}): Promise<Page<FindingState>> {
     const query = deadlineFiltersIn(parseWith(FindingQuerySchema, input, 'query'), options.calendar ?? EVERY_DAY);
-    if (query === undefined) return { items: [] };
-    const page = await this.tx.queryFindings(query);
-    return { items: page.items.map((r) => r.state), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    return query === undefined ? { items: [] } : mapPage(await this.tx.queryFindings(query), (r) => r.state);
   }
 
   async warningViews(input: FindingQueryInput, options: FindingsOptions = {}): Promise<Page<WarningView>> {
     const query = deadlineFiltersIn(parseWith(FindingQuerySchema, input, 'query'), options.calendar ?? EVERY_DAY);
     if (query === undefined) return { items: [] };
     if (this.tx.queryWarningViews) return this.tx.queryWarningViews(query);
-    const page = await this.tx.queryFindings(query);
-    return { items: page.items.map((r) => warningView(r.state)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    return mapPage(await this.tx.queryFindings(query), (r) => warningView(r.state));
   }
 
   async totals(scope: Scope): Promise<Totals> {
@@ -410,4 +408,9 @@ export function replayGrouped(events: readonly FindingEvent[]): FindingState[] {
   const states = new Map<string, FindingState>();
   for (const event of events) states.set(event.findingId, evolve(states.get(event.findingId), event));
   return [...states.values()];
+}
+
+/** A page of rows as a page of what `item` makes of each, with the same cursor. */
+function mapPage<T>(page: Page<FindingRow>, item: (row: FindingRow) => T): Page<T> {
+  return { items: page.items.map(item), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
